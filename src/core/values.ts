@@ -1,0 +1,71 @@
+// Validation of the values that appear in labels, commands and inputs. Each parser returns undefined for anything
+// outside the accepted form (never throws), and each accepted form is stated once, in FORMS, for error messages.
+import type { Size, Ttl } from './types.js';
+import { SIZES } from './types.js';
+
+/** The accepted forms, worded for people; error messages quote these. */
+export const FORMS = {
+  sha: '7 or 40 lowercase hexadecimal characters, e.g. abc123f',
+  flag: 'an uppercase feature flag name of letters, digits and _, at most 32 characters, e.g. ALERT_REPORTS',
+  size: SIZES.join(', '),
+  ttl: '<n>h, <n>d or <n>w (1 hour to 4 weeks), close or manual, e.g. 48h',
+  login: 'a GitHub login: letters, digits and single hyphens, at most 39 characters',
+} as const;
+
+const SHA = /^(?:[0-9a-f]{7}|[0-9a-f]{40})$/;
+
+/** A commit SHA shortened to the 7 characters labels carry, or undefined when `text` is not a SHA. */
+export function toSha7(text: string): string | undefined {
+  return SHA.test(text) ? text.slice(0, 7) : undefined;
+}
+
+/** Same rule as toSha7, keeping a full SHA whole (events pin the full SHA). */
+export function parseSha(text: string): string | undefined {
+  return SHA.test(text) ? text : undefined;
+}
+
+export const MAX_FLAG_LENGTH = 32;
+const FLAG = /^[A-Z0-9_]+$/;
+
+/** A feature flag name as it follows SUPERSET_FEATURE_; the prefix itself is accepted and dropped. */
+export function parseFlag(text: string): string | undefined {
+  const name = text.startsWith('SUPERSET_FEATURE_') ? text.slice('SUPERSET_FEATURE_'.length) : text;
+  return name.length > 0 && name.length <= MAX_FLAG_LENGTH && FLAG.test(name) ? name : undefined;
+}
+
+export function parseSize(text: string): Size | undefined {
+  return (SIZES as readonly string[]).includes(text) ? (text as Size) : undefined;
+}
+
+const HOURS_PER_UNIT = { h: 1, d: 24, w: 168 } as const;
+export const MIN_TTL_HOURS = 1;
+export const MAX_TTL_HOURS = 4 * 168;
+
+export function parseTtl(text: string): Ttl | undefined {
+  if (text === 'close' || text === 'manual') return { kind: text };
+  const match = /^([1-9][0-9]{0,3})([hdw])$/.exec(text);
+  if (!match) return undefined;
+  const hours = Number(match[1]) * HOURS_PER_UNIT[match[2] as keyof typeof HOURS_PER_UNIT];
+  return hours >= MIN_TTL_HOURS && hours <= MAX_TTL_HOURS ? { kind: 'duration', hours } : undefined;
+}
+
+/** The canonical text of a TTL: the largest unit that divides it evenly (48h is written 2d). */
+export function formatTtl(ttl: Ttl): string {
+  if (ttl.kind !== 'duration') return ttl.kind;
+  if (ttl.hours % HOURS_PER_UNIT.w === 0) return `${ttl.hours / HOURS_PER_UNIT.w}w`;
+  if (ttl.hours % HOURS_PER_UNIT.d === 0) return `${ttl.hours / HOURS_PER_UNIT.d}d`;
+  return `${ttl.hours}h`;
+}
+
+/** When an environment created at `createdAt` expires, or undefined when its TTL never runs out on its own. */
+export function ttlDeadline(ttl: Ttl, createdAt: Date): Date | undefined {
+  return ttl.kind === 'duration' ? new Date(createdAt.getTime() + ttl.hours * 3_600_000) : undefined;
+}
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+/** A GitHub login (bots end in `[bot]`, which is accepted as such). */
+export function parseLogin(text: string): string | undefined {
+  const base = text.endsWith('[bot]') ? text.slice(0, -'[bot]'.length) : text;
+  return LOGIN.test(base) ? text : undefined;
+}
