@@ -9,3 +9,8 @@ export const FREEZE = '🎪 🧊 showtime-freeze';
 export const BLOCKED = '🎪 🔒 showtime-blocked';
 /** The trigger of the workflow this action replaces; still honoured. */
 export const LEGACY_TRIGGER = 'testenv-up';
+/**
+ * Carried by every PR that has showtime state, so the sweep can find them all with one label search (per-SHA labels
+ * are unique names and cannot be searched for as a group).
+ */
+export const TRACKED = '🎪 🎟️ showtime-tracked';
