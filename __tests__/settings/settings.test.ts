@@ -1,0 +1,154 @@
+import type { InputName } from '../../src/inputs.js';
+import { deployProblems, readSettings, SettingsError } from '../../src/settings.js';
+
+const reader =
+  (values: Partial<Record<InputName, string>>) =>
+  (name: InputName): string =>
+    values[name] ?? '';
+
+describe('readSettings', () => {
+  test('defaults fill every setting when only the token is given', () => {
+    const settings = readSettings('main', reader({ 'github-token': 't' }));
+    expect(settings.aws).toMatchObject({
+      region: 'us-west-2',
+      cluster: 'superset-ci',
+      containerPort: 8080,
+      assignPublicIp: true,
+      healthCheckPath: '/health',
+      stableTimeoutMs: 15 * 60_000,
+      healthTimeoutMs: 10 * 60_000,
+      subnets: [],
+    });
+    expect(settings.docker).toMatchObject({
+      imageRepository: 'apache/superset',
+      target: 'ci',
+      platform: 'linux/amd64',
+      buildArgs: { INCLUDE_CHROMIUM: 'false', LOAD_EXAMPLES_DUCKDB: 'true' },
+      forceRebuild: false,
+    });
+    expect(settings.policy).toEqual({
+      defaultTtl: { kind: 'duration', hours: 48 },
+      defaultSize: 'medium',
+      leaseMinutes: 60,
+      expiryWarningMinutes: 360,
+      maxEnvironments: undefined,
+      maxEnvironmentsPerRequester: undefined,
+    });
+    expect(settings.dryRun).toEqual({ github: false, aws: false, docker: false });
+    expect(settings.costPerHour).toEqual({ small: 0.03, medium: 0.06, large: 0.12 });
+  });
+
+  test.each<
+    [string, Partial<Record<InputName, string>>, (s: ReturnType<typeof readSettings>) => unknown, unknown]
+  >([
+    [
+      'lists split on commas and newlines',
+      { subnets: 'subnet-1, subnet-2\nsubnet-3' },
+      (s) => s.aws.subnets,
+      ['subnet-1', 'subnet-2', 'subnet-3'],
+    ],
+    [
+      'key=value lines, comments skipped',
+      { 'extra-env': 'A=1\n# note\n\nB=x=y' },
+      (s) => s.aws.extraEnv,
+      { A: '1', B: 'x=y' },
+    ],
+    [
+      'feature flags, prefix dropped',
+      { 'feature-flags': 'ALERT_REPORTS SUPERSET_FEATURE_DASHBOARD_RBAC' },
+      (s) => s.defaultFlags,
+      ['ALERT_REPORTS', 'DASHBOARD_RBAC'],
+    ],
+    ['TTL in weeks', { 'default-ttl': '1w' }, (s) => s.policy.defaultTtl, { kind: 'duration', hours: 168 }],
+    ['TTL close', { 'default-ttl': 'close' }, (s) => s.policy.defaultTtl, { kind: 'close' }],
+    [
+      'quotas',
+      { 'max-environments': '10', 'max-environments-per-requester': '2' },
+      (s) => [s.policy.maxEnvironments, s.policy.maxEnvironmentsPerRequester],
+      [10, 2],
+    ],
+    [
+      'dry runs, any case',
+      { 'dry-run-aws': 'TRUE', 'dry-run-docker': 'true' },
+      (s) => s.dryRun,
+      { github: false, aws: true, docker: true },
+    ],
+    ['whitespace around values', { 'aws-region': '  eu-west-1 \n' }, (s) => s.aws.region, 'eu-west-1'],
+  ])('%s', (_name, values, pick, expected) => {
+    expect(pick(readSettings('main', reader({ 'github-token': 't', ...values })))).toEqual(expected);
+  });
+
+  test.each<[string, Partial<Record<InputName, string>>, RegExp]>([
+    ['boolean', { 'force-rebuild': 'yes' }, /input 'force-rebuild' is "yes"; expected true or false/],
+    [
+      'port',
+      { 'container-port': '70000' },
+      /input 'container-port' is "70000"; expected a whole number from 1 to 65535/,
+    ],
+    ['TTL', { 'default-ttl': 'forever' }, /input 'default-ttl' is "forever"; expected <n>h, <n>d or <n>w/],
+    ['size', { size: 'huge' }, /input 'size' is "huge"; expected small, medium, large/],
+    [
+      'flag',
+      { 'feature-flags': 'alerts' },
+      /input 'feature-flags' is "alerts"; expected an uppercase feature flag/,
+    ],
+    [
+      'env line',
+      { 'extra-env': 'not a pair' },
+      /input 'extra-env' is "not a pair"; expected one KEY=VALUE per line/,
+    ],
+    [
+      'costs',
+      { 'cost-per-hour': '1,2' },
+      /input 'cost-per-hour' is "1,2"; expected three non-negative numbers/,
+    ],
+    [
+      'health path',
+      { 'health-check-path': 'health' },
+      /input 'health-check-path' is "health"; expected a path starting with \//,
+    ],
+    [
+      'webhook, value hidden',
+      { 'slack-webhook-url': 'javascript:alert(1)' },
+      /input 'slack-webhook-url' is "\(hidden\)"; expected an http\(s\) URL/,
+    ],
+    ['token', { 'github-token': ' ' }, /input 'github-token' is empty/],
+  ])('a bad %s input is named with its accepted form', (_name, values, message) => {
+    expect(() => readSettings('main', reader({ 'github-token': 't', ...values }))).toThrow(message);
+  });
+
+  test('every problem is reported at once', () => {
+    try {
+      readSettings(
+        'main',
+        reader({ 'github-token': 't', size: 'x', 'default-ttl': 'y', 'lease-minutes': '1' }),
+      );
+      throw new Error('expected a SettingsError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(SettingsError);
+      expect((error as SettingsError).problems).toHaveLength(3);
+    }
+  });
+
+  test('an input the cleanup action does not declare reads as its default', () => {
+    const settings = readSettings('cleanup', reader({ 'github-token': 't', 'force-rebuild': 'garbage' }));
+    expect(settings.docker.forceRebuild).toBe(false);
+  });
+
+  test('a dry run on GitHub needs no token', () => {
+    expect(readSettings('cleanup', reader({ 'dry-run-github': 'true' })).githubToken).toBe('');
+  });
+
+  test('deploy inputs are checked only when a deploy needs them', () => {
+    const settings = readSettings('main', reader({ 'github-token': 't' }));
+    expect(deployProblems(settings)).toEqual([
+      "input 'subnets' is empty; expected subnet IDs to deploy into",
+      "input 'security-groups' is empty; expected security group IDs for the tasks",
+    ]);
+    expect(
+      deployProblems(
+        readSettings('main', reader({ 'github-token': 't', subnets: 's', 'security-groups': 'g' })),
+      ),
+    ).toEqual([]);
+  });
+});

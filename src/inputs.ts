@@ -1,0 +1,281 @@
+// Every input and output of both actions, named once. action.yml, cleanup/action.yml and the README tables are
+// generated from this catalogue (scripts/action-metadata.ts) and a test keeps them in sync.
+
+export type ActionName = 'main' | 'cleanup';
+
+export interface InputSpec {
+  name: string;
+  description: string;
+  /** Literal default, or a GitHub expression such as `${{ github.token }}`. Absent means empty. */
+  default?: string;
+  /** Which of the two actions take it. */
+  actions: readonly ActionName[];
+}
+
+const BOTH = ['main', 'cleanup'] as const;
+const MAIN = ['main'] as const;
+const CLEANUP = ['cleanup'] as const;
+
+export const INPUTS = [
+  // GitHub
+  {
+    name: 'github-token',
+    description:
+      'Token for the GitHub API: needs issues, pull-requests and deployments write, metadata read. The default token works.',
+    default: '${{ github.token }}',
+    actions: BOTH,
+  },
+  // AWS
+  { name: 'aws-region', description: 'AWS region of the ECS cluster.', default: 'us-west-2', actions: BOTH },
+  {
+    name: 'ecs-cluster',
+    description: 'ECS cluster the environments run in.',
+    default: 'superset-ci',
+    actions: BOTH,
+  },
+  {
+    name: 'subnets',
+    description: 'Subnet IDs for the tasks, comma or newline separated (required to deploy).',
+    actions: MAIN,
+  },
+  {
+    name: 'security-groups',
+    description: 'Security group IDs for the tasks, comma or newline separated (required to deploy).',
+    actions: MAIN,
+  },
+  {
+    name: 'assign-public-ip',
+    description: 'Give each task a public IP (true/false).',
+    default: 'true',
+    actions: MAIN,
+  },
+  {
+    name: 'task-definition',
+    description:
+      'Path (in the consuming repository) of a task-definition JSON template; empty uses the built-in Superset template.',
+    actions: MAIN,
+  },
+  {
+    name: 'container-name',
+    description: 'Name of the Superset container in the template.',
+    default: 'superset-ci',
+    actions: MAIN,
+  },
+  {
+    name: 'container-port',
+    description: 'Port Superset listens on in the container.',
+    default: '8080',
+    actions: MAIN,
+  },
+  {
+    name: 'execution-role-arn',
+    description: 'Task execution role (pulls the image, writes logs); overrides the template.',
+    actions: MAIN,
+  },
+  {
+    name: 'task-role-arn',
+    description: 'Task role for the Superset container; overrides the template.',
+    actions: MAIN,
+  },
+  {
+    name: 'log-group',
+    description: 'CloudWatch log group for the containers; overrides the template.',
+    actions: MAIN,
+  },
+  {
+    name: 'extra-env',
+    description: 'Extra container environment, one KEY=VALUE per line.',
+    actions: MAIN,
+  },
+  {
+    name: 'feature-flags',
+    description:
+      'Feature flags every environment starts with, e.g. "ALERT_REPORTS DASHBOARD_RBAC" (space, comma or newline).',
+    actions: MAIN,
+  },
+  { name: 'size', description: 'Default size: small, medium or large.', default: 'medium', actions: MAIN },
+  {
+    name: 'health-check-path',
+    description: 'HTTP path that answers 200 when Superset is up.',
+    default: '/health',
+    actions: MAIN,
+  },
+  {
+    name: 'stable-timeout-minutes',
+    description: 'How long to wait for the ECS service to become stable.',
+    default: '15',
+    actions: MAIN,
+  },
+  {
+    name: 'health-timeout-minutes',
+    description: 'How long to wait for the health check to pass.',
+    default: '10',
+    actions: MAIN,
+  },
+  {
+    name: 'aws-endpoint',
+    description: 'Endpoint override for the AWS APIs (tests, local stacks).',
+    actions: BOTH,
+  },
+  // Docker
+  {
+    name: 'image-repository',
+    description: 'Image repository the PR images are pushed to and pulled from.',
+    default: 'apache/superset',
+    actions: MAIN,
+  },
+  {
+    name: 'build-context',
+    description:
+      'Directory of the checkout of the PR SHA (the action checks it out there when it needs a build).',
+    default: '.showtime/checkout',
+    actions: MAIN,
+  },
+  {
+    name: 'dockerfile',
+    description: "Dockerfile path relative to the build context; empty uses the context's Dockerfile.",
+    actions: MAIN,
+  },
+  { name: 'build-target', description: 'Dockerfile target.', default: 'ci', actions: MAIN },
+  {
+    name: 'build-args',
+    description: 'Build arguments, one KEY=VALUE per line.',
+    default: 'INCLUDE_CHROMIUM=false\nLOAD_EXAMPLES_DUCKDB=true',
+    actions: MAIN,
+  },
+  { name: 'platform', description: 'Target platform of the image.', default: 'linux/amd64', actions: MAIN },
+  { name: 'cache-from', description: 'buildx --cache-from value, e.g. type=registry,ref=…', actions: MAIN },
+  { name: 'cache-to', description: 'buildx --cache-to value.', actions: MAIN },
+  {
+    name: 'force-rebuild',
+    description: 'Build even when the image for the SHA already exists (true/false).',
+    default: 'false',
+    actions: MAIN,
+  },
+  {
+    name: 'existing-image',
+    description: 'Deploy this image instead of building one (skips checkout and docker entirely).',
+    actions: MAIN,
+  },
+  // Policy
+  {
+    name: 'default-ttl',
+    description: 'Lifetime of a new environment: <n>h, <n>d, <n>w, close or manual.',
+    default: '48h',
+    actions: BOTH,
+  },
+  {
+    name: 'lease-minutes',
+    description:
+      'How long a run may hold a PR while building or deploying before another run or the sweep takes over.',
+    default: '60',
+    actions: BOTH,
+  },
+  {
+    name: 'expiry-warning-hours',
+    description: 'The sweep warns on the PR this long before an environment expires.',
+    default: '6',
+    actions: BOTH,
+  },
+  {
+    name: 'max-environments',
+    description: 'Most environments running at once in the repository (empty: no limit).',
+    actions: MAIN,
+  },
+  {
+    name: 'max-environments-per-requester',
+    description: 'Most environments one person may have asked for at once (empty: no limit).',
+    actions: MAIN,
+  },
+  {
+    name: 'cost-per-hour',
+    description:
+      'Estimated USD per hour for small,medium,large, used in the status comment and the dashboard.',
+    default: '0.03,0.06,0.12',
+    actions: BOTH,
+  },
+  {
+    name: 'slack-webhook-url',
+    description: 'Slack incoming webhook for ready/failed/expiring/destroyed notices.',
+    actions: BOTH,
+  },
+  // Cleanup only
+  {
+    name: 'orphan-grace-minutes',
+    description: 'A managed ECS service no PR claims is deleted only once it is older than this.',
+    default: '30',
+    actions: CLEANUP,
+  },
+  {
+    name: 'delete-unused-labels',
+    description: 'Delete repository-level 🎪 label definitions that no PR uses any more (true/false).',
+    default: 'true',
+    actions: CLEANUP,
+  },
+  // Dry runs
+  {
+    name: 'dry-run-github',
+    description: 'Write nothing to GitHub; log what would be written (true/false).',
+    default: 'false',
+    actions: BOTH,
+  },
+  {
+    name: 'dry-run-aws',
+    description: 'Create or delete nothing in AWS (true/false).',
+    default: 'false',
+    actions: BOTH,
+  },
+  {
+    name: 'dry-run-docker',
+    description: 'Run no docker command (true/false).',
+    default: 'false',
+    actions: MAIN,
+  },
+] as const satisfies readonly InputSpec[];
+
+export type InputName = (typeof INPUTS)[number]['name'];
+
+export interface OutputSpec {
+  name: string;
+  description: string;
+  actions: readonly ActionName[];
+}
+
+export const OUTPUTS = [
+  {
+    name: 'action',
+    description: 'What the run did: one of the planner actions (create, rolling-update, stop, …).',
+    actions: MAIN,
+  },
+  { name: 'reason', description: 'Machine-readable reason of the decision.', actions: MAIN },
+  { name: 'pr-number', description: 'The pull request the run worked on.', actions: MAIN },
+  { name: 'target-sha', description: 'The commit SHA the run deployed or acted on.', actions: MAIN },
+  { name: 'build-needed', description: 'Whether a docker build was needed (true/false).', actions: MAIN },
+  { name: 'environment-url', description: 'URL of the environment, once it is running.', actions: MAIN },
+  { name: 'status', description: 'Status of the environment after the run.', actions: MAIN },
+  {
+    name: 'environments',
+    description: 'JSON list of every environment the sweep saw, after it acted.',
+    actions: CLEANUP,
+  },
+  {
+    name: 'cleaned',
+    description: 'How many environments, services and labels the sweep removed.',
+    actions: CLEANUP,
+  },
+] as const satisfies readonly OutputSpec[];
+
+export type OutputName = (typeof OUTPUTS)[number]['name'];
+
+export function inputsOf(action: ActionName): readonly InputSpec[] {
+  return INPUTS.filter((input) => (input.actions as readonly ActionName[]).includes(action));
+}
+
+export function outputsOf(action: ActionName): readonly OutputSpec[] {
+  return OUTPUTS.filter((output) => (output.actions as readonly ActionName[]).includes(action));
+}
+
+/** The environment variable the runner (or a composite step) uses to hand an input to a JavaScript program. */
+export function inputEnvName(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}

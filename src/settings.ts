@@ -1,0 +1,220 @@
+// Reads every input exactly once into one typed settings object. Everything after this takes Settings, never the
+// raw inputs. All problems are collected so one failed run lists every bad input, each with its accepted form.
+import type { ActionName, InputName } from './inputs.js';
+import { INPUTS, inputsOf } from './inputs.js';
+import type { Policy, Size, Ttl } from './core/types.js';
+import { SIZES } from './core/types.js';
+import { FORMS, parseFlag, parseSize, parseTtl } from './core/values.js';
+
+export interface AwsSettings {
+  region: string;
+  cluster: string;
+  endpoint?: string;
+  subnets: string[];
+  securityGroups: string[];
+  assignPublicIp: boolean;
+  taskDefinitionPath?: string;
+  containerName: string;
+  containerPort: number;
+  executionRoleArn?: string;
+  taskRoleArn?: string;
+  logGroup?: string;
+  extraEnv: Record<string, string>;
+  healthCheckPath: string;
+  stableTimeoutMs: number;
+  healthTimeoutMs: number;
+}
+
+export interface DockerSettings {
+  imageRepository: string;
+  context: string;
+  dockerfile?: string;
+  target: string;
+  buildArgs: Record<string, string>;
+  platform: string;
+  cacheFrom?: string;
+  cacheTo?: string;
+  forceRebuild: boolean;
+  existingImage?: string;
+}
+
+export interface Settings {
+  action: ActionName;
+  githubToken: string;
+  aws: AwsSettings;
+  docker: DockerSettings;
+  policy: Policy;
+  /** Feature flags every new environment starts with. */
+  defaultFlags: string[];
+  costPerHour: Record<Size, number>;
+  slackWebhookUrl?: string;
+  orphanGraceMinutes: number;
+  deleteUnusedLabels: boolean;
+  dryRun: { github: boolean; aws: boolean; docker: boolean };
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid action inputs:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Reads raw input text by name (core.getInput in production, a map in tests). */
+export type InputReader = (name: InputName) => string;
+
+const DEFAULTS: Record<string, string | undefined> = Object.fromEntries(
+  INPUTS.map((input) => [input.name, 'default' in input ? input.default : undefined]),
+);
+
+export function readSettings(action: ActionName, read: InputReader): Settings {
+  const problems: string[] = [];
+  const taken = new Set(inputsOf(action).map((input) => input.name));
+
+  // An input the action does not declare reads as its default, so both actions share one Settings shape.
+  const raw = (name: InputName): string => {
+    const value = taken.has(name) ? read(name).trim() : '';
+    const fallback = DEFAULTS[name];
+    return value !== '' ? value : fallback !== undefined && !fallback.startsWith('${{') ? fallback : '';
+  };
+  const optional = (name: InputName): string | undefined => raw(name) || undefined;
+  const bad = (name: InputName, value: string, form: string): void => {
+    problems.push(`input '${name}' is ${JSON.stringify(value)}; expected ${form}`);
+  };
+
+  const bool = (name: InputName): boolean => {
+    const value = raw(name).toLowerCase();
+    if (value === 'true') return true;
+    if (value === 'false' || value === '') return false;
+    bad(name, raw(name), 'true or false');
+    return false;
+  };
+  const integer = (name: InputName, min: number, max: number): number | undefined => {
+    const value = raw(name);
+    if (value === '') return undefined;
+    if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) {
+      bad(name, value, `a whole number from ${min} to ${max}`);
+      return undefined;
+    }
+    return Number(value);
+  };
+  const list = (name: InputName): string[] =>
+    raw(name)
+      .split(/[\s,]+/)
+      .filter((item) => item !== '');
+  const keyValues = (name: InputName): Record<string, string> => {
+    const result: Record<string, string> = {};
+    for (const line of raw(name).split('\n')) {
+      const trimmed = line.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) continue;
+      const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(trimmed);
+      if (match?.[1] === undefined)
+        bad(name, trimmed, 'one KEY=VALUE per line, KEY of letters, digits and _');
+      else result[match[1]] = match[2] ?? '';
+    }
+    return result;
+  };
+
+  const ttlText = raw('default-ttl');
+  const defaultTtl: Ttl =
+    parseTtl(ttlText) ?? (bad('default-ttl', ttlText, FORMS.ttl), { kind: 'duration', hours: 48 });
+  const sizeText = raw('size');
+  const defaultSize: Size = parseSize(sizeText) ?? (bad('size', sizeText, FORMS.size), 'medium');
+
+  const defaultFlags: string[] = [];
+  for (const flag of list('feature-flags')) {
+    const name = parseFlag(flag);
+    if (name === undefined) bad('feature-flags', flag, FORMS.flag);
+    else defaultFlags.push(name);
+  }
+
+  const costs = raw('cost-per-hour').split(',').map(Number);
+  const costPerHour = Object.fromEntries(SIZES.map((size, i) => [size, costs[i] ?? 0])) as Record<
+    Size,
+    number
+  >;
+  if (costs.length !== SIZES.length || costs.some((cost) => !Number.isFinite(cost) || cost < 0)) {
+    bad(
+      'cost-per-hour',
+      raw('cost-per-hour'),
+      'three non-negative numbers for small,medium,large, e.g. 0.03,0.06,0.12',
+    );
+  }
+
+  const containerPort = integer('container-port', 1, 65535) ?? 8080;
+  const healthCheckPath = raw('health-check-path');
+  if (!healthCheckPath.startsWith('/')) bad('health-check-path', healthCheckPath, 'a path starting with /');
+
+  const maxEnvironments = integer('max-environments', 1, 10_000);
+  const maxEnvironmentsPerRequester = integer('max-environments-per-requester', 1, 10_000);
+  const slackWebhookUrl = optional('slack-webhook-url');
+  if (slackWebhookUrl !== undefined && !/^https?:\/\/\S+$/.test(slackWebhookUrl)) {
+    bad('slack-webhook-url', '(hidden)', 'an http(s) URL');
+  }
+
+  const settings: Settings = {
+    action,
+    githubToken: read('github-token').trim(),
+    aws: {
+      region: raw('aws-region'),
+      cluster: raw('ecs-cluster'),
+      endpoint: optional('aws-endpoint'),
+      subnets: list('subnets'),
+      securityGroups: list('security-groups'),
+      assignPublicIp: bool('assign-public-ip'),
+      taskDefinitionPath: optional('task-definition'),
+      containerName: raw('container-name'),
+      containerPort,
+      executionRoleArn: optional('execution-role-arn'),
+      taskRoleArn: optional('task-role-arn'),
+      logGroup: optional('log-group'),
+      extraEnv: keyValues('extra-env'),
+      healthCheckPath,
+      stableTimeoutMs: (integer('stable-timeout-minutes', 1, 120) ?? 15) * 60_000,
+      healthTimeoutMs: (integer('health-timeout-minutes', 1, 120) ?? 10) * 60_000,
+    },
+    docker: {
+      imageRepository: raw('image-repository'),
+      context: raw('build-context'),
+      dockerfile: optional('dockerfile'),
+      target: raw('build-target'),
+      buildArgs: keyValues('build-args'),
+      platform: raw('platform'),
+      cacheFrom: optional('cache-from'),
+      cacheTo: optional('cache-to'),
+      forceRebuild: bool('force-rebuild'),
+      existingImage: optional('existing-image'),
+    },
+    policy: {
+      defaultTtl,
+      defaultSize,
+      leaseMinutes: integer('lease-minutes', 5, 24 * 60) ?? 60,
+      expiryWarningMinutes: (integer('expiry-warning-hours', 0, 168) ?? 6) * 60,
+      maxEnvironments,
+      maxEnvironmentsPerRequester,
+    },
+    defaultFlags,
+    costPerHour,
+    slackWebhookUrl,
+    orphanGraceMinutes: integer('orphan-grace-minutes', 0, 7 * 24 * 60) ?? 30,
+    deleteUnusedLabels: bool('delete-unused-labels'),
+    dryRun: { github: bool('dry-run-github'), aws: bool('dry-run-aws'), docker: bool('dry-run-docker') },
+  };
+
+  if (settings.githubToken === '' && !settings.dryRun.github) {
+    problems.push("input 'github-token' is empty; expected a token (the default ${{ github.token }} works)");
+  }
+  if (problems.length > 0) throw new SettingsError(problems);
+  return settings;
+}
+
+/** Inputs that only a deploy needs; checked when a run is about to create something, not for every event. */
+export function deployProblems(settings: Settings): string[] {
+  const problems: string[] = [];
+  if (settings.aws.subnets.length === 0)
+    problems.push("input 'subnets' is empty; expected subnet IDs to deploy into");
+  if (settings.aws.securityGroups.length === 0) {
+    problems.push("input 'security-groups' is empty; expected security group IDs for the tasks");
+  }
+  return problems;
+}
