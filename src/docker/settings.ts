@@ -1,0 +1,234 @@
+// What to build and how, as plain data, and the exact docker argv that follows from it. Pure: no I/O, no shell.
+// Every value ends up as its own argv entry; validation here is what keeps an input from ever becoming a flag.
+import path from 'node:path';
+import { toSha7 } from '../core/values.js';
+import { REFERENCE_FORMS, isCacheRef, isPinnedImage, isRepository } from './reference.js';
+
+export interface BuilderSettings {
+  /** Where PR images are pushed, without tag, e.g. `apache/superset`. */
+  imageRepository: string;
+  /** Absolute path of the checkout of the pinned commit: the build context (DockerBuilder resolves a relative one). */
+  context: string;
+  /** Relative to the context (or absolute); BuildKit's default `Dockerfile` when absent. */
+  dockerfile?: string;
+  target: string;
+  /**
+   * `KEY=VALUE` entries in order, or a record of them. A bare `KEY` is refused: docker would read its value from the
+   * environment of the action, secrets included.
+   */
+  buildArgs: readonly string[] | Readonly<Record<string, string>>;
+  platform: string;
+  /**
+   * Cache to read from / write to: an image reference (a registry cache, written with mode=max), or a buildx cache
+   * spec of type registry or gha, passed as it is.
+   */
+  cacheFrom?: string;
+  cacheTo?: string;
+  /** Build even when the registry already has the image for this commit. */
+  forceRebuild: boolean;
+  /** Deploy this image as it is: no build and no docker call at all. */
+  existingImage?: string;
+  /** Decide and report, run nothing. */
+  dryRun?: boolean;
+}
+
+/** Which commit of which PR to build. */
+export interface BuildRequest {
+  pr: number;
+  /** Full or 7-character lowercase hex SHA. */
+  sha: string;
+}
+
+/** The action inputs the settings come from, so messages name what the user can fix. */
+export const BUILDER_INPUTS = {
+  imageRepository: 'image-repository',
+  context: 'build-context',
+  dockerfile: 'dockerfile',
+  target: 'build-target',
+  buildArgs: 'build-args',
+  platform: 'platform',
+  cacheFrom: 'cache-from',
+  cacheTo: 'cache-to',
+  existingImage: 'existing-image',
+} as const;
+
+export const DEFAULT_BUILD_ARGS: readonly string[] = ['INCLUDE_CHROMIUM=false', 'LOAD_EXAMPLES_DUCKDB=true'];
+
+/** The defaults of everything but what must be given. */
+export const DEFAULT_BUILDER_SETTINGS = {
+  target: 'ci',
+  buildArgs: [...DEFAULT_BUILD_ARGS],
+  platform: 'linux/amd64',
+  forceRebuild: false,
+  dryRun: false,
+} as const satisfies Partial<BuilderSettings>;
+
+/** Settings from the required values and any overrides; defaults fill the rest. */
+export function builderSettings(
+  required: Pick<BuilderSettings, 'imageRepository' | 'context'>,
+  overrides: Partial<BuilderSettings> = {},
+): BuilderSettings {
+  return { ...DEFAULT_BUILDER_SETTINGS, buildArgs: [...DEFAULT_BUILD_ARGS], ...required, ...overrides };
+}
+
+/** Bad settings or request; thrown before any docker call, with every problem found. */
+export class BuilderInputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cannot build the image:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'BuilderInputError';
+  }
+}
+
+/** The tag of a PR commit's image: `{repository}:pr-{pr}-{sha7}-ci`. */
+export function imageTag(imageRepository: string, request: BuildRequest): string {
+  return `${imageRepository}:pr-${request.pr}-${toSha7(request.sha) ?? request.sha}-ci`;
+}
+
+const BUILD_ARG_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+const LINE_BREAK_OR_NUL = /[\r\n\0\u2028\u2029]/;
+
+/** Every problem with the request alone (existing-image mode needs nothing else). */
+export function requestProblems(request: BuildRequest): string[] {
+  const problems: string[] = [];
+  if (!Number.isSafeInteger(request.pr) || request.pr < 1) {
+    problems.push(`PR number ${String(request.pr)} is not a positive integer.`);
+  }
+  if (toSha7(request.sha) === undefined) {
+    problems.push(`Commit ${JSON.stringify(request.sha)} is not 7 or 40 lowercase hexadecimal characters.`);
+  }
+  return problems;
+}
+
+/** Every problem that would make the build refuse to start or run something other than intended. */
+export function buildProblems(settings: BuilderSettings, request: BuildRequest): string[] {
+  const problems = requestProblems(request);
+  const input = (name: keyof typeof BUILDER_INPUTS) => `\`${BUILDER_INPUTS[name]}\``;
+  if (!isRepository(settings.imageRepository)) {
+    problems.push(
+      `${input('imageRepository')} ${JSON.stringify(settings.imageRepository)} is not ${REFERENCE_FORMS.repository}.`,
+    );
+  }
+  if (!path.isAbsolute(settings.context) || LINE_BREAK_OR_NUL.test(settings.context)) {
+    problems.push(
+      `${input('context')} ${JSON.stringify(settings.context)} is not an absolute path on one line.`,
+    );
+  }
+  if (
+    settings.dockerfile !== undefined &&
+    (settings.dockerfile.trim() === '' || LINE_BREAK_OR_NUL.test(settings.dockerfile))
+  ) {
+    problems.push(
+      `${input('dockerfile')} ${JSON.stringify(settings.dockerfile)} is not a path on one line (relative to the context), e.g. Dockerfile.`,
+    );
+  }
+  if (!TARGET.test(settings.target)) {
+    problems.push(
+      `${input('target')} ${JSON.stringify(settings.target)} is not a Dockerfile stage name: letters, digits, _ . -, e.g. ci.`,
+    );
+  }
+  if (!settings.platform.split(',').every((p) => PLATFORM.test(p))) {
+    problems.push(
+      `${input('platform')} ${JSON.stringify(settings.platform)} is not os/arch[/variant] (comma-separated), e.g. linux/amd64.`,
+    );
+  }
+  problems.push(...buildArgProblems(buildArgEntries(settings.buildArgs)));
+  for (const name of ['cacheFrom', 'cacheTo'] as const) {
+    const value = settings[name];
+    if (value !== undefined && cacheSpec(value, name) === undefined) {
+      problems.push(`${input(name)} ${JSON.stringify(value)} is not ${CACHE_FORM}.`);
+    }
+  }
+  return problems;
+}
+
+/** The build args as docker receives them, whichever form the settings hold them in. */
+export function buildArgEntries(buildArgs: BuilderSettings['buildArgs']): readonly string[] {
+  return isEntryList(buildArgs)
+    ? buildArgs
+    : Object.entries(buildArgs).map(([key, value]) => `${key}=${value}`);
+}
+
+function isEntryList(buildArgs: BuilderSettings['buildArgs']): buildArgs is readonly string[] {
+  return Array.isArray(buildArgs);
+}
+
+const CACHE_FORM =
+  `${REFERENCE_FORMS.cacheRef}, or a buildx cache spec: type=registry,ref=<image reference>[,key=value…] ` +
+  'or type=gha[,key=value…]';
+const CACHE_SPEC_PART = /^([a-z][a-z0-9_-]*)=([^,\s]*)$/;
+
+/** The value of --cache-from / --cache-to, or undefined when `value` is neither an image reference nor a safe spec. */
+export function cacheSpec(value: string, direction: 'cacheFrom' | 'cacheTo'): string | undefined {
+  if (!value.startsWith('type=')) {
+    if (!isCacheRef(value)) return undefined;
+    return direction === 'cacheTo' ? `type=registry,ref=${value},mode=max` : `type=registry,ref=${value}`;
+  }
+  const fields = new Map<string, string>();
+  for (const part of value.split(',')) {
+    const match = CACHE_SPEC_PART.exec(part);
+    if (!match || fields.has(match[1] ?? '')) return undefined;
+    fields.set(match[1] ?? '', match[2] ?? '');
+  }
+  const type = fields.get('type');
+  // Other cache types read or write local paths or other services: not something a PR build should be pointed at.
+  if (type === 'registry') return isCacheRef(fields.get('ref') ?? '') ? value : undefined;
+  return type === 'gha' ? value : undefined;
+}
+
+function buildArgProblems(buildArgs: readonly string[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const form = `KEY=VALUE on one line, KEY matching [A-Za-z_][A-Za-z0-9_]*, e.g. ${DEFAULT_BUILD_ARGS[0] ?? ''}`;
+  for (const entry of buildArgs) {
+    const eq = entry.indexOf('=');
+    const key = eq < 0 ? entry : entry.slice(0, eq);
+    const shown = JSON.stringify(entry.length > 80 ? `${entry.slice(0, 79)}…` : entry);
+    if (eq < 0 || !BUILD_ARG_KEY.test(key) || LINE_BREAK_OR_NUL.test(entry)) {
+      problems.push(`\`${BUILDER_INPUTS.buildArgs}\` entry ${shown} is not ${form}.`);
+    } else if (seen.has(key)) {
+      problems.push(`\`${BUILDER_INPUTS.buildArgs}\` sets ${key} twice; give each key once.`);
+    }
+    seen.add(key);
+  }
+  return problems;
+}
+
+/** Problems of existing-image mode, which needs only the image and the request. */
+export function existingImageProblems(existingImage: string, request: BuildRequest): string[] {
+  const problems = requestProblems(request);
+  if (!isPinnedImage(existingImage)) {
+    problems.push(
+      `\`${BUILDER_INPUTS.existingImage}\` ${JSON.stringify(existingImage)} is not ${REFERENCE_FORMS.image}.`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * The arguments of `docker` that build and push the image of `request` (`buildx build --push …`, without the
+ * executable itself). Throws BuilderInputError when the settings or the request are not valid.
+ */
+export function buildArgv(settings: BuilderSettings, request: BuildRequest): string[] {
+  const problems = buildProblems(settings, request);
+  if (problems.length > 0) throw new BuilderInputError(problems);
+  const argv = ['buildx', 'build', '--push', '--platform', settings.platform, '--target', settings.target];
+  if (settings.dockerfile !== undefined)
+    argv.push('--file', path.resolve(settings.context, settings.dockerfile));
+  for (const arg of buildArgEntries(settings.buildArgs)) argv.push('--build-arg', arg);
+  for (const [name, flag] of [
+    ['cacheFrom', '--cache-from'],
+    ['cacheTo', '--cache-to'],
+  ] as const) {
+    const value = settings[name];
+    if (value !== undefined) argv.push(flag, cacheSpec(value, name) ?? value);
+  }
+  argv.push('--tag', imageTag(settings.imageRepository, request), settings.context);
+  return argv;
+}
+
+/** The arguments of `docker` that exit 0 exactly when the registry has `image`. */
+export function inspectArgv(image: string): string[] {
+  return ['buildx', 'imagetools', 'inspect', image];
+}
