@@ -1,0 +1,148 @@
+// The GitHub operations the action needs, as one small interface. The core never sees Octokit; entrypoints get a
+// GitHubPort and tests can stand a fake behind it. Every operation is bound to one repository at construction.
+import type { Lease, Permission } from '../core/types.js';
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface PullRequestInfo {
+  number: number;
+  /** Full 40-hex SHA of the head commit at the time of reading. */
+  headSha: string;
+  open: boolean;
+  author: string;
+  /** True when the head branch lives in another repository (or that repository was deleted). */
+  fromFork: boolean;
+  labels: string[];
+  createdAt: Date;
+}
+
+export interface PullRequestSummary {
+  number: number;
+  open: boolean;
+  labels: string[];
+  createdAt: Date;
+  author: string;
+}
+
+export interface LabelDefinition {
+  name: string;
+  /** 6 hexadecimal digits, no `#`. */
+  color: string;
+  description: string;
+}
+
+export interface LabelSync {
+  created: string[];
+  updated: string[];
+}
+
+export type SearchState = 'open' | 'closed' | 'all';
+
+export interface PullRequestQuery {
+  /** A pull request matches when it carries any one of these labels. */
+  labels: string[];
+  state: SearchState;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  author: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface UpsertedComment {
+  id: number;
+  /** `unchanged` when the comment already had this exact body: nothing was written. */
+  outcome: 'created' | 'updated' | 'unchanged';
+}
+
+export const REACTIONS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'] as const;
+export type Reaction = (typeof REACTIONS)[number];
+
+export interface DeploymentRequest {
+  /** The commit SHA to deploy. */
+  ref: string;
+  environment: string;
+  description?: string;
+  /** GitHub's `transient_environment`; true for per-PR environments. */
+  transient: boolean;
+  payload?: Record<string, unknown>;
+}
+
+export interface Deployment {
+  id: number;
+  ref: string;
+  sha: string;
+  environment: string;
+  description: string | null;
+  createdAt: Date;
+}
+
+export const DEPLOYMENT_STATES = [
+  'error',
+  'failure',
+  'inactive',
+  'in_progress',
+  'queued',
+  'pending',
+  'success',
+] as const;
+export type DeploymentState = (typeof DEPLOYMENT_STATES)[number];
+
+export interface DeploymentStatusRequest {
+  state: DeploymentState;
+  environmentUrl?: string;
+  logUrl?: string;
+  description?: string;
+}
+
+/** The outcome of acquireLock: whether we hold the lock, and the lease in force (ours when acquired). */
+export interface LockResult {
+  acquired: boolean;
+  /** Missing only when the lock's label could not be read back (it vanished, or its description is not a lease). */
+  holder?: string;
+  expiresAt?: Date;
+}
+
+/**
+ * How a lock's lease is written into its label. labels.ts owns label text; the adapter only needs these three
+ * functions, with a default (`holder|ISO-expiry`) until labels.ts provides its own.
+ */
+export interface LockCodec {
+  /** The label description that carries the lease (at most 100 characters). */
+  describe(lease: Lease): string;
+  /** The lease in a description, or undefined when the text is not one (never throws). */
+  parse(description: string): Lease | undefined;
+  /**
+   * The name of the fence label that whoever takes over the expired lease `description` of lock `name` must create
+   * first (at most 50 characters, the same for every racer that saw the same expired lease).
+   */
+  fenceName(name: string, description: string): string;
+}
+
+export interface GitHubPort {
+  readonly repo: RepoRef;
+  getPullRequest(number: number): Promise<PullRequestInfo>;
+  addLabels(number: number, names: string[]): Promise<string[] | undefined>;
+  removeLabel(number: number, name: string): Promise<boolean>;
+  ensureLabelDefinitions(definitions: LabelDefinition[]): Promise<LabelSync>;
+  listRepoLabels(): Promise<LabelDefinition[]>;
+  deleteRepoLabel(name: string): Promise<boolean>;
+  searchPullRequests(query: PullRequestQuery): Promise<PullRequestSummary[]>;
+  getPermission(login: string): Promise<Permission>;
+  findComment(number: number, marker: string): Promise<IssueComment | undefined>;
+  upsertComment(number: number, marker: string, body: string): Promise<UpsertedComment>;
+  createComment(number: number, body: string): Promise<{ id: number }>;
+  reactToComment(commentId: number, content: Reaction): Promise<void>;
+  createDeployment(request: DeploymentRequest): Promise<Deployment>;
+  createDeploymentStatus(deploymentId: number, status: DeploymentStatusRequest): Promise<void>;
+  listDeployments(filter: { environment: string }): Promise<Deployment[]>;
+  acquireLock(name: string, holder: string, expiresAt: Date, now: Date): Promise<LockResult>;
+  renewLock(name: string, holder: string, expiresAt: Date, now: Date): Promise<boolean>;
+  releaseLock(name: string, holder: string): Promise<boolean>;
+}
