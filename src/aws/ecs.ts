@@ -1,0 +1,781 @@
+// The ECS Fargate adapter: one environment = one task-definition family + one service running one task with a
+// public IP. Every wait is bounded, and a failure after a service exists never leaves it running untracked.
+import { randomBytes } from 'node:crypto';
+import { DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateServiceCommand,
+  DeleteServiceCommand,
+  DeregisterTaskDefinitionCommand,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListServicesCommand,
+  ListTaskDefinitionsCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  TagResourceCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
+import type {
+  NetworkConfiguration,
+  RegisterTaskDefinitionCommandInput,
+  Service,
+  Tag,
+  Task,
+  TaskDefinition,
+} from '@aws-sdk/client-ecs';
+import type { Address, EnvConfig, Size } from '../core/types.js';
+import { FORMS, toSha7 } from '../core/values.js';
+import { ApiCallCounter, callsBetween, countApiCalls } from './call-counter.js';
+import type { CallCounts } from './call-counter.js';
+import { checkHealth, realSleep } from './health.js';
+import type { Clock, HealthFetch, Sleep } from './health.js';
+import { chooseServiceSlot, environmentNames, parseServiceName, serviceState } from './service-names.js';
+import type { EnvironmentNames, ServiceState } from './service-names.js';
+import type { EcsSettings } from './settings.js';
+import { environmentTags, isManaged, parseEnvironmentTags } from './tags.js';
+import { renderTaskDefinition, reviseTaskDefinition } from './task-definition.js';
+
+export interface CreateSpec {
+  pr: number;
+  /** Full or 7-character SHA; resources are named after the first 7. */
+  sha: string;
+  image: string;
+  requester: string;
+  config: EnvConfig;
+  /** The size to use when `config.size` does not say (the action's default size). */
+  size: Size;
+  createdAt: Date;
+  /** Undefined when the environment lives until its PR closes or someone stops it. */
+  expiresAt?: Date;
+}
+
+export interface UpdateSpec {
+  pr: number;
+  sha: string;
+  /** The whole new configuration, not a change. */
+  config: EnvConfig;
+  size: Size;
+}
+
+export interface DeployedEnvironment {
+  serviceName: string;
+  taskDefinitionArn: string;
+  address: Address;
+  /** Where people open the environment (no path). */
+  url: string;
+}
+
+export interface DeleteReport {
+  deleted: string[];
+  /** Resources that were already deleted or being deleted; success too. */
+  alreadyGone: string[];
+  failed: { resource: string; error: string }[];
+}
+
+export interface ManagedService {
+  serviceName: string;
+  /** From the tags, else from the service name; undefined only when both are damaged. */
+  pr?: number;
+  sha?: string;
+  requester?: string;
+  createdAt?: Date;
+  expiresAt?: Date;
+  status: string;
+  desiredCount: number;
+  runningCount: number;
+  taskDefinitionArn?: string;
+}
+
+/** What the rest of the action needs from the cloud; ECS is the one implementation. */
+export interface EnvironmentBackend {
+  createEnvironment(spec: CreateSpec): Promise<DeployedEnvironment>;
+  updateConfiguration(spec: UpdateSpec): Promise<DeployedEnvironment>;
+  deleteEnvironment(pr: number, sha: string): Promise<DeleteReport>;
+  listManagedServices(): Promise<ManagedService[]>;
+}
+
+export type FailureStage = 'validate' | 'register' | 'place' | 'find' | 'stable' | 'address' | 'health';
+
+/**
+ * What happened to the resources after a failure: nothing had been created, the service was deleted (create), it
+ * was rolled back to its previous revision (update), or that clean-up itself failed.
+ */
+export type Cleanup = 'not-needed' | 'deleted' | 'delete-failed' | 'rolled-back' | 'rollback-failed';
+
+export class EnvironmentError extends Error {
+  override readonly name = 'EnvironmentError';
+  constructor(
+    message: string,
+    readonly stage: FailureStage,
+    readonly cleanup: Cleanup,
+    readonly serviceName?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A step that failed, with the words for the final error; wrapped into an EnvironmentError by the operation. */
+class StepFailure extends Error {
+  constructor(
+    readonly stage: FailureStage,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs one step, so that an unexpected error (an SDK error, say) is still attributed to the step it broke. */
+async function step<T>(stage: FailureStage, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof StepFailure ? error : new StepFailure(stage, errorText(error));
+  }
+}
+
+function stageOf(error: unknown, fallback: FailureStage): FailureStage {
+  return error instanceof StepFailure ? error.stage : fallback;
+}
+
+export interface EcsClients {
+  ecs: ECSClient;
+  ec2: EC2Client;
+}
+
+/** Clients for the settings' region (and endpoint, in tests); credentials come from the SDK's default chain. */
+export function createEcsClients(settings: Pick<EcsSettings, 'region' | 'endpoint'>): EcsClients {
+  const config = {
+    region: settings.region,
+    maxAttempts: 5,
+    ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
+  };
+  return { ecs: new ECSClient(config), ec2: new EC2Client(config) };
+}
+
+export interface EcsBackendDeps {
+  clients?: EcsClients;
+  fetch?: HealthFetch;
+  sleep?: Sleep;
+  now?: Clock;
+  log?: (message: string) => void;
+  /** A fresh secret for each generated variable. */
+  secret?: () => string;
+}
+
+/** Name and message of anything thrown (duck-typed: SDK errors may come from another realm in tests). */
+function errorParts(error: unknown): { name?: string; message: string } {
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const { name, message } = error as { name?: unknown; message?: unknown };
+    return { name: typeof name === 'string' ? name : undefined, message: String(message) };
+  }
+  return { message: String(error) };
+}
+
+function errorText(error: unknown): string {
+  const { name, message } = errorParts(error);
+  return name && name !== 'Error' ? `${name}: ${message}` : message;
+}
+
+function isDrainingRefusal(error: unknown): boolean {
+  const { name, message } = errorParts(error);
+  return name === 'InvalidParameterException' && /draining|not idempotent/i.test(message);
+}
+
+function isServiceGone(error: unknown): boolean {
+  const { name } = errorParts(error);
+  return name === 'ServiceNotFoundException' || name === 'ServiceNotActiveException';
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10}s`;
+}
+
+function requireTarget(pr: number, sha: string): { pr: number; sha7: string } {
+  const refuse = (message: string) => new EnvironmentError(message, 'validate', 'not-needed');
+  if (!Number.isInteger(pr) || pr <= 0) throw refuse(`PR number ${pr}: expected a positive integer`);
+  const sha7 = toSha7(sha);
+  if (sha7 === undefined) throw refuse(`SHA "${sha}": expected ${FORMS.sha}`);
+  return { pr, sha7 };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+export class EcsBackend implements EnvironmentBackend {
+  readonly clients: EcsClients;
+  private readonly counter = new ApiCallCounter();
+  private readonly sleep: Sleep;
+  private readonly now: Clock;
+  private readonly log: (message: string) => void;
+  private readonly secret: () => string;
+
+  constructor(
+    readonly settings: EcsSettings,
+    private readonly deps: EcsBackendDeps = {},
+  ) {
+    this.clients = deps.clients ?? createEcsClients(settings);
+    countApiCalls(this.clients, this.counter);
+    this.sleep = deps.sleep ?? realSleep;
+    this.now = deps.now ?? Date.now;
+    this.log = deps.log ?? (() => undefined);
+    this.secret = deps.secret ?? (() => randomBytes(32).toString('base64url'));
+  }
+
+  /** AWS commands sent so far by this adapter, by command; diff two snapshots with callsBetween. */
+  apiCalls(): CallCounts {
+    return this.counter.snapshot();
+  }
+
+  private get networkConfiguration(): NetworkConfiguration {
+    return {
+      awsvpcConfiguration: {
+        subnets: this.settings.subnets,
+        securityGroups: this.settings.securityGroups,
+        assignPublicIp: this.settings.assignPublicIp ? 'ENABLED' : 'DISABLED',
+      },
+    };
+  }
+
+  async createEnvironment(spec: CreateSpec): Promise<DeployedEnvironment> {
+    const { pr, sha7 } = requireTarget(spec.pr, spec.sha);
+    const names = environmentNames(pr, sha7);
+    const label = `environment ${names.family}`;
+    const before = this.apiCalls();
+    const tags = environmentTags({
+      pr,
+      sha7,
+      requester: spec.requester,
+      createdAt: spec.createdAt,
+      expiresAt: spec.expiresAt,
+    });
+    let input: RegisterTaskDefinitionCommandInput;
+    try {
+      input = renderTaskDefinition(this.settings.taskDefinitionTemplate, {
+        family: names.family,
+        image: spec.image,
+        containerName: this.settings.containerName,
+        containerPort: this.settings.containerPort,
+        size: this.settings.sizes[spec.config.size ?? spec.size],
+        environment: this.settings.environment,
+        config: spec.config,
+        generated: Object.fromEntries(
+          this.settings.generatedEnvironment.map((name) => [name, this.secret()]),
+        ),
+        region: this.settings.region,
+        tags,
+        executionRoleArn: this.settings.executionRoleArn,
+        taskRoleArn: this.settings.taskRoleArn,
+        logGroup: this.settings.logGroup,
+      });
+    } catch (error) {
+      throw new EnvironmentError(`Cannot create ${label}: ${errorText(error)}`, 'validate', 'not-needed');
+    }
+    const taskDefinitionArn = await this.register(input, label);
+
+    let serviceName: string;
+    try {
+      serviceName = await step('place', () => this.placeService(names, taskDefinitionArn, tags));
+    } catch (error) {
+      // No service exists (or the one that does was not changed): only the new revision needs to go.
+      const gone = await this.deregister([taskDefinitionArn]);
+      const cleanup =
+        gone.failed.length === 0
+          ? 'its task definition was deregistered'
+          : 'deregistering its task definition failed too';
+      throw new EnvironmentError(
+        `Cannot create ${label}: ${errorText(error)}; ${cleanup}.`,
+        stageOf(error, 'place'),
+        gone.failed.length === 0 ? 'not-needed' : 'delete-failed',
+      );
+    }
+
+    try {
+      const deployed = await this.bringUp(serviceName, taskDefinitionArn);
+      this.log(`created ${label} with ${callsBetween(before, this.apiCalls()).total} AWS API calls`);
+      return deployed;
+    } catch (error) {
+      // The whole family goes: when the deployment went into an existing service, its older revision too.
+      const report = await this.removeService(serviceName);
+      this.merge(report, await this.deregisterFamily(names.family));
+      const cleaned = report.failed.length === 0;
+      const cleanup = cleaned
+        ? `the service was deleted and its task definitions deregistered`
+        : `cleanup failed (${report.failed.map((f) => `${f.resource}: ${f.error}`).join('; ')}); the service keeps ` +
+          `its managed-by=showtime tags, so the cleanup sweep will find it`;
+      throw new EnvironmentError(
+        `Cannot create ${label} (service ${serviceName}): ${errorText(error)}; ${cleanup}.`,
+        stageOf(error, 'stable'),
+        cleaned ? 'deleted' : 'delete-failed',
+        serviceName,
+      );
+    }
+  }
+
+  async updateConfiguration(spec: UpdateSpec): Promise<DeployedEnvironment> {
+    const { pr, sha7 } = requireTarget(spec.pr, spec.sha);
+    const names = environmentNames(pr, sha7);
+    const label = `environment ${names.family}`;
+    let service: Service | undefined;
+    let current: { taskDefinition?: TaskDefinition; tags?: Tag[] } = {};
+    try {
+      const services = await this.describeServices([names.primary, names.alternate], false);
+      service = services.find((s) => s.status === 'ACTIVE');
+      if (service?.taskDefinition) {
+        current = await this.clients.ecs.send(
+          new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition, include: ['TAGS'] }),
+        );
+      }
+    } catch (error) {
+      throw new EnvironmentError(
+        `Cannot reconfigure ${label}: ${errorText(error)}; nothing was changed.`,
+        'find',
+        'not-needed',
+      );
+    }
+    if (!service?.serviceName || !service.taskDefinition || !current.taskDefinition) {
+      throw new EnvironmentError(
+        `Cannot reconfigure ${label}: no active service (looked for ${names.primary} and ${names.alternate}).`,
+        'find',
+        'not-needed',
+      );
+    }
+    const serviceName = service.serviceName;
+    const previousArn = service.taskDefinition;
+    let input: RegisterTaskDefinitionCommandInput;
+    try {
+      input = reviseTaskDefinition(current.taskDefinition, {
+        containerName: this.settings.containerName,
+        size: this.settings.sizes[spec.config.size ?? spec.size],
+        config: spec.config,
+        tags: current.tags ?? [],
+      });
+    } catch (error) {
+      throw new EnvironmentError(
+        `Cannot reconfigure ${label}: ${errorText(error)}`,
+        'validate',
+        'not-needed',
+        serviceName,
+      );
+    }
+    const taskDefinitionArn = await this.register(input, label);
+    try {
+      await step('place', () =>
+        this.clients.ecs.send(
+          new UpdateServiceCommand({
+            cluster: this.settings.cluster,
+            service: serviceName,
+            taskDefinition: taskDefinitionArn,
+            desiredCount: 1,
+          }),
+        ),
+      );
+      return await this.bringUp(serviceName, taskDefinitionArn);
+    } catch (error) {
+      const rollback = await this.rollBack(serviceName, previousArn, taskDefinitionArn);
+      throw new EnvironmentError(
+        `Cannot reconfigure ${label} (service ${serviceName}): ${errorText(error)}; ${rollback.text}.`,
+        stageOf(error, 'place'),
+        rollback.ok ? 'rolled-back' : 'rollback-failed',
+        serviceName,
+      );
+    }
+  }
+
+  async deleteEnvironment(pr: number, sha: string): Promise<DeleteReport> {
+    const target = requireTarget(pr, sha);
+    const names = environmentNames(target.pr, target.sha7);
+    const report: DeleteReport = { deleted: [], alreadyGone: [], failed: [] };
+    const before = this.apiCalls();
+    let services: Service[] = [];
+    try {
+      services = await this.describeServices([names.primary, names.alternate], false);
+    } catch (error) {
+      report.failed.push({ resource: `service/${names.primary}`, error: errorText(error) });
+    }
+    if (report.failed.length === 0) {
+      const byName = new Map(services.map((s) => [s.serviceName, s]));
+      for (const name of [names.primary, names.alternate]) {
+        const state = serviceState(byName.get(name)?.status);
+        if (state === 'ACTIVE') this.merge(report, await this.removeService(name));
+        // The alternate name is reported only when it was ever used.
+        else if (name === names.primary || byName.has(name)) report.alreadyGone.push(`service/${name}`);
+      }
+    }
+    this.merge(report, await this.deregisterFamily(names.family));
+    this.log(
+      `deleted ${names.family}: ${report.deleted.length} removed, ${report.alreadyGone.length} already gone, ` +
+        `${report.failed.length} failed, with ${callsBetween(before, this.apiCalls()).total} AWS API calls`,
+    );
+    return report;
+  }
+
+  async listManagedServices(): Promise<ManagedService[]> {
+    const arns: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.clients.ecs.send(
+        new ListServicesCommand({ cluster: this.settings.cluster, maxResults: 10, nextToken }),
+      );
+      arns.push(...(page.serviceArns ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    const services: Service[] = [];
+    for (const batch of chunks(arns, 10)) services.push(...(await this.describeServices(batch, true)));
+    return services
+      .filter((s) => s.status !== 'INACTIVE' && isManaged(s.tags))
+      .map((s) => {
+        const tags = parseEnvironmentTags(s.tags);
+        const fromName = parseServiceName(s.serviceName ?? '');
+        return {
+          serviceName: s.serviceName ?? '',
+          pr: tags.pr ?? fromName?.pr,
+          sha: tags.sha ?? fromName?.sha,
+          requester: tags.requester,
+          createdAt: tags.createdAt,
+          expiresAt: tags.expiresAt,
+          status: s.status ?? 'UNKNOWN',
+          desiredCount: s.desiredCount ?? 0,
+          runningCount: s.runningCount ?? 0,
+          taskDefinitionArn: s.taskDefinition,
+        };
+      });
+  }
+
+  // --- steps -------------------------------------------------------------------------------------------------
+
+  private async register(input: RegisterTaskDefinitionCommandInput, label: string): Promise<string> {
+    try {
+      const registered = await this.clients.ecs.send(new RegisterTaskDefinitionCommand(input));
+      const arn = registered.taskDefinition?.taskDefinitionArn;
+      if (!arn) throw new Error('RegisterTaskDefinition returned no ARN');
+      this.log(`registered ${arn}`);
+      return arn;
+    } catch (error) {
+      throw new EnvironmentError(
+        `Cannot deploy ${label}: registering its task definition failed (${errorText(error)}); nothing was created.`,
+        'register',
+        'not-needed',
+      );
+    }
+  }
+
+  /** Stable, then the task's address, then healthy; any failure is a StepFailure naming the step. */
+  private async bringUp(serviceName: string, taskDefinitionArn: string): Promise<DeployedEnvironment> {
+    await step('stable', () => this.waitStable(serviceName, this.settings.timeouts.stableMs));
+    const address = await step('address', () => this.findAddress(serviceName, taskDefinitionArn));
+    const url = `http://${address.host}:${address.port}`;
+    const health = await checkHealth(`${url}${this.settings.healthCheckPath}`, {
+      budgetMs: this.settings.timeouts.healthMs,
+      intervalMs: this.settings.timeouts.healthIntervalMs,
+      requestTimeoutMs: this.settings.timeouts.healthRequestMs,
+      fetch: this.deps.fetch,
+      sleep: this.sleep,
+      now: this.now,
+    });
+    if (!health.healthy) {
+      throw new StepFailure(
+        'health',
+        `health check of ${url}${this.settings.healthCheckPath} failed after ${health.attempts} attempts in ` +
+          `${seconds(health.elapsedMs)} (last: ${health.lastProblem ?? 'unknown'})`,
+      );
+    }
+    this.log(`${serviceName} is healthy at ${url} after ${health.attempts} attempt(s)`);
+    return { serviceName, taskDefinitionArn, address, url };
+  }
+
+  /**
+   * Puts the revision into one of the environment's two service names (see service-names.ts): into the service
+   * that already runs there, or into a new one. Returns the service name used.
+   */
+  private async placeService(
+    names: EnvironmentNames,
+    taskDefinitionArn: string,
+    tags: Tag[],
+  ): Promise<string> {
+    const refused = new Set<string>();
+    const deadline = this.now() + this.settings.timeouts.drainWaitMs;
+    for (let attempt = 1; ; attempt += 1) {
+      const described = await this.describeServices([names.primary, names.alternate], false);
+      const stateOf = (name: string): ServiceState => {
+        const state = serviceState(described.find((s) => s.serviceName === name)?.status);
+        // ECS said this name is draining even if DescribeServices has not caught up.
+        return state !== 'ACTIVE' && refused.has(name) ? 'DRAINING' : state;
+      };
+      const choice = chooseServiceSlot(stateOf(names.primary), stateOf(names.alternate));
+      if (choice.kind === 'wait') {
+        if (this.now() >= deadline) {
+          throw new StepFailure(
+            'place',
+            `both ${names.primary} and ${names.alternate} are still draining from earlier deletions after ` +
+              `${seconds(this.settings.timeouts.drainWaitMs)}; try again in a few minutes`,
+          );
+        }
+        this.log(`${names.primary} and ${names.alternate} are draining; waiting`);
+        await this.sleep(this.settings.timeouts.pollIntervalMs);
+        continue;
+      }
+      const name = names[choice.slot];
+      if (choice.kind === 'update') {
+        const service = described.find((s) => s.serviceName === name);
+        await this.clients.ecs.send(
+          new UpdateServiceCommand({
+            cluster: this.settings.cluster,
+            service: name,
+            taskDefinition: taskDefinitionArn,
+            desiredCount: 1,
+            networkConfiguration: this.networkConfiguration,
+            forceNewDeployment: true,
+          }),
+        );
+        // The service was tagged when it was created; fresh tags only update requester and dates, so a failure
+        // here is not worth undoing the deployment for.
+        if (service?.serviceArn) {
+          await this.clients.ecs
+            .send(new TagResourceCommand({ resourceArn: service.serviceArn, tags }))
+            .catch((error: unknown) => this.log(`re-tagging ${name} failed: ${errorText(error)}`));
+        }
+        this.log(`deploying ${taskDefinitionArn} into the existing service ${name}`);
+        return name;
+      }
+      try {
+        await this.clients.ecs.send(
+          new CreateServiceCommand({
+            cluster: this.settings.cluster,
+            serviceName: name,
+            taskDefinition: taskDefinitionArn,
+            desiredCount: 1,
+            launchType: 'FARGATE',
+            networkConfiguration: this.networkConfiguration,
+            deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: false } },
+            tags,
+            propagateTags: 'SERVICE',
+            enableECSManagedTags: true,
+          }),
+        );
+        this.log(`created service ${name}`);
+        return name;
+      } catch (error) {
+        // Bounded: each refusal marks one of two names, and a third try means ECS contradicts itself.
+        if (!isDrainingRefusal(error) || attempt >= 3) throw error;
+        this.log(`ECS refused ${name} (${errorText(error)}); trying the other name`);
+        refused.add(name);
+      }
+    }
+  }
+
+  private async describeServices(names: string[], withTags: boolean): Promise<Service[]> {
+    const described = await this.clients.ecs.send(
+      new DescribeServicesCommand({
+        cluster: this.settings.cluster,
+        services: names,
+        ...(withTags ? { include: ['TAGS' as const] } : {}),
+      }),
+    );
+    return described.services ?? [];
+  }
+
+  /**
+   * Polls DescribeServices until the service runs its desired count with a single deployment (the condition of
+   * the SDK's servicesStable waiter), failing early when the service goes away or its rollout fails.
+   */
+  private async waitStable(serviceName: string, budgetMs: number): Promise<void> {
+    const start = this.now();
+    for (;;) {
+      const [service] = await this.describeServices([serviceName], false);
+      if (!service || service.status !== 'ACTIVE') {
+        throw new StepFailure('stable', `the service is ${service?.status ?? 'missing'} instead of ACTIVE`);
+      }
+      const deployments = service.deployments ?? [];
+      const primary = deployments.find((d) => d.status === 'PRIMARY');
+      if (primary?.rolloutState === 'FAILED') {
+        throw new StepFailure(
+          'stable',
+          `the deployment failed: ${primary.rolloutStateReason ?? 'no reason given'}`,
+        );
+      }
+      const desired = service.desiredCount ?? 0;
+      if (deployments.length <= 1 && desired > 0 && service.runningCount === desired) return;
+      const elapsed = this.now() - start;
+      if (elapsed >= budgetMs) {
+        const event = service.events?.[0]?.message;
+        throw new StepFailure(
+          'stable',
+          `the service did not become stable within ${seconds(budgetMs)} (running ${service.runningCount ?? 0} of ` +
+            `${desired}, ${deployments.length} deployment(s)${event ? `; last event: ${event}` : ''})`,
+        );
+      }
+      await this.sleep(Math.min(this.settings.timeouts.pollIntervalMs, budgetMs - elapsed));
+    }
+  }
+
+  /**
+   * The running task of this revision in this service. Tasks are picked by `group == service:<name>`, which ECS
+   * sets on every task a service starts, rather than by ListTasks' serviceName filter (which moto ignores).
+   */
+  private async findServiceTask(serviceName: string, taskDefinitionArn: string): Promise<Task | undefined> {
+    const taskArns: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.clients.ecs.send(
+        new ListTasksCommand({
+          cluster: this.settings.cluster,
+          serviceName,
+          desiredStatus: 'RUNNING',
+          nextToken,
+        }),
+      );
+      taskArns.push(...(page.taskArns ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    const candidates: Task[] = [];
+    for (const batch of chunks(taskArns, 100)) {
+      const described = await this.clients.ecs.send(
+        new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: batch }),
+      );
+      candidates.push(
+        ...(described.tasks ?? []).filter(
+          (t) =>
+            t.group === `service:${serviceName}` &&
+            t.taskDefinitionArn === taskDefinitionArn &&
+            t.lastStatus === 'RUNNING',
+        ),
+      );
+    }
+    return candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+  }
+
+  private async taskIp(task: Task): Promise<string | undefined> {
+    const details = (task.attachments ?? []).find((a) => a.type === 'ElasticNetworkInterface')?.details ?? [];
+    const detail = (name: string) => details.find((d) => d.name === name)?.value;
+    if (!this.settings.assignPublicIp) return detail('privateIPv4Address');
+    const eni = detail('networkInterfaceId');
+    if (!eni) return undefined;
+    const described = await this.clients.ec2.send(
+      new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }),
+    );
+    return described.NetworkInterfaces?.[0]?.Association?.PublicIp;
+  }
+
+  private async findAddress(serviceName: string, taskDefinitionArn: string): Promise<Address> {
+    const budgetMs = this.settings.timeouts.addressMs;
+    const start = this.now();
+    for (;;) {
+      const task = await this.findServiceTask(serviceName, taskDefinitionArn);
+      const ip = task ? await this.taskIp(task) : undefined;
+      if (ip) return { host: ip, port: this.settings.containerPort };
+      const elapsed = this.now() - start;
+      if (elapsed >= budgetMs) {
+        const kind = this.settings.assignPublicIp ? 'public' : 'private';
+        throw new StepFailure(
+          'address',
+          task
+            ? `task ${task.taskArn} has no ${kind} IP after ${seconds(budgetMs)}`
+            : `no running task of ${taskDefinitionArn} in service:${serviceName} after ${seconds(budgetMs)}`,
+        );
+      }
+      await this.sleep(Math.min(this.settings.timeouts.pollIntervalMs, budgetMs - elapsed));
+    }
+  }
+
+  /** Scale to zero and delete (force); never throws. */
+  private async removeService(serviceName: string): Promise<DeleteReport> {
+    const report: DeleteReport = { deleted: [], alreadyGone: [], failed: [] };
+    const resource = `service/${serviceName}`;
+    const cluster = this.settings.cluster;
+    try {
+      // Scaling first lets ECS stop the task in an orderly way; force deletes even if this step fails.
+      await this.clients.ecs
+        .send(new UpdateServiceCommand({ cluster, service: serviceName, desiredCount: 0 }))
+        .catch((error: unknown) => {
+          if (isServiceGone(error)) throw error;
+        });
+      await this.clients.ecs.send(new DeleteServiceCommand({ cluster, service: serviceName, force: true }));
+      report.deleted.push(resource);
+    } catch (error) {
+      if (isServiceGone(error)) report.alreadyGone.push(resource);
+      else report.failed.push({ resource, error: errorText(error) });
+    }
+    return report;
+  }
+
+  private async deregister(taskDefinitionArns: string[]): Promise<DeleteReport> {
+    const report: DeleteReport = { deleted: [], alreadyGone: [], failed: [] };
+    for (const arn of taskDefinitionArns) {
+      const resource = `task-definition/${arn.split('/').pop()}`;
+      try {
+        await this.clients.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
+        report.deleted.push(resource);
+      } catch (error) {
+        report.failed.push({ resource, error: errorText(error) });
+      }
+    }
+    return report;
+  }
+
+  /** Every ACTIVE revision of exactly this family (familyPrefix is a prefix on AWS, so the family is checked). */
+  private async deregisterFamily(family: string): Promise<DeleteReport> {
+    const arns: string[] = [];
+    try {
+      let nextToken: string | undefined;
+      do {
+        const page = await this.clients.ecs.send(
+          new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', nextToken }),
+        );
+        arns.push(
+          ...(page.taskDefinitionArns ?? []).filter((arn) => arn.split('/').pop()?.split(':')[0] === family),
+        );
+        nextToken = page.nextToken;
+      } while (nextToken);
+    } catch (error) {
+      return {
+        deleted: [],
+        alreadyGone: [],
+        failed: [{ resource: `task-definition/${family}`, error: errorText(error) }],
+      };
+    }
+    return this.deregister(arns);
+  }
+
+  private async rollBack(
+    serviceName: string,
+    previousArn: string,
+    failedArn: string,
+  ): Promise<{ ok: boolean; text: string }> {
+    try {
+      await this.clients.ecs.send(
+        new UpdateServiceCommand({
+          cluster: this.settings.cluster,
+          service: serviceName,
+          taskDefinition: previousArn,
+          desiredCount: 1,
+        }),
+      );
+      await this.waitStable(serviceName, this.settings.timeouts.stableMs);
+    } catch (error) {
+      return {
+        ok: false,
+        text: `rolling back to ${previousArn} failed too (${errorText(error)}); the service may run the failed revision`,
+      };
+    }
+    const gone = await this.deregister([failedArn]);
+    return {
+      ok: true,
+      text: `the service was rolled back to ${previousArn}${gone.failed.length ? '' : ' and the failed revision deregistered'}`,
+    };
+  }
+
+  private merge(into: DeleteReport, from: DeleteReport): void {
+    into.deleted.push(...from.deleted);
+    into.alreadyGone.push(...from.alreadyGone);
+    into.failed.push(...from.failed);
+  }
+}
+
+export function createEcsBackend(settings: EcsSettings, deps: EcsBackendDeps = {}): EcsBackend {
+  return new EcsBackend(settings, deps);
+}

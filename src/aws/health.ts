@@ -1,0 +1,77 @@
+// The HTTP health check of a new environment: retried until it answers 2xx or its budget runs out. The fetch, the
+// pause and the clock are injectable so budgets can be tested without waiting.
+
+export interface HealthResponse {
+  status: number;
+}
+export type HealthFetch = (url: string, init: { signal: AbortSignal }) => Promise<HealthResponse>;
+export type Sleep = (ms: number) => Promise<void>;
+/** Milliseconds, as Date.now(). */
+export type Clock = () => number;
+
+export interface HealthOptions {
+  budgetMs: number;
+  intervalMs: number;
+  requestTimeoutMs: number;
+  fetch?: HealthFetch;
+  sleep?: Sleep;
+  now?: Clock;
+}
+
+export interface HealthResult {
+  healthy: boolean;
+  attempts: number;
+  elapsedMs: number;
+  /** Why the last attempt failed, in words (HTTP 503, connection refused, no answer within 10s). */
+  lastProblem?: string;
+}
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const realFetch: HealthFetch = async (url, init) => {
+  const response = await fetch(url, { signal: init.signal });
+  // The body is not needed; dropping it frees the connection.
+  await response.body?.cancel();
+  return { status: response.status };
+};
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  // Duck-typed: fetch's errors may come from another realm (a test VM), where instanceof Error is false.
+  const { name, message, cause } = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
+  if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs / 1000}s`;
+  return cause?.code ?? cause?.message ?? message ?? String(error);
+}
+
+/**
+ * GETs `url` until it answers 2xx. The last attempt starts no later than the budget's end; each attempt is cut off
+ * at `requestTimeoutMs` or at what is left of the budget, whichever is shorter (but at least one second).
+ */
+export async function checkHealth(url: string, options: HealthOptions): Promise<HealthResult> {
+  const fetchOnce = options.fetch ?? realFetch;
+  const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? Date.now;
+  const start = now();
+  let attempts = 0;
+  let lastProblem: string | undefined;
+  for (;;) {
+    attempts += 1;
+    const left = options.budgetMs - (now() - start);
+    const timeoutMs = Math.max(1000, Math.min(options.requestTimeoutMs, left));
+    try {
+      const response = await fetchOnce(url, { signal: AbortSignal.timeout(timeoutMs) });
+      if (response.status >= 200 && response.status < 300) {
+        return { healthy: true, attempts, elapsedMs: now() - start };
+      }
+      lastProblem = `HTTP ${response.status}`;
+    } catch (error) {
+      lastProblem = describeFailure(error, timeoutMs);
+    }
+    const elapsed = now() - start;
+    if (elapsed >= options.budgetMs) return { healthy: false, attempts, elapsedMs: elapsed, lastProblem };
+    await sleep(Math.min(options.intervalMs, options.budgetMs - elapsed));
+  }
+}
