@@ -16,16 +16,19 @@ test('README inputs and outputs tables are generated from src/inputs.ts', () => 
   expect(renderReadme(readme) === readme ? 'in sync' : regenerate).toBe('in sync');
 });
 
-test.each([['main' as const], ['cleanup' as const]])('every %s step is handed every input of its action', (action) => {
-  const text = action === 'main' ? renderMainAction() : renderCleanupAction();
-  const nodeSteps = text.split('    - name: ').filter((step) => step.includes('node "$GITHUB_ACTION_PATH'));
-  expect(nodeSteps.length).toBeGreaterThan(0);
-  for (const step of nodeSteps) {
-    for (const input of inputsOf(action)) {
-      expect(step).toContain(`${inputEnvName(input.name)}: \${{ inputs.${input.name} }}`);
+test.each([['main' as const], ['cleanup' as const]])(
+  'every %s step is handed every input of its action',
+  (action) => {
+    const text = action === 'main' ? renderMainAction() : renderCleanupAction();
+    const nodeSteps = text.split('    - name: ').filter((step) => step.includes('node "$GITHUB_ACTION_PATH'));
+    expect(nodeSteps.length).toBeGreaterThan(0);
+    for (const step of nodeSteps) {
+      for (const input of inputsOf(action)) {
+        expect(step).toContain(`${inputEnvName(input.name)}: \${{ inputs.${input.name} }}`);
+      }
     }
-  }
-});
+  },
+);
 
 test('input names are unique and in the form the runner expects', () => {
   const names = INPUTS.map((input) => input.name);

@@ -58,7 +58,7 @@ export const INPUTS = [
   {
     name: 'container-name',
     description: 'Name of the Superset container in the template.',
-    default: 'superset-ci',
+    default: 'superset',
     actions: MAIN,
   },
   {
@@ -109,6 +109,12 @@ export const INPUTS = [
   {
     name: 'health-timeout-minutes',
     description: 'How long to wait for the health check to pass.',
+    default: '10',
+    actions: MAIN,
+  },
+  {
+    name: 'poll-interval-seconds',
+    description: 'Pause between two polls of ECS and between two health checks (decimals allowed).',
     default: '10',
     actions: MAIN,
   },

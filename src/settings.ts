@@ -23,6 +23,7 @@ export interface AwsSettings {
   healthCheckPath: string;
   stableTimeoutMs: number;
   healthTimeoutMs: number;
+  pollIntervalMs: number;
 }
 
 export interface DockerSettings {
@@ -98,6 +99,15 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
     }
     return Number(value);
   };
+  const seconds = (name: InputName, min: number, max: number): number => {
+    const value = raw(name);
+    const number = Number(value);
+    if (!/^[0-9]+(\.[0-9]+)?$/.test(value) || number < min || number > max) {
+      bad(name, value, `a number of seconds from ${min} to ${max}`);
+      return 10;
+    }
+    return number;
+  };
   const list = (name: InputName): string[] =>
     raw(name)
       .split(/[\s,]+/)
@@ -172,6 +182,7 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
       healthCheckPath,
       stableTimeoutMs: (integer('stable-timeout-minutes', 1, 120) ?? 15) * 60_000,
       healthTimeoutMs: (integer('health-timeout-minutes', 1, 120) ?? 10) * 60_000,
+      pollIntervalMs: seconds('poll-interval-seconds', 0.05, 300) * 1000,
     },
     docker: {
       imageRepository: raw('image-repository'),

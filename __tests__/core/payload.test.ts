@@ -9,7 +9,14 @@ describe('parsePayload reads the facts the action needs from real payload shapes
     [
       'labeled',
       'pull_request_target',
-      pullRequestEvent({ action: 'labeled', repo, pr: 12, headSha: sha, sender: 'alice', label: 'testenv-up' }),
+      pullRequestEvent({
+        action: 'labeled',
+        repo,
+        pr: 12,
+        headSha: sha,
+        sender: 'alice',
+        label: 'testenv-up',
+      }),
       { kind: 'labeled', pr: 12, headSha: sha, label: 'testenv-up', sender: 'alice' },
     ],
     [
@@ -87,7 +94,14 @@ describe('parsePayload reads the facts the action needs from real payload shapes
 
 describe('bad payloads are refused with a message that names the field and the accepted form', () => {
   const labeled = () =>
-    pullRequestEvent({ action: 'labeled', repo, pr: 12, headSha: sha, sender: 'alice', label: 'x' }) as Record<
+    pullRequestEvent({
+      action: 'labeled',
+      repo,
+      pr: 12,
+      headSha: sha,
+      sender: 'alice',
+      label: 'x',
+    }) as Record<
       string,
       any // eslint-disable-line @typescript-eslint/no-explicit-any
     >;

@@ -443,7 +443,8 @@ export function parseLabel(name: string): ParsedLabel {
       : { kind: 'malformed', reason: shaReason(second, example) };
   }
   if (first === bare(EMOJI.lock)) {
-    const match = tokens.length === 2 ? /^lock-pr-([1-9][0-9]{0,15})(?:-([0-9a-f]{7}))?$/i.exec(second ?? '') : null;
+    const match =
+      tokens.length === 2 ? /^lock-pr-([1-9][0-9]{0,15})(?:-([0-9a-f]{7}))?$/i.exec(second ?? '') : null;
     const pr = match ? Number(match[1]) : NaN;
     const sha = match?.[2]?.toLowerCase();
     return Number.isSafeInteger(pr)

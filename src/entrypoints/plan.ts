@@ -1,3 +1,3 @@
-import * as core from '@actions/core';
+import { planEntrypoint } from '../orchestrator/entry.js';
 
-core.setFailed('showtime: the plan entrypoint is not wired yet');
+await planEntrypoint();

@@ -1,3 +1,3 @@
-import * as core from '@actions/core';
+import { runEntrypoint } from '../orchestrator/entry.js';
 
-core.setFailed('showtime: the run entrypoint is not wired yet');
+await runEntrypoint();

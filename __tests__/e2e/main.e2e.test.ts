@@ -1,0 +1,158 @@
+// End to end: the bundled plan and run entrypoints, started as a runner starts them, against the GitHub emulator,
+// moto with the scheduler stand-in and the recording docker.
+import { TRIGGER_START, TRIGGER_STOP, TRACKED } from '../../src/core/labels.js';
+import { STATUS_MARKER } from '../../src/core/report.js';
+import { commentEvent, pullRequestEvent } from '../../test-support/payloads.js';
+import type { ActionWorld, StepResult } from '../../test-support/action-world.js';
+import { FULL, REPO, startActionWorld } from '../../test-support/action-world.js';
+
+const SHA_A = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+const SHA_B = 'b2c3d4e5f60718293a4b5c6d7e8f901234567890';
+
+let world: ActionWorld;
+let nextPr = 100;
+
+beforeAll(async () => {
+  world = await startActionWorld();
+}, 60_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+/** A fresh open PR at SHA_A, authored by a writer, with the given labels. */
+function newPr(labels: string[] = [], head = SHA_A): number {
+  const number = (nextPr += 1);
+  world.github.store.addPull(FULL, { number, headSha: head, author: 'writer', labels });
+  return number;
+}
+
+function labeled(pr: number, label: string, sender = 'maintainer', headSha = SHA_A) {
+  world.github.store.addLabels(FULL, pr, [label]);
+  return pullRequestEvent({ action: 'labeled', repo: REPO, pr, headSha, sender, label });
+}
+
+/** Fails with the step's own log, so a broken run explains itself. */
+function ok(step: StepResult | undefined): StepResult {
+  if (step === undefined) throw new Error('the run step did not run');
+  if (step.code !== 0) throw new Error(`step exited ${step.code}:\n${step.stdout}\n${step.stderr}`);
+  return step;
+}
+
+function statusComment(pr: number): string {
+  return (
+    world.github.store.comments(FULL, pr).find((comment) => comment.body.includes(STATUS_MARKER))?.body ?? ''
+  );
+}
+
+describe('main action, end to end', () => {
+  test('first start: trigger consumed, image built, service running, labels, deployment and comment', async () => {
+    const pr = newPr();
+    const result = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
+    expect(ok(result.plan).outputs['build-needed']).toBe('true');
+    expect(result.plan.outputs['target-sha']).toBe(SHA_A);
+    expect(ok(result.run).outputs.status).toBe('running');
+    expect(result.run?.outputs['environment-url']).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+
+    expect(world.labels(pr)).toHaveLength(7);
+    expect(world.labels(pr)).toEqual(
+      expect.arrayContaining([
+        TRACKED,
+        '🎪 a1b2c3d 🚦 running',
+        '🎪 🎯 a1b2c3d',
+        expect.stringMatching(/^🎪 a1b2c3d 📅 \d{4}-\d\d-\d\dT\d\d-\d\d$/),
+        expect.stringMatching(/^🎪 a1b2c3d 🌐 127\.0\.0\.2:\d+$/),
+        '🎪 a1b2c3d ⌛ 2d',
+        '🎪 a1b2c3d 🤡 maintainer',
+      ]),
+    );
+    expect(await world.activeServices()).toContain(`pr-${pr}-a1b2c3d-service`);
+    const builds = world.docker.calls().filter((argv) => argv[1] === 'build');
+    expect(builds.at(-1)).toEqual(expect.arrayContaining(['--tag', `apache/superset:pr-${pr}-a1b2c3d-ci`]));
+    expect(statusComment(pr)).toContain('🟢 running');
+    const deployments = world.github.store
+      .deployments(FULL)
+      .filter((d) => d.environment === `showtime-pr-${pr}`);
+    expect(deployments).toHaveLength(1);
+    expect(world.github.store.latestDeploymentState(FULL, deployments[0]!.id)).toBe('success');
+    expect(result.run?.summary).toContain('first-start');
+  }, 60_000);
+
+  test('new commit: blue-green roll forward, the old service and its labels go', async () => {
+    const pr = newPr();
+    await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
+    world.github.store.setHeadSha(FULL, pr, SHA_B);
+    const push = pullRequestEvent({
+      action: 'synchronize',
+      repo: REPO,
+      pr,
+      headSha: SHA_B,
+      sender: 'writer',
+    });
+    const result = await world.runMain('pull_request_target', push);
+    expect(ok(result.plan).outputs.action).toBe('rolling-update');
+    ok(result.run);
+    const labels = world.labels(pr);
+    expect(labels).toContain('🎪 🎯 b2c3d4e');
+    expect(labels).toContain('🎪 b2c3d4e 🚦 running');
+    expect(labels.filter((label) => label.includes('a1b2c3d'))).toEqual([]);
+    const services = await world.activeServices();
+    expect(services).toContain(`pr-${pr}-b2c3d4e-service`);
+    expect(services).not.toContain(`pr-${pr}-a1b2c3d-service`);
+  }, 90_000);
+
+  test('stop: every environment and its labels go, the deployment turns inactive', async () => {
+    const pr = newPr();
+    await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
+    const result = await world.runMain('pull_request_target', labeled(pr, TRIGGER_STOP));
+    expect(ok(result.plan).outputs.action).toBe('stop');
+    ok(result.run);
+    expect(world.labels(pr)).toEqual([]);
+    expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
+    const deployment = world.github.store
+      .deployments(FULL)
+      .find((d) => d.environment === `showtime-pr-${pr}`);
+    expect(world.github.store.latestDeploymentState(FULL, deployment!.id)).toBe('inactive');
+  }, 90_000);
+
+  test('a label that asks nothing costs no API call', async () => {
+    const pr = newPr();
+    world.github.resetCounts();
+    const result = await world.runMain('pull_request_target', labeled(pr, 'bug'));
+    expect(ok(result.plan).outputs.action).toBe('nothing');
+    ok(result.run);
+    expect(Object.values(world.github.counts()).reduce((a, b) => a + b, 0)).toBe(0);
+  }, 30_000);
+
+  test('an unauthorized sender is refused, the trigger consumed and the refusal explained', async () => {
+    const pr = newPr();
+    const result = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START, 'triager'));
+    expect(ok(result.plan).outputs.action).toBe('refuse');
+    ok(result.run);
+    expect(world.labels(pr)).toEqual([]);
+    expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
+    expect(statusComment(pr)).toContain('triager');
+  }, 30_000);
+
+  test('a /showtime comment reacts, runs the command and reports in the status comment', async () => {
+    const pr = newPr();
+    await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
+    const comment = world.github.store.addComment(FULL, pr, {
+      body: '/showtime extend 72h',
+      author: 'maintainer',
+    });
+    const event = commentEvent({
+      repo: REPO,
+      pr,
+      body: comment.body,
+      sender: 'maintainer',
+      commentId: comment.id,
+    });
+    const result = await world.runMain('issue_comment', event);
+    expect(ok(result.plan).outputs.action).toBe('extend');
+    ok(result.run);
+    expect(world.labels(pr)).toContain('🎪 a1b2c3d ⌛ 73h');
+    const reactions = world.github.store.reactions(FULL, comment.id).map((reaction) => reaction.content);
+    expect(reactions).toEqual(expect.arrayContaining(['eyes', '+1']));
+  }, 90_000);
+});

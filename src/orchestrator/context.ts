@@ -1,0 +1,38 @@
+// What every orchestration step is handed: settings, the three adapters, a clock and a logger. Entrypoints build
+// it; tests build it with the real adapters pointed at the emulator, moto and the recording docker.
+import type { Builder, Ecs, GitHub } from '../ports.js';
+import type { Settings } from '../settings.js';
+
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+}
+
+export interface RunInfo {
+  /** Identifies this run in lock labels: `run <id>/<attempt>`. */
+  holder: string;
+  /** Link to the run's logs, for the PR. */
+  url?: string;
+}
+
+export interface Deps {
+  settings: Settings;
+  github: GitHub;
+  ecs: Ecs;
+  builder: Builder;
+  clock: () => Date;
+  log: Log;
+  run: RunInfo;
+}
+
+export function runInfoFromEnv(env: NodeJS.ProcessEnv): RunInfo {
+  const id = env.GITHUB_RUN_ID ?? `local-${process.pid}`;
+  const attempt = env.GITHUB_RUN_ATTEMPT ?? '1';
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const url =
+    env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${attempt}`
+      : undefined;
+  return { holder: `run ${id}/${attempt}`, url };
+}

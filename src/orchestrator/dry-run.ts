@@ -1,0 +1,106 @@
+// Dry-run twins: reads go through (GitHub) or are answered locally (AWS), writes are logged and never sent.
+import type { EnvironmentBackend } from '../aws/ecs.js';
+import type { GitHubPort } from '../github/port.js';
+import type { Log } from './context.js';
+
+const DRY_ADDRESS = { host: '0.0.0.0', port: 0 };
+
+/** GitHub with every write replaced by a log line: the run still reads the real PR to decide. */
+export function dryRunGitHub(real: GitHubPort, log: Log): GitHubPort {
+  const say = (what: string): void => log.info(`dry run (github): would ${what}`);
+  return {
+    repo: real.repo,
+    getPullRequest: (number) => real.getPullRequest(number),
+    listRepoLabels: () => real.listRepoLabels(),
+    searchPullRequests: (query) => real.searchPullRequests(query),
+    getPermission: (login) => real.getPermission(login),
+    findComment: (number, marker) => real.findComment(number, marker),
+    listDeployments: (filter) => real.listDeployments(filter),
+    async addLabels(number, names) {
+      say(`add to #${number}: ${names.join(', ')}`);
+      return undefined;
+    },
+    async removeLabel(number, name) {
+      say(`remove from #${number}: ${name}`);
+      return true;
+    },
+    async ensureLabelDefinitions(definitions) {
+      say(`create or update ${definitions.length} repository labels`);
+      return { created: [], updated: [] };
+    },
+    async deleteRepoLabel(name) {
+      say(`delete the repository label ${name}`);
+      return true;
+    },
+    async upsertComment(number) {
+      say(`update the status comment of #${number}`);
+      return { id: 0, outcome: 'unchanged' };
+    },
+    async createComment(number) {
+      say(`comment on #${number}`);
+      return { id: 0 };
+    },
+    async reactToComment(commentId, content) {
+      say(`react ${content} to comment ${commentId}`);
+    },
+    async createDeployment(request) {
+      say(`create a deployment of ${request.ref} to ${request.environment}`);
+      return {
+        id: 0,
+        ref: request.ref,
+        sha: request.ref,
+        environment: request.environment,
+        description: null,
+        createdAt: new Date(0),
+      };
+    },
+    async createDeploymentStatus(id, status) {
+      say(`set deployment ${id} to ${status.state}`);
+    },
+    async acquireLock(name, holder, expiresAt) {
+      say(`take the lock ${name}`);
+      return { acquired: true, holder, expiresAt };
+    },
+    async renewLock(name) {
+      say(`renew the lock ${name}`);
+      return true;
+    },
+    async releaseLock(name) {
+      say(`release the lock ${name}`);
+      return true;
+    },
+  };
+}
+
+/** ECS that creates and deletes nothing and reads nothing: a dry run must not even need AWS credentials. */
+export function dryRunEcs(log: Log): EnvironmentBackend {
+  const say = (what: string): void => log.info(`dry run (aws): would ${what}`);
+  return {
+    async createEnvironment(spec) {
+      say(`create the service of PR #${spec.pr} at ${spec.sha.slice(0, 7)} with ${spec.image}`);
+      return {
+        serviceName: 'dry-run',
+        taskDefinitionArn: 'dry-run',
+        address: DRY_ADDRESS,
+        url: 'http://0.0.0.0:0',
+      };
+    },
+    async updateConfiguration(spec) {
+      say(`update the configuration of PR #${spec.pr} at ${spec.sha.slice(0, 7)}`);
+      return {
+        serviceName: 'dry-run',
+        taskDefinitionArn: 'dry-run',
+        address: DRY_ADDRESS,
+        url: 'http://0.0.0.0:0',
+      };
+    },
+    async deleteEnvironment(pr, sha) {
+      say(`delete the service of PR #${pr} at ${sha.slice(0, 7)}`);
+      return { deleted: [], alreadyGone: [], failed: [] };
+    },
+    async listManagedServices() {
+      say('list the managed services (none listed in a dry run)');
+      return [];
+    },
+  };
+}

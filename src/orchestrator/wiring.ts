@@ -1,0 +1,115 @@
+// Builds the adapters from the settings and the runner's environment. The only place that knows which class
+// implements which port.
+import path from 'node:path';
+import { createEcsBackend } from '../aws/ecs.js';
+import type { EnvironmentBackend } from '../aws/ecs.js';
+import { resolveEcsSettings } from '../aws/settings.js';
+import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
+import { formatLockDescription, parseLockDescription } from '../core/labels.js';
+import { createDockerBuilder } from '../docker/builder.js';
+import { builderSettings } from '../docker/settings.js';
+import { OctokitGitHub } from '../github/adapter.js';
+import { fenceName } from '../github/lease.js';
+import type { Settings } from '../settings.js';
+import type { Deps, Log } from './context.js';
+import { runInfoFromEnv } from './context.js';
+import { dryRunEcs, dryRunGitHub } from './dry-run.js';
+
+export function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
+  if (!match?.[1] || !match[2]) {
+    throw new Error(
+      `GITHUB_REPOSITORY is "${env.GITHUB_REPOSITORY ?? ''}"; expected owner/name (set by the runner)`,
+    );
+  }
+  return { owner: match[1], repo: match[2] };
+}
+
+/**
+ * ECS settings (template, network) are checked only when a run first talks to ECS: a label event that needs no
+ * deploy must not fail on a deploy input.
+ */
+function lazyEcs(create: () => EnvironmentBackend): EnvironmentBackend {
+  let backend: EnvironmentBackend | undefined;
+  const get = (): EnvironmentBackend => (backend ??= create());
+  return {
+    createEnvironment: (spec) => get().createEnvironment(spec),
+    updateConfiguration: (spec) => get().updateConfiguration(spec),
+    deleteEnvironment: (pr, sha) => get().deleteEnvironment(pr, sha),
+    listManagedServices: () => get().listManagedServices(),
+  };
+}
+
+export function createDeps(settings: Settings, env: NodeJS.ProcessEnv, log: Log): Deps {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const github = new OctokitGitHub({
+    token: settings.githubToken,
+    baseUrl: env.GITHUB_API_URL,
+    repo: repositoryOf(env),
+    lockCodec: { describe: formatLockDescription, parse: parseLockDescription, fenceName },
+    // Pacing spaces writes as GitHub recommends; a local emulator has no such limits.
+    pacing: env.SHOWTIME_GITHUB_PACING !== 'off',
+    delayUnitMs: env.SHOWTIME_GITHUB_DELAY_UNIT_MS ? Number(env.SHOWTIME_GITHUB_DELAY_UNIT_MS) : undefined,
+    log: (message) => log.warning(message),
+  });
+  const aws = settings.aws;
+  const ecs = settings.dryRun.aws
+    ? dryRunEcs(log)
+    : lazyEcs(() =>
+        createEcsBackend(
+          resolveEcsSettings({
+            region: aws.region,
+            cluster: aws.cluster,
+            subnets: aws.subnets,
+            securityGroups: aws.securityGroups,
+            assignPublicIp: aws.assignPublicIp,
+            taskDefinitionTemplate: loadTaskDefinitionTemplate(
+              aws.taskDefinitionPath === undefined
+                ? undefined
+                : path.resolve(workspace, aws.taskDefinitionPath),
+            ),
+            containerName: aws.containerName,
+            containerPort: aws.containerPort,
+            environment: aws.extraEnv,
+            healthCheckPath: aws.healthCheckPath,
+            timeouts: {
+              stableMs: aws.stableTimeoutMs,
+              healthMs: aws.healthTimeoutMs,
+              pollIntervalMs: aws.pollIntervalMs,
+              healthIntervalMs: aws.pollIntervalMs,
+            },
+            endpoint: aws.endpoint,
+            executionRoleArn: aws.executionRoleArn,
+            taskRoleArn: aws.taskRoleArn,
+            logGroup: aws.logGroup,
+          }),
+          { log: (message) => log.info(message) },
+        ),
+      );
+  const docker = settings.docker;
+  const builder = createDockerBuilder(
+    builderSettings(
+      { imageRepository: docker.imageRepository, context: path.resolve(workspace, docker.context) },
+      {
+        dockerfile: docker.dockerfile,
+        target: docker.target,
+        buildArgs: Object.entries(docker.buildArgs).map(([key, value]) => `${key}=${value}`),
+        platform: docker.platform,
+        cacheFrom: docker.cacheFrom,
+        cacheTo: docker.cacheTo,
+        forceRebuild: docker.forceRebuild,
+        existingImage: docker.existingImage,
+        dryRun: settings.dryRun.docker,
+      },
+    ),
+  );
+  return {
+    settings,
+    github: settings.dryRun.github ? dryRunGitHub(github, log) : github,
+    ecs,
+    builder,
+    clock: () => new Date(),
+    log,
+    run: runInfoFromEnv(env),
+  };
+}

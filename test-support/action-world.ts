@@ -1,0 +1,289 @@
+// The whole test world for end-to-end runs of the bundled entrypoints, as a runner would start them: the GitHub
+// emulator, a moto_server with the ECS scheduler stand-in, a local HTTP server playing Superset's /health, and the
+// recording docker first on PATH. Used by the e2e tests, the demo and the benchmarks.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  CreateSecurityGroupCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  ModifyVpcAttributeCommand,
+} from '@aws-sdk/client-ec2';
+import { CreateClusterCommand, DescribeServicesCommand, ListServicesCommand } from '@aws-sdk/client-ecs';
+import { createEcsClients } from '../src/aws/ecs.js';
+import type { EcsClients } from '../src/aws/ecs.js';
+import { inputEnvName, inputsOf } from '../src/inputs.js';
+import type { ActionName } from '../src/inputs.js';
+import { EcsSchedulerStandIn } from './ecs-scheduler.js';
+import { fakeDocker } from './fake-docker/index.js';
+import type { FakeDocker, FakeDockerScript } from './fake-docker/index.js';
+import { startEmulator } from './github-emulator/index.js';
+import type { Emulator } from './github-emulator/index.js';
+import type { SeedPull } from './github-emulator/seed.js';
+import type { Role } from './github-emulator/seed.js';
+import { keepEcsTasksRunning, MOTO_CREDENTIALS, startMoto } from './moto.js';
+import type { MotoServer } from './moto.js';
+
+export const OWNER = 'apache';
+export const NAME = 'superset';
+export const FULL = `${OWNER}/${NAME}`;
+export const REPO = { owner: OWNER, repo: NAME };
+export const REGION = 'us-west-2';
+export const CLUSTER = 'superset-ci';
+/** Every 127.x address reaches this machine: the scheduler stand-in gives tasks this "public" IP. */
+export const TASK_IP = '127.0.0.2';
+
+export interface StepResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+export interface MainRun {
+  plan: StepResult;
+  run?: StepResult;
+}
+
+export interface WorldOptions {
+  pulls?: SeedPull[];
+  collaborators?: Record<string, Role>;
+  docker?: FakeDockerScript;
+  /** HTTP status the fake Superset answers on /health. */
+  healthStatus?: number;
+}
+
+export interface ActionWorld {
+  github: Emulator;
+  moto: MotoServer;
+  clients: EcsClients;
+  docker: FakeDocker;
+  /** Change what /health answers (e.g. 503 to fail the next deploy's health check). */
+  setHealth(status: number): void;
+  /** Inputs every run gets (the test's repository, moto, the fake Superset); a run may override any. */
+  baseInputs: Record<string, string>;
+  runMain(event: string, payload: unknown, options?: RunOptions): Promise<MainRun>;
+  runStep(
+    step: 'plan' | 'run' | 'cleanup',
+    event: string,
+    payload: unknown,
+    options?: RunOptions,
+  ): Promise<StepResult>;
+  /** Names of ECS services that are ACTIVE in the cluster. */
+  activeServices(): Promise<string[]>;
+  labels(pr: number): string[];
+  stop(): Promise<void>;
+}
+
+export interface RunOptions {
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  /** Unique per run by default: a run's lock holder is its run id. */
+  runId?: string;
+  /** Extra env only for the run step (e.g. SHOWTIME_PLAN_FILE is set automatically). */
+  planFile?: string;
+}
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+let runCounter = 1000;
+
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc?.[1] && heredoc[2]) {
+      const value: string[] = [];
+      for (i += 1; i < lines.length && lines[i] !== heredoc[2]; i += 1) value.push(lines[i] ?? '');
+      outputs[heredoc[1]] = value.join('\n');
+    } else if (line.includes('=')) {
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return outputs;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, TASK_IP, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+}
+
+export async function startActionWorld(options: WorldOptions = {}): Promise<ActionWorld> {
+  const github = await startEmulator({
+    seed: {
+      repositories: [
+        {
+          owner: OWNER,
+          name: NAME,
+          pulls: options.pulls ?? [],
+          collaborators: options.collaborators ?? { maintainer: 'admin', writer: 'write', triager: 'triage' },
+        },
+      ],
+      rateLimits: { core: 1_000_000, search: 1_000_000 },
+    },
+  });
+  const moto = await startMoto();
+  await keepEcsTasksRunning(moto.endpoint);
+  // The harness's own clients use the SDK's default chain too: give it moto's dummy keys.
+  for (const [key, value] of Object.entries(MOTO_CREDENTIALS)) process.env[key] ??= value;
+  const clients = createEcsClients({ region: REGION, endpoint: moto.endpoint });
+  const vpc = (await clients.ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId;
+  await clients.ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpc, EnableDnsHostnames: { Value: true } }));
+  const subnet = (await clients.ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.0.1.0/24' })))
+    .Subnet?.SubnetId;
+  const group = (
+    await clients.ec2.send(
+      new CreateSecurityGroupCommand({ VpcId: vpc, GroupName: 'showtime', Description: 'e2e' }),
+    )
+  ).GroupId;
+  await clients.ecs.send(new CreateClusterCommand({ clusterName: CLUSTER }));
+
+  let health = options.healthStatus ?? 200;
+  const superset = createServer((request, response) => {
+    response.writeHead(request.url === '/health' ? health : 404).end(health === 200 ? 'OK' : 'starting');
+  });
+  const port = await listen(superset);
+  const scheduler = new EcsSchedulerStandIn({
+    ...clients,
+    cluster: CLUSTER,
+    intervalMs: 50,
+    publicIpFor: () => TASK_IP,
+  });
+  scheduler.start();
+
+  const docker = fakeDocker(options.docker ?? {});
+  const scratch = mkdtempSync(path.join(tmpdir(), 'showtime-e2e-'));
+  const workspace = path.join(scratch, 'workspace');
+  mkdirSync(path.join(workspace, '.showtime', 'checkout'), { recursive: true });
+
+  const baseInputs: Record<string, string> = {
+    'github-token': github.token,
+    'aws-region': REGION,
+    'ecs-cluster': CLUSTER,
+    subnets: subnet ?? '',
+    'security-groups': group ?? '',
+    'aws-endpoint': moto.endpoint,
+    'container-port': String(port),
+    'poll-interval-seconds': '0.1',
+    'stable-timeout-minutes': '1',
+    'health-timeout-minutes': '1',
+  };
+
+  async function runStep(
+    step: 'plan' | 'run' | 'cleanup',
+    event: string,
+    payload: unknown,
+    run: RunOptions = {},
+  ): Promise<StepResult> {
+    const dir = mkdtempSync(path.join(scratch, `${step}-`));
+    const eventPath = path.join(dir, 'event.json');
+    writeFileSync(eventPath, JSON.stringify(payload));
+    const outputFile = path.join(dir, 'output');
+    const summaryFile = path.join(dir, 'summary');
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+    const action: ActionName = step === 'cleanup' ? 'cleanup' : 'main';
+    const inputs = { ...baseInputs, ...run.inputs };
+    const env: Record<string, string> = {
+      ...docker.env,
+      ...MOTO_CREDENTIALS,
+      AWS_REGION: REGION,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: event,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REPOSITORY: FULL,
+      GITHUB_API_URL: github.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: run.runId ?? String((runCounter += 1)),
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      RUNNER_TEMP: dir,
+      SHOWTIME_GITHUB_PACING: 'off',
+      SHOWTIME_GITHUB_DELAY_UNIT_MS: '1',
+      ...(run.planFile ? { SHOWTIME_PLAN_FILE: run.planFile } : {}),
+      ...run.env,
+    };
+    // As the composite action passes them: every declared input, explicitly, empty when not set.
+    for (const input of inputsOf(action))
+      env[inputEnvName(input.name)] = inputs[input.name] ?? input.default ?? '';
+    env[inputEnvName('github-token')] = inputs['github-token'] ?? '';
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', step, 'index.js')], {
+      env,
+      cwd: workspace,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number>((resolve) => child.on('close', (status) => resolve(status ?? -1)));
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+      summary: readFileSync(summaryFile, 'utf8'),
+    };
+  }
+
+  return {
+    github,
+    moto,
+    clients,
+    docker,
+    baseInputs,
+    setHealth: (status) => {
+      health = status;
+    },
+    runStep,
+    async runMain(event, payload, run = {}) {
+      const runId = run.runId ?? String((runCounter += 1));
+      const plan = await runStep('plan', event, payload, { ...run, runId });
+      if (plan.code !== 0 || !plan.outputs['plan-file']) return { plan };
+      // The composite's checkout and buildx steps run here when build-needed; the recording docker stands in.
+      const result = await runStep('run', event, payload, {
+        ...run,
+        runId,
+        planFile: plan.outputs['plan-file'],
+      });
+      return { plan, run: result };
+    },
+    async activeServices() {
+      const arns =
+        (await clients.ecs.send(new ListServicesCommand({ cluster: CLUSTER, maxResults: 100 })))
+          .serviceArns ?? [];
+      if (arns.length === 0) return [];
+      const names: string[] = [];
+      for (let i = 0; i < arns.length; i += 10) {
+        const described = await clients.ecs.send(
+          new DescribeServicesCommand({ cluster: CLUSTER, services: arns.slice(i, i + 10) }),
+        );
+        for (const service of described.services ?? []) {
+          if (service.status === 'ACTIVE' && service.serviceName) names.push(service.serviceName);
+        }
+      }
+      return names.sort();
+    },
+    labels: (pr) => github.store.labelNames(FULL, pr),
+    async stop() {
+      await scheduler.stop();
+      await new Promise((resolve) => superset.close(resolve));
+      await moto.stop();
+      await github.stop();
+      docker.dispose();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
