@@ -3,13 +3,10 @@
 // step through a JSON file in the runner's temp directory.
 import { parseCommands } from '../core/commands.js';
 import {
-  activeLabel,
-  addressLabel,
   buildingLabel,
   configCommandLabel,
   configLabels,
   createdLabel,
-  FREEZE,
   lockLabel,
   parseLabel,
   requesterLabel,
@@ -22,22 +19,26 @@ import {
 import type { PayloadFacts } from '../core/payload.js';
 import { parsePayload } from '../core/payload.js';
 import { plan } from '../core/planner.js';
-import { renderRunSummary, renderStatusComment, STATUS_MARKER } from '../core/report.js';
+import { renderRunSummary } from '../core/report.js';
 import type {
   Actor,
   CommandError,
   Decision,
   EnvConfig,
-  Environment,
   FleetEntry,
   ShowtimeEvent,
   Status,
   Ttl,
 } from '../core/types.js';
 import { buildPrState } from '../core/state.js';
-import { formatTtl, MAX_TTL_HOURS, toSha7, ttlDeadline } from '../core/values.js';
+import { toSha7 } from '../core/values.js';
 import type { Deps } from './context.js';
 import { PrSession } from './session.js';
+import type { Outcome } from './common.js';
+import { consume, defaultConfig, nothing, writeStatusComment } from './common.js';
+import { reconfigure, extend, setFrozen } from './controls.js';
+import type { Claim } from './deploy.js';
+import { deploy, destroy } from './deploy.js';
 
 export interface PlanRecord {
   version: 1;
@@ -47,7 +48,7 @@ export interface PlanRecord {
   decisions: Decision[];
   commandErrors: CommandError[];
   /** Set when this run won the claim of a create / rolling update: it holds the lock of that SHA. */
-  claim?: { sha: string; lock: string };
+  claim?: Claim;
   buildNeeded: boolean;
   targetSha?: string;
 }
@@ -62,14 +63,6 @@ export interface RunOutcome {
   /** True when something went wrong that the run should fail for. */
   failed: boolean;
 }
-
-const nothing = (reason: string, message: string): Decision => ({
-  action: 'nothing',
-  buildNeeded: false,
-  reason,
-  message,
-  consume: [],
-});
 
 /** Labels whose addition or removal is a request to the action; everything else on a PR is ignored for free. */
 function isRequestLabel(label: string): boolean {
@@ -158,10 +151,6 @@ function buildingLabels(sha7: string, requester: string, ttl: Ttl, config: EnvCo
     requesterLabel(sha7, shortenRequester(requester)),
     ...configLabels(sha7, config),
   ];
-}
-
-function defaultConfig(deps: Deps): EnvConfig {
-  return { flags: Object.fromEntries(deps.settings.defaultFlags.map((flag) => [flag, true])), debug: false };
 }
 
 /**
@@ -387,14 +376,6 @@ export async function runStep(deps: Deps, plan: PlanRecord): Promise<RunOutcome>
   };
 }
 
-interface Outcome {
-  outcome: 'done' | 'refused' | 'failed' | 'info';
-  message: string;
-  failed: boolean;
-  url?: string;
-  details?: string[];
-}
-
 async function execute(
   deps: Deps,
   session: PrSession,
@@ -428,392 +409,4 @@ async function execute(
     case 'nothing':
       return { outcome: 'info', message: decision.message, failed: false };
   }
-}
-
-async function consume(deps: Deps, session: PrSession, labels: string[]): Promise<void> {
-  const present = labels.filter((label) => session.has(label));
-  if (present.length === 0) return;
-  if (deps.settings.dryRun.github) {
-    deps.log.info(`dry run: would remove ${present.join(', ')}`);
-    return;
-  }
-  await session.remove(present);
-}
-
-/** Writes labels unless GitHub is dry-run; the session mirror is only updated by real writes. */
-async function relabel(deps: Deps, session: PrSession, add: string[], remove: string[]): Promise<void> {
-  if (deps.settings.dryRun.github) {
-    deps.log.info(`dry run: would add [${add.join(', ')}] and remove [${remove.join(', ')}]`);
-    return;
-  }
-  await session.replace(add, remove);
-}
-
-function statusLabelsOf(env: Environment | undefined): string[] {
-  return (env?.labels ?? []).filter((label) => parseLabel(label).kind === 'status');
-}
-
-async function setStatus(deps: Deps, session: PrSession, sha7: string, status: Status): Promise<void> {
-  const env = session.state().environments[sha7];
-  const label = statusLabel(sha7, status);
-  await relabel(
-    deps,
-    session,
-    [label],
-    statusLabelsOf(env).filter((name) => name !== label),
-  );
-}
-
-function environmentName(pr: number): string {
-  return `showtime-pr-${pr}`;
-}
-
-async function deploy(
-  deps: Deps,
-  session: PrSession,
-  claim: NonNullable<PlanRecord['claim']>,
-  decision: Decision,
-): Promise<Outcome> {
-  const sha7 = claim.sha.slice(0, 7);
-  const pr = session.number;
-  let serviceCreated = false;
-  let deploymentId: number | undefined;
-  try {
-    deploymentId = await startDeployment(deps, pr, claim.sha);
-    const image = await deps.builder.ensureImage({ pr, sha: claim.sha });
-    // Stopped or superseded while building? Then nothing was deployed yet: give the SHA's labels back and go.
-    if (!(await stillOurs(deps, session, sha7)))
-      return await abandon(deps, session, sha7, false, deploymentId);
-    await setStatus(deps, session, sha7, 'deploying');
-    const state = session.state();
-    const env = state.environments[sha7];
-    const now = deps.clock();
-    const ttl = env?.ttl ?? deps.settings.policy.defaultTtl;
-    const running = await deps.ecs.createEnvironment({
-      pr,
-      sha: claim.sha,
-      image: image.image,
-      requester: env?.requester ?? 'unknown',
-      config: env?.config ?? defaultConfig(deps),
-      size: env?.config.size ?? deps.settings.policy.defaultSize,
-      createdAt: now,
-      expiresAt: env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined,
-    });
-    serviceCreated = true;
-    if (!(await stillOurs(deps, session, sha7)))
-      return await abandon(deps, session, sha7, true, deploymentId);
-
-    // Blue-green switch: the new environment is healthy, so it becomes active, then the others go.
-    const before = session.state();
-    const retired = Object.values(before.environments).filter((other) => other.sha !== sha7);
-    await relabel(
-      deps,
-      session,
-      [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)],
-      [
-        ...statusLabelsOf(before.environments[sha7]).filter(
-          (label) => label !== statusLabel(sha7, 'running'),
-        ),
-        buildingLabel(sha7),
-        ...retired.map((other) => activeLabel(other.sha)),
-      ],
-    );
-    await finishDeployment(deps, deploymentId, 'success', running.url);
-    const leftovers: string[] = [];
-    for (const other of retired) leftovers.push(...(await retire(deps, session, other)));
-    return {
-      outcome: leftovers.length > 0 ? 'failed' : 'done',
-      failed: leftovers.length > 0,
-      message: `${decision.action === 'rolling-update' ? 'Rolled forward to' : 'Deployed'} \`${sha7}\`: ${running.url}`,
-      url: running.url,
-      details: leftovers,
-    };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    deps.log.error(`deploy of ${sha7} failed: ${message}`);
-    if (serviceCreated) await deps.ecs.deleteEnvironment(pr, claim.sha).catch(() => undefined);
-    await markFailed(deps, session, sha7).catch((labelError: unknown) => {
-      deps.log.error(`could not record the failure on the PR: ${String(labelError)}`);
-    });
-    await finishDeployment(deps, deploymentId, 'failure');
-    return {
-      outcome: 'failed',
-      failed: true,
-      message: `Deploying \`${sha7}\` failed: ${message}`,
-      details: deps.run.url ? [`See the [run logs](${deps.run.url}).`] : [],
-    };
-  } finally {
-    if (!deps.settings.dryRun.github) {
-      await deps.github.releaseLock(claim.lock, deps.run.holder).catch((error: unknown) => {
-        deps.log.warning(`could not release ${claim.lock}; it expires on its own: ${String(error)}`);
-      });
-    }
-  }
-}
-
-/** True while the PR still points its building pointer at this SHA: a stop or a newer SHA removes or moves it. */
-async function stillOurs(deps: Deps, session: PrSession, sha7: string): Promise<boolean> {
-  if (deps.settings.dryRun.github) return true;
-  const state = await session.refresh();
-  return state.building === sha7 && state.environments[sha7]?.status !== 'destroying';
-}
-
-async function abandon(
-  deps: Deps,
-  session: PrSession,
-  sha7: string,
-  serviceCreated: boolean,
-  deploymentId: number | undefined,
-): Promise<Outcome> {
-  const state = session.state();
-  const reason =
-    state.building && state.building !== sha7 ? `superseded by \`${state.building}\`` : 'stopped';
-  if (serviceCreated) {
-    const report = await deps.ecs.deleteEnvironment(session.number, sha7);
-    if (report.failed.length > 0) {
-      await markFailed(deps, session, sha7);
-      return {
-        outcome: 'failed',
-        failed: true,
-        message: `\`${sha7}\` was ${reason} but its service could not be deleted; the sweep will retry.`,
-        details: report.failed.map((failure) => `${failure.resource}: ${failure.error}`),
-      };
-    }
-  }
-  const env = state.environments[sha7];
-  await relabel(
-    deps,
-    session,
-    [],
-    [...(env?.labels ?? []), activeLabel(sha7)].filter((l) => session.has(l)),
-  );
-  await finishDeployment(deps, deploymentId, 'inactive');
-  return {
-    outcome: 'info',
-    failed: false,
-    message: `\`${sha7}\` was ${reason} during its deploy and was withdrawn.`,
-  };
-}
-
-async function markFailed(deps: Deps, session: PrSession, sha7: string): Promise<void> {
-  await setStatus(deps, session, sha7, 'failed');
-  if (session.has(buildingLabel(sha7))) await relabel(deps, session, [], [buildingLabel(sha7)]);
-}
-
-async function startDeployment(deps: Deps, pr: number, sha: string): Promise<number | undefined> {
-  if (deps.settings.dryRun.github) return undefined;
-  try {
-    const deployment = await deps.github.createDeployment({
-      ref: sha,
-      environment: environmentName(pr),
-      description: `showtime environment for PR #${pr} at ${sha.slice(0, 7)}`,
-      transient: true,
-    });
-    await deps.github.createDeploymentStatus(deployment.id, { state: 'in_progress', logUrl: deps.run.url });
-    return deployment.id;
-  } catch (error) {
-    // A deployment record is a courtesy: without one the environment still works.
-    deps.log.warning(`could not create a GitHub deployment: ${String(error)}`);
-    return undefined;
-  }
-}
-
-async function finishDeployment(
-  deps: Deps,
-  id: number | undefined,
-  state: 'success' | 'failure' | 'inactive',
-  environmentUrl?: string,
-): Promise<void> {
-  if (id === undefined) return;
-  await deps.github
-    .createDeploymentStatus(id, { state, environmentUrl, logUrl: deps.run.url })
-    .catch((error: unknown) => deps.log.warning(`could not update deployment ${id}: ${String(error)}`));
-}
-
-/**
- * Deletes one environment's resources, then its labels. Labels go only once the resources are gone; what could
- * not be deleted keeps its labels with status failed, and is returned as lines for the PR.
- */
-async function retire(deps: Deps, session: PrSession, env: Environment): Promise<string[]> {
-  const report = deps.settings.dryRun.aws
-    ? { deleted: [], failed: [] }
-    : await deps.ecs.deleteEnvironment(session.number, env.sha).catch((error: unknown) => ({
-        deleted: [],
-        failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
-      }));
-  if (report.failed.length > 0) {
-    await setStatus(deps, session, env.sha, 'failed');
-    return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
-  }
-  const labels = [...env.labels, activeLabel(env.sha), buildingLabel(env.sha)].filter((label) =>
-    session.has(label),
-  );
-  await relabel(deps, session, [], labels);
-  await deactivateDeployments(deps, session.number, env.sha);
-  return [];
-}
-
-async function deactivateDeployments(deps: Deps, pr: number, sha7: string): Promise<void> {
-  if (deps.settings.dryRun.github) return;
-  const deployments = await deps.github.listDeployments({ environment: environmentName(pr) }).catch(() => []);
-  for (const deployment of deployments.filter((d) => d.sha.startsWith(sha7))) {
-    await finishDeployment(deps, deployment.id, 'inactive');
-  }
-}
-
-/**
- * Tears down every environment of the PR (or only `only`), including one still building: its run sees the labels
- * go and yields.
- */
-export async function destroy(deps: Deps, session: PrSession, why: string, only?: string): Promise<Outcome> {
-  const state = session.state();
-  const envs = Object.values(state.environments).filter((env) => only === undefined || env.sha === only);
-  if (envs.length === 0 && state.building === undefined) {
-    if (session.has(TRACKED)) await relabel(deps, session, [], [TRACKED]);
-    return { outcome: 'info', failed: false, message: 'Nothing to stop.' };
-  }
-  // Mark first, so a run building one of them sees the stop before it creates anything more.
-  await relabel(
-    deps,
-    session,
-    envs.map((env) => statusLabel(env.sha, 'destroying')),
-    [
-      ...envs.flatMap((env) =>
-        statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')),
-      ),
-      ...(state.building && (only === undefined || only === state.building)
-        ? [buildingLabel(state.building)]
-        : []),
-    ],
-  );
-  const leftovers: string[] = [];
-  for (const env of envs)
-    leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));
-  const after = session.state();
-  if (Object.keys(after.environments).length === 0) {
-    await relabel(
-      deps,
-      session,
-      [],
-      [TRACKED, ...after.legacyLabels].filter((label) => session.has(label)),
-    );
-  }
-  return {
-    outcome: leftovers.length > 0 ? 'failed' : 'done',
-    failed: leftovers.length > 0,
-    message:
-      leftovers.length > 0 ? `${why} Some resources could not be deleted.` : `${why} Environments removed.`,
-    details: leftovers,
-  };
-}
-
-async function reconfigure(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
-  const state = session.state();
-  const sha7 = state.active;
-  const env = sha7 ? state.environments[sha7] : undefined;
-  if (sha7 === undefined || env === undefined || decision.config === undefined) {
-    return { outcome: 'refused', failed: false, message: 'No running environment to configure.' };
-  }
-  await consume(deps, session, decision.consume);
-  await setStatus(deps, session, sha7, 'configuring');
-  try {
-    const running = await deps.ecs.updateConfiguration({
-      pr: session.number,
-      sha: sha7,
-      config: decision.config,
-      size: decision.config.size ?? deps.settings.policy.defaultSize,
-    });
-    const current = env.labels.filter((label) => parseLabel(label).kind === 'config');
-    const next = configLabels(sha7, decision.config);
-    await relabel(
-      deps,
-      session,
-      [...next, statusLabel(sha7, 'running'), addressLabel(sha7, running.address)],
-      [
-        ...current,
-        statusLabel(sha7, 'configuring'),
-        ...env.labels.filter((l) => parseLabel(l).kind === 'address'),
-      ],
-    );
-    return {
-      outcome: 'done',
-      failed: false,
-      message: `Configuration of \`${sha7}\` updated.`,
-      url: running.url,
-    };
-  } catch (error) {
-    await setStatus(deps, session, sha7, 'running');
-    return {
-      outcome: 'failed',
-      failed: true,
-      message: `Changing the configuration of \`${sha7}\` failed; the previous configuration keeps running.`,
-      details: [error instanceof Error ? error.message : String(error)],
-    };
-  }
-}
-
-/** `extend` restarts the clock: the TTL is rewritten so that the deadline is now + the requested duration. */
-async function extend(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
-  const state = session.state();
-  const sha7 = state.active ?? Object.keys(state.environments)[0];
-  const env = sha7 ? state.environments[sha7] : undefined;
-  if (sha7 === undefined || env === undefined || decision.ttl === undefined) {
-    return { outcome: 'refused', failed: false, message: 'No environment to extend.' };
-  }
-  let ttl = decision.ttl;
-  if (ttl.kind === 'duration' && env.createdAt) {
-    const elapsed = Math.ceil((deps.clock().getTime() - env.createdAt.getTime()) / 3_600_000);
-    const hours = Math.max(0, elapsed) + ttl.hours;
-    if (hours > MAX_TTL_HOURS) {
-      return {
-        outcome: 'refused',
-        failed: false,
-        message: `An environment lives at most ${MAX_TTL_HOURS / 168} weeks; use \`/showtime keep-alive\` to keep it until the PR closes.`,
-      };
-    }
-    ttl = { kind: 'duration', hours };
-  }
-  const label = ttlLabel(sha7, ttl);
-  const old = env.labels.filter((name) => parseLabel(name).kind === 'ttl' && name !== label);
-  await relabel(deps, session, [label], old);
-  const shown =
-    decision.ttl.kind === 'duration' ? `${formatTtl(decision.ttl)} from now` : formatTtl(decision.ttl);
-  return { outcome: 'done', failed: false, message: `\`${sha7}\` now lives ${shown}.` };
-}
-
-async function setFrozen(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
-  const freeze = decision.action === 'freeze';
-  if (freeze && !session.has(FREEZE)) await relabel(deps, session, [FREEZE], []);
-  if (!freeze && session.has(FREEZE)) await relabel(deps, session, [], [FREEZE]);
-  return { outcome: 'done', failed: false, message: decision.message };
-}
-
-async function writeStatusComment(
-  deps: Deps,
-  session: PrSession,
-  last: {
-    message: string;
-    outcome: 'done' | 'refused' | 'failed' | 'info';
-    actor?: string;
-    details: string[];
-    urls?: Record<string, string>;
-  },
-): Promise<void> {
-  const body = renderStatusComment({
-    state: session.state(),
-    lastEvent: { message: last.message, actor: last.actor, outcome: last.outcome },
-    urls: last.urls,
-    run: deps.run.url ? { url: deps.run.url } : undefined,
-    now: deps.clock(),
-    defaultSize: deps.settings.policy.defaultSize,
-    costPerHour: deps.settings.costPerHour,
-    details: last.details,
-  });
-  if (deps.settings.dryRun.github) {
-    deps.log.info(`dry run: status comment would read:\n${body}`);
-    return;
-  }
-  await deps.github.upsertComment(session.number, STATUS_MARKER, body).catch((error: unknown) => {
-    deps.log.warning(`could not update the status comment: ${String(error)}`);
-  });
 }

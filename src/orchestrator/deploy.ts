@@ -1,0 +1,254 @@
+// Deploying and tearing down environments: the blue-green deploy of one SHA and the removal of environments,
+// resources first and labels after.
+import { activeLabel, addressLabel, buildingLabel, statusLabel, TRACKED } from '../core/labels.js';
+import type { Decision, Environment } from '../core/types.js';
+import { ttlDeadline } from '../core/values.js';
+import type { Deps } from './context.js';
+import type { Outcome } from './common.js';
+import { defaultConfig, environmentName, relabel, setStatus, statusLabelsOf } from './common.js';
+import type { PrSession } from './session.js';
+
+/** A SHA this run claimed: it holds the SHA's lock label. */
+export interface Claim {
+  sha: string;
+  lock: string;
+}
+
+export async function deploy(
+  deps: Deps,
+  session: PrSession,
+  claim: Claim,
+  decision: Decision,
+): Promise<Outcome> {
+  const sha7 = claim.sha.slice(0, 7);
+  const pr = session.number;
+  let serviceCreated = false;
+  let deploymentId: number | undefined;
+  try {
+    deploymentId = await startDeployment(deps, pr, claim.sha);
+    const image = await deps.builder.ensureImage({ pr, sha: claim.sha });
+    // Stopped or superseded while building? Then nothing was deployed yet: give the SHA's labels back and go.
+    if (!(await stillOurs(deps, session, sha7)))
+      return await abandon(deps, session, sha7, false, deploymentId);
+    await setStatus(deps, session, sha7, 'deploying');
+    const state = session.state();
+    const env = state.environments[sha7];
+    const now = deps.clock();
+    const ttl = env?.ttl ?? deps.settings.policy.defaultTtl;
+    const running = await deps.ecs.createEnvironment({
+      pr,
+      sha: claim.sha,
+      image: image.image,
+      requester: env?.requester ?? 'unknown',
+      config: env?.config ?? defaultConfig(deps),
+      size: env?.config.size ?? deps.settings.policy.defaultSize,
+      createdAt: now,
+      expiresAt: env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined,
+    });
+    serviceCreated = true;
+    if (!(await stillOurs(deps, session, sha7)))
+      return await abandon(deps, session, sha7, true, deploymentId);
+
+    // Blue-green switch: the new environment is healthy, so it becomes active, then the others go.
+    const before = session.state();
+    const retired = Object.values(before.environments).filter((other) => other.sha !== sha7);
+    await relabel(
+      deps,
+      session,
+      [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)],
+      [
+        ...statusLabelsOf(before.environments[sha7]).filter(
+          (label) => label !== statusLabel(sha7, 'running'),
+        ),
+        buildingLabel(sha7),
+        ...retired.map((other) => activeLabel(other.sha)),
+      ],
+    );
+    await finishDeployment(deps, deploymentId, 'success', running.url);
+    const leftovers: string[] = [];
+    for (const other of retired) leftovers.push(...(await retire(deps, session, other)));
+    return {
+      outcome: leftovers.length > 0 ? 'failed' : 'done',
+      failed: leftovers.length > 0,
+      message: `${decision.action === 'rolling-update' ? 'Rolled forward to' : 'Deployed'} \`${sha7}\`: ${running.url}`,
+      url: running.url,
+      details: leftovers,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.log.error(`deploy of ${sha7} failed: ${message}`);
+    if (serviceCreated) await deps.ecs.deleteEnvironment(pr, claim.sha).catch(() => undefined);
+    await markFailed(deps, session, sha7).catch((labelError: unknown) => {
+      deps.log.error(`could not record the failure on the PR: ${String(labelError)}`);
+    });
+    await finishDeployment(deps, deploymentId, 'failure');
+    return {
+      outcome: 'failed',
+      failed: true,
+      message: `Deploying \`${sha7}\` failed: ${message}`,
+      details: deps.run.url ? [`See the [run logs](${deps.run.url}).`] : [],
+    };
+  } finally {
+    if (!deps.settings.dryRun.github) {
+      await deps.github.releaseLock(claim.lock, deps.run.holder).catch((error: unknown) => {
+        deps.log.warning(`could not release ${claim.lock}; it expires on its own: ${String(error)}`);
+      });
+    }
+  }
+}
+
+/** True while the PR still points its building pointer at this SHA: a stop or a newer SHA removes or moves it. */
+export async function stillOurs(deps: Deps, session: PrSession, sha7: string): Promise<boolean> {
+  if (deps.settings.dryRun.github) return true;
+  const state = await session.refresh();
+  return state.building === sha7 && state.environments[sha7]?.status !== 'destroying';
+}
+
+export async function abandon(
+  deps: Deps,
+  session: PrSession,
+  sha7: string,
+  serviceCreated: boolean,
+  deploymentId: number | undefined,
+): Promise<Outcome> {
+  const state = session.state();
+  const reason =
+    state.building && state.building !== sha7 ? `superseded by \`${state.building}\`` : 'stopped';
+  if (serviceCreated) {
+    const report = await deps.ecs.deleteEnvironment(session.number, sha7);
+    if (report.failed.length > 0) {
+      await markFailed(deps, session, sha7);
+      return {
+        outcome: 'failed',
+        failed: true,
+        message: `\`${sha7}\` was ${reason} but its service could not be deleted; the sweep will retry.`,
+        details: report.failed.map((failure) => `${failure.resource}: ${failure.error}`),
+      };
+    }
+  }
+  const env = state.environments[sha7];
+  await relabel(
+    deps,
+    session,
+    [],
+    [...(env?.labels ?? []), activeLabel(sha7)].filter((l) => session.has(l)),
+  );
+  await finishDeployment(deps, deploymentId, 'inactive');
+  return {
+    outcome: 'info',
+    failed: false,
+    message: `\`${sha7}\` was ${reason} during its deploy and was withdrawn.`,
+  };
+}
+
+export async function markFailed(deps: Deps, session: PrSession, sha7: string): Promise<void> {
+  await setStatus(deps, session, sha7, 'failed');
+  if (session.has(buildingLabel(sha7))) await relabel(deps, session, [], [buildingLabel(sha7)]);
+}
+
+export async function startDeployment(deps: Deps, pr: number, sha: string): Promise<number | undefined> {
+  if (deps.settings.dryRun.github) return undefined;
+  try {
+    const deployment = await deps.github.createDeployment({
+      ref: sha,
+      environment: environmentName(pr),
+      description: `showtime environment for PR #${pr} at ${sha.slice(0, 7)}`,
+      transient: true,
+    });
+    await deps.github.createDeploymentStatus(deployment.id, { state: 'in_progress', logUrl: deps.run.url });
+    return deployment.id;
+  } catch (error) {
+    // A deployment record is a courtesy: without one the environment still works.
+    deps.log.warning(`could not create a GitHub deployment: ${String(error)}`);
+    return undefined;
+  }
+}
+
+export async function finishDeployment(
+  deps: Deps,
+  id: number | undefined,
+  state: 'success' | 'failure' | 'inactive',
+  environmentUrl?: string,
+): Promise<void> {
+  if (id === undefined) return;
+  await deps.github
+    .createDeploymentStatus(id, { state, environmentUrl, logUrl: deps.run.url })
+    .catch((error: unknown) => deps.log.warning(`could not update deployment ${id}: ${String(error)}`));
+}
+
+/**
+ * Deletes one environment's resources, then its labels. Labels go only once the resources are gone; what could
+ * not be deleted keeps its labels with status failed, and is returned as lines for the PR.
+ */
+export async function retire(deps: Deps, session: PrSession, env: Environment): Promise<string[]> {
+  const report = deps.settings.dryRun.aws
+    ? { deleted: [], failed: [] }
+    : await deps.ecs.deleteEnvironment(session.number, env.sha).catch((error: unknown) => ({
+        deleted: [],
+        failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
+      }));
+  if (report.failed.length > 0) {
+    await setStatus(deps, session, env.sha, 'failed');
+    return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
+  }
+  const labels = [...env.labels, activeLabel(env.sha), buildingLabel(env.sha)].filter((label) =>
+    session.has(label),
+  );
+  await relabel(deps, session, [], labels);
+  await deactivateDeployments(deps, session.number, env.sha);
+  return [];
+}
+
+export async function deactivateDeployments(deps: Deps, pr: number, sha7: string): Promise<void> {
+  if (deps.settings.dryRun.github) return;
+  const deployments = await deps.github.listDeployments({ environment: environmentName(pr) }).catch(() => []);
+  for (const deployment of deployments.filter((d) => d.sha.startsWith(sha7))) {
+    await finishDeployment(deps, deployment.id, 'inactive');
+  }
+}
+
+/**
+ * Tears down every environment of the PR (or only `only`), including one still building: its run sees the labels
+ * go and yields.
+ */
+export async function destroy(deps: Deps, session: PrSession, why: string, only?: string): Promise<Outcome> {
+  const state = session.state();
+  const envs = Object.values(state.environments).filter((env) => only === undefined || env.sha === only);
+  if (envs.length === 0 && state.building === undefined) {
+    if (session.has(TRACKED)) await relabel(deps, session, [], [TRACKED]);
+    return { outcome: 'info', failed: false, message: 'Nothing to stop.' };
+  }
+  // Mark first, so a run building one of them sees the stop before it creates anything more.
+  await relabel(
+    deps,
+    session,
+    envs.map((env) => statusLabel(env.sha, 'destroying')),
+    [
+      ...envs.flatMap((env) =>
+        statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')),
+      ),
+      ...(state.building && (only === undefined || only === state.building)
+        ? [buildingLabel(state.building)]
+        : []),
+    ],
+  );
+  const leftovers: string[] = [];
+  for (const env of envs)
+    leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));
+  const after = session.state();
+  if (Object.keys(after.environments).length === 0) {
+    await relabel(
+      deps,
+      session,
+      [],
+      [TRACKED, ...after.legacyLabels].filter((label) => session.has(label)),
+    );
+  }
+  return {
+    outcome: leftovers.length > 0 ? 'failed' : 'done',
+    failed: leftovers.length > 0,
+    message:
+      leftovers.length > 0 ? `${why} Some resources could not be deleted.` : `${why} Environments removed.`,
+    details: leftovers,
+  };
+}
