@@ -107,9 +107,9 @@ export const INPUTS = [
     actions: MAIN,
   },
   {
-    name: 'health-timeout-minutes',
+    name: 'health-timeout-seconds',
     description: 'How long to wait for the health check to pass.',
-    default: '10',
+    default: '600',
     actions: MAIN,
   },
   {

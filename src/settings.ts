@@ -181,7 +181,7 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
       extraEnv: keyValues('extra-env'),
       healthCheckPath,
       stableTimeoutMs: (integer('stable-timeout-minutes', 1, 120) ?? 15) * 60_000,
-      healthTimeoutMs: (integer('health-timeout-minutes', 1, 120) ?? 10) * 60_000,
+      healthTimeoutMs: (integer('health-timeout-seconds', 1, 7200) ?? 600) * 1000,
       pollIntervalMs: seconds('poll-interval-seconds', 0.05, 300) * 1000,
     },
     docker: {

@@ -156,3 +156,161 @@ describe('main action, end to end', () => {
     expect(reactions).toEqual(expect.arrayContaining(['eyes', '+1']));
   }, 90_000);
 });
+
+describe('main action, end to end: failures, races and approvals', () => {
+  test('a stop during the build wins: the build yields and nothing is left running', async () => {
+    const pr = newPr();
+    const start = labeled(pr, TRIGGER_START);
+    const plan = ok(await world.runStep('plan', 'pull_request_target', start, { runId: '7001' }));
+    expect(plan.outputs.action).toBe('create');
+    expect(world.labels(pr)).toContain('🎪 🏗️ a1b2c3d');
+    // The stop arrives while the first run is between its claim and its deploy.
+    const stop = await world.runMain('pull_request_target', labeled(pr, TRIGGER_STOP));
+    expect(ok(stop.plan).outputs.action).toBe('stop');
+    ok(stop.run);
+    const run = ok(
+      await world.runStep('run', 'pull_request_target', start, {
+        runId: '7001',
+        planFile: plan.outputs['plan-file'],
+      }),
+    );
+    expect(run.outputs.status).toBe('none');
+    expect(world.labels(pr)).toEqual([]);
+    expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
+  }, 60_000);
+
+  test('a run that died holds a lease that expires; the next start takes over', async () => {
+    const pr = newPr();
+    const start = labeled(pr, TRIGGER_START);
+    // This run claims and then dies before its run step: its lock and building labels stay behind.
+    ok(await world.runStep('plan', 'pull_request_target', start, { runId: '7101' }));
+    const lock = `🎪 🔐 lock-pr-${pr}-a1b2c3d`;
+    expect(world.github.store.findLabel(FULL, lock)?.description).toContain('run 7101/1');
+
+    const retry = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
+    expect(ok(retry.plan).outputs.action).toBe('nothing');
+    expect(retry.plan.outputs.reason).toBe('already-in-progress');
+
+    world.github.store.updateLabel(FULL, lock, {
+      description: 'showtime lock held by run 7101/1 until 2020-01-01T00:00Z',
+    });
+    const takeover = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
+    expect(ok(takeover.plan).outputs.action).toBe('create');
+    expect(ok(takeover.run).outputs.status).toBe('running');
+    expect(world.labels(pr)).toContain('🎪 🎯 a1b2c3d');
+  }, 60_000);
+
+  test('PR closed: its environments are destroyed whoever closed it', async () => {
+    const pr = newPr();
+    await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
+    world.github.store.setState(FULL, pr, 'closed');
+    const closed = pullRequestEvent({ action: 'closed', repo: REPO, pr, headSha: SHA_A, sender: 'outsider' });
+    const result = await world.runMain('pull_request_target', closed);
+    expect(ok(result.plan).outputs.action).toBe('stop');
+    ok(result.run);
+    expect(world.labels(pr)).toEqual([]);
+    expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
+  }, 60_000);
+
+  test('a build failure: status failed, no service, the PR told why, the step fails', async () => {
+    const pr = newPr();
+    const result = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START), {
+      env: { FAKE_DOCKER_FAIL_BUILD: '17' },
+    });
+    expect(result.run?.code).toBe(1);
+    expect(world.labels(pr)).toEqual(expect.arrayContaining(['🎪 a1b2c3d 🚦 failed']));
+    expect(world.labels(pr)).not.toContain('🎪 🏗️ a1b2c3d');
+    expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
+    expect(statusComment(pr)).toContain('exit code 17');
+    const deployment = world.github.store
+      .deployments(FULL)
+      .find((d) => d.environment === `showtime-pr-${pr}`);
+    expect(world.github.store.latestDeploymentState(FULL, deployment!.id)).toBe('failure');
+  }, 60_000);
+
+  test('a health check failure: the new service is deleted and the environment marked failed', async () => {
+    const pr = newPr();
+    world.setHealth(503);
+    try {
+      const result = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START), {
+        inputs: { 'health-timeout-seconds': '2', 'poll-interval-seconds': '0.2' },
+      });
+      expect(result.run?.code).toBe(1);
+    } finally {
+      world.setHealth(200);
+    }
+    expect(world.labels(pr)).toContain('🎪 a1b2c3d 🚦 failed');
+    expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
+    expect(statusComment(pr)).toMatch(/health/i);
+  }, 120_000);
+
+  test('a push by someone without write access waits for a SHA-bound approval', async () => {
+    const pr = newPr();
+    await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
+    world.github.store.setHeadSha(FULL, pr, SHA_B);
+    const push = pullRequestEvent({
+      action: 'synchronize',
+      repo: REPO,
+      pr,
+      headSha: SHA_B,
+      sender: 'outsider',
+      fork: true,
+    });
+    const waiting = await world.runMain('pull_request_target', push);
+    expect(ok(waiting.plan).outputs.action).toBe('await-approval');
+    ok(waiting.run);
+    expect(world.labels(pr)).toContain('🎪 🎯 a1b2c3d');
+    expect(statusComment(pr)).toContain('/showtime start b2c3d4e');
+
+    const comment = world.github.store.addComment(FULL, pr, {
+      body: '/showtime start b2c3d4e',
+      author: 'maintainer',
+    });
+    const approve = commentEvent({
+      repo: REPO,
+      pr,
+      body: comment.body,
+      sender: 'maintainer',
+      commentId: comment.id,
+    });
+    const approved = await world.runMain('issue_comment', approve);
+    expect(ok(approved.plan).outputs.action).toBe('rolling-update');
+    ok(approved.run);
+    expect(world.labels(pr)).toContain('🎪 🎯 b2c3d4e');
+    expect(world.labels(pr).filter((label) => label.includes('a1b2c3d'))).toEqual([]);
+  }, 90_000);
+
+  test.each([
+    ['github', { 'dry-run-github': 'true' }],
+    ['aws', { 'dry-run-aws': 'true' }],
+    ['docker', { 'dry-run-docker': 'true' }],
+  ])(
+    'dry run of %s writes nothing there',
+    async (system, inputs) => {
+      const pr = newPr();
+      const before = {
+        labels: world.labels(pr).length,
+        services: (await world.activeServices()).length,
+        builds: world.docker.calls().length,
+        comments: world.github.store.comments(FULL, pr).length,
+      };
+      const result = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START), { inputs });
+      ok(result.plan);
+      ok(result.run);
+      const after = {
+        labels: world.labels(pr).length,
+        services: (await world.activeServices()).length,
+        builds: world.docker.calls().length,
+        comments: world.github.store.comments(FULL, pr).length,
+      };
+      if (system === 'github') {
+        // The trigger the test added stays: a dry run consumes nothing.
+        expect(after.labels).toBe(before.labels + 1);
+        expect(after.comments).toBe(before.comments);
+      }
+      if (system === 'aws') expect(after.services).toBe(before.services);
+      if (system === 'docker') expect(after.builds).toBe(before.builds);
+    },
+    60_000,
+  );
+});

@@ -3,7 +3,9 @@ import type { EnvironmentBackend } from '../aws/ecs.js';
 import type { GitHubPort } from '../github/port.js';
 import type { Log } from './context.js';
 
-const DRY_ADDRESS = { host: '0.0.0.0', port: 0 };
+// TEST-NET-1 (RFC 5737): a valid address that can never be a real environment.
+const DRY_ADDRESS = { host: '192.0.2.1', port: 8080 };
+const DRY_URL = 'http://192.0.2.1:8080';
 
 /** GitHub with every write replaced by a log line: the run still reads the real PR to decide. */
 export function dryRunGitHub(real: GitHubPort, log: Log): GitHubPort {
@@ -82,7 +84,7 @@ export function dryRunEcs(log: Log): EnvironmentBackend {
         serviceName: 'dry-run',
         taskDefinitionArn: 'dry-run',
         address: DRY_ADDRESS,
-        url: 'http://0.0.0.0:0',
+        url: DRY_URL,
       };
     },
     async updateConfiguration(spec) {
@@ -91,7 +93,7 @@ export function dryRunEcs(log: Log): EnvironmentBackend {
         serviceName: 'dry-run',
         taskDefinitionArn: 'dry-run',
         address: DRY_ADDRESS,
-        url: 'http://0.0.0.0:0',
+        url: DRY_URL,
       };
     },
     async deleteEnvironment(pr, sha) {

