@@ -13,9 +13,17 @@ import {
   CreateVpcCommand,
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
-import { CreateClusterCommand, DescribeServicesCommand, ListServicesCommand } from '@aws-sdk/client-ecs';
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  ListServicesCommand,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs';
 import { createEcsClients } from '../src/aws/ecs.js';
 import type { EcsClients } from '../src/aws/ecs.js';
+import { environmentNames } from '../src/aws/service-names.js';
+import { environmentTags, TAG_KEYS } from '../src/aws/tags.js';
 import { inputEnvName, inputsOf } from '../src/inputs.js';
 import type { ActionName } from '../src/inputs.js';
 import { EcsSchedulerStandIn } from './ecs-scheduler.js';
@@ -56,6 +64,8 @@ export interface WorldOptions {
   docker?: FakeDockerScript;
   /** HTTP status the fake Superset answers on /health. */
   healthStatus?: number;
+  /** The emulator's primary limits per window (default: practically unlimited); the scale test uses GitHub's. */
+  rateLimits?: { core?: number; search?: number };
 }
 
 export interface ActionWorld {
@@ -87,6 +97,8 @@ export interface RunOptions {
   runId?: string;
   /** Extra env only for the run step (e.g. SHOWTIME_PLAN_FILE is set automatically). */
   planFile?: string;
+  /** Kills the step with SIGKILL when aborted: a runner that dies mid-step (the reliability tests' crashes). */
+  signal?: AbortSignal;
 }
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -130,7 +142,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
           collaborators: options.collaborators ?? { maintainer: 'admin', writer: 'write', triager: 'triage' },
         },
       ],
-      rateLimits: { core: 1_000_000, search: 1_000_000 },
+      rateLimits: { core: 1_000_000, search: 1_000_000, ...options.rateLimits },
     },
   });
   const moto = await startMoto();
@@ -177,7 +189,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     'container-port': String(port),
     'poll-interval-seconds': '0.1',
     'stable-timeout-minutes': '1',
-    'health-timeout-minutes': '1',
+    'health-timeout-seconds': '60',
   };
 
   async function runStep(
@@ -223,9 +235,12 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     const child = spawn(process.execPath, [path.join(ROOT, 'dist', step, 'index.js')], {
       env,
       cwd: workspace,
+      ...(run.signal ? { signal: run.signal, killSignal: 'SIGKILL' as const } : {}),
     });
     let stdout = '';
     let stderr = '';
+    // An abort kills the child and reports an AbortError here; 'close' still follows with the signal.
+    child.on('error', (error) => (stderr += `\n${error.name}: ${error.message}`));
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number>((resolve) => child.on('close', (status) => resolve(status ?? -1)));
@@ -286,4 +301,47 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
       rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+export interface ManagedServiceSeed {
+  pr: number;
+  sha7: string;
+  /** The created-at tag; null leaves the tag out (a service that cannot be dated). */
+  createdAt: Date | null;
+  requester?: string;
+}
+
+/**
+ * An ECS service tagged as showtime tags its own, created directly in moto (no deploy, no PR labels): what a run
+ * that died after creating its service, or someone's manual experiment, leaves behind. desiredCount 0 keeps the
+ * scheduler stand-in away from it. Returns the service name.
+ */
+export async function createManagedService(world: ActionWorld, seed: ManagedServiceSeed): Promise<string> {
+  const names = environmentNames(seed.pr, seed.sha7);
+  const registered = await world.clients.ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: names.family,
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [{ name: 'superset', image: 'apache/superset:seed', memory: 512 }],
+    }),
+  );
+  const tags = environmentTags({
+    pr: seed.pr,
+    sha7: seed.sha7,
+    requester: seed.requester ?? 'maintainer',
+    createdAt: seed.createdAt ?? new Date(0),
+  }).filter((tag) => seed.createdAt !== null || tag.key !== TAG_KEYS.createdAt);
+  await world.clients.ecs.send(
+    new CreateServiceCommand({
+      cluster: CLUSTER,
+      serviceName: names.primary,
+      taskDefinition: registered.taskDefinition?.taskDefinitionArn,
+      desiredCount: 0,
+      tags,
+    }),
+  );
+  return names.primary;
 }

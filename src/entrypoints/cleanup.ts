@@ -1,3 +1,3 @@
-import * as core from '@actions/core';
+import { cleanupEntrypoint } from '../orchestrator/cleanup-entry.js';
 
-core.setFailed('showtime: the cleanup entrypoint is not wired yet');
+await cleanupEntrypoint();

@@ -9,7 +9,7 @@ import type { PrSession } from './session.js';
 
 export async function reconfigure(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
   const state = session.state();
-  const sha7 = state.active;
+  const sha7 = decision.targetSha?.slice(0, 7) ?? state.active;
   const env = sha7 ? state.environments[sha7] : undefined;
   if (sha7 === undefined || env === undefined || decision.config === undefined) {
     return { outcome: 'refused', failed: false, message: 'No running environment to configure.' };

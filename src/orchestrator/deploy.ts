@@ -7,6 +7,15 @@ import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
 import { defaultConfig, environmentName, relabel, setStatus, statusLabelsOf } from './common.js';
 import type { PrSession } from './session.js';
+import type { Notice } from '../notify/slack.js';
+import { notify } from '../notify/slack.js';
+
+/** Slack, when configured; a dry run announces nothing and a failed notice is only a warning. */
+export async function announce(deps: Deps, notice: Notice): Promise<void> {
+  if (deps.settings.dryRun.github) return;
+  const repo = `${deps.github.repo.owner}/${deps.github.repo.repo}`;
+  await notify(deps.settings, { repo, ...notice }, { warn: (message) => deps.log.warning(message) });
+}
 
 /** A SHA this run claimed: it holds the SHA's lock label. */
 export interface Claim {
@@ -65,6 +74,7 @@ export async function deploy(
       ],
     );
     await finishDeployment(deps, deploymentId, 'success', running.url);
+    await announce(deps, { kind: 'ready', pr, sha: claim.sha, url: running.url });
     const leftovers: string[] = [];
     for (const other of retired) leftovers.push(...(await retire(deps, session, other)));
     return {
@@ -82,6 +92,7 @@ export async function deploy(
       deps.log.error(`could not record the failure on the PR: ${String(labelError)}`);
     });
     await finishDeployment(deps, deploymentId, 'failure');
+    await announce(deps, { kind: 'failed', pr, sha: claim.sha, reason: message });
     return {
       outcome: 'failed',
       failed: true,

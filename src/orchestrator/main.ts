@@ -1,7 +1,7 @@
 // The main action: the plan step decides (and claims what it will build, so losers skip the checkout), the run
 // step carries the decisions out. State lives in the PR's labels only; the plan step hands its decisions to the run
 // step through a JSON file in the runner's temp directory.
-import { parseCommands } from '../core/commands.js';
+import { COMMAND_USAGE, parseCommands } from '../core/commands.js';
 import {
   buildingLabel,
   configCommandLabel,
@@ -38,7 +38,7 @@ import type { Outcome } from './common.js';
 import { consume, defaultConfig, nothing, writeStatusComment } from './common.js';
 import { reconfigure, extend, setFrozen } from './controls.js';
 import type { Claim } from './deploy.js';
-import { deploy, destroy } from './deploy.js';
+import { announce, deploy, destroy } from './deploy.js';
 
 export interface PlanRecord {
   version: 1;
@@ -199,23 +199,16 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
 
   const now = deps.clock();
   const events = eventsOf(facts, actor, commands);
-  // The SHA's lock is not read here: claiming it is the check (a live lease refuses the claim, an expired one is
-  // taken over), so the planner treats an in-progress SHA as claimable and the lock decides.
-  const lock = undefined;
+  // The SHA's lock is not read here (no `lock` for the planner): claiming it is the check. A live lease refuses the
+  // claim and an expired one is taken over, so the planner treats an in-progress SHA as claimable and the lock decides.
 
   const decisions: Decision[] = [];
   let claim: PlanRecord['claim'];
   for (const event of events) {
-    let decision = plan({ event, state, policy: deps.settings.policy, now, lock });
+    let decision = plan({ event, state, policy: deps.settings.policy, now });
     if (decision.action === 'create' && hasQuota(deps)) {
-      decision = plan({
-        event,
-        state,
-        policy: deps.settings.policy,
-        now,
-        lock,
-        fleet: await readFleet(deps),
-      });
+      // Only a create can be refused by a quota, so only then is the fleet worth a search.
+      decision = plan({ event, state, policy: deps.settings.policy, now, fleet: await readFleet(deps) });
     }
     if (
       decision.reason === 'config-pending' &&
@@ -389,9 +382,19 @@ async function execute(
         return { outcome: 'info', message: decision.message, failed: false };
       }
       return deploy(deps, session, plan.claim, decision);
-    case 'stop':
+    case 'stop': {
       await consume(deps, session, decision.consume);
-      return destroy(deps, session, decision.message, decision.targetSha?.slice(0, 7));
+      const stopped = Object.keys(session.state().environments).filter(
+        (sha7) => decision.targetSha === undefined || decision.targetSha.startsWith(sha7),
+      );
+      const outcome = await destroy(deps, session, decision.message, decision.targetSha?.slice(0, 7));
+      // The sweep calls destroy() too and announces on its own, so the notice lives here, not in destroy().
+      if (!outcome.failed) {
+        for (const sha of stopped)
+          await announce(deps, { kind: 'destroyed', pr: session.number, sha, reason: decision.reason });
+      }
+      return outcome;
+    }
     case 'redeploy-config':
       return reconfigure(deps, session, decision);
     case 'extend':
@@ -402,8 +405,14 @@ async function execute(
     case 'refuse':
       await consume(deps, session, decision.consume);
       return { outcome: 'refused', message: decision.message, failed: false };
-    case 'await-approval':
     case 'status':
+      return {
+        outcome: 'info',
+        message: decision.message,
+        failed: false,
+        details: decision.reason === 'help-requested' ? COMMAND_USAGE.split('\n').filter(Boolean) : [],
+      };
+    case 'await-approval':
     case 'warn-expiry':
       return { outcome: 'info', message: decision.message, failed: false };
     case 'nothing':

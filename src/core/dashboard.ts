@@ -1,0 +1,275 @@
+// The cleanup sweep's report: every environment of the repository, as the `environments` output (JSON rows) and as
+// the job summary (a markdown dashboard), plus a table of what the sweep did. Pure: data in, text out, `now` passed
+// in; the numbers (age, TTL left, cost) are computed here so the output and the dashboard always agree.
+import { describeConfig, estimatedCost } from './report.js';
+import type { PrState, Size, Status, Ttl } from './types.js';
+import { formatTtl, ttlDeadline } from './values.js';
+
+/** One environment, as the `environments` output lists it (dates as ISO text, so the JSON round-trips). */
+export interface EnvironmentRow {
+  pr: number;
+  prOpen: boolean;
+  sha: string;
+  status: Status | 'unknown';
+  /** 🎯 serves the PR, 🏗️ is being built to replace it, or neither (a leftover or a failed attempt). */
+  role: 'active' | 'building' | 'other';
+  /** Where it answers, when its labels know an address. */
+  url?: string;
+  createdAt?: string;
+  /** The TTL in force: its own, else the action's default (`close` and `manual` never expire). */
+  ttl: string;
+  /** Undefined when the TTL never runs out or the creation time is unknown. */
+  expiresAt?: string;
+  requester?: string;
+  config: string;
+  /** Estimated USD since creation, from cost-per-hour by size. */
+  costSoFar: number;
+}
+
+export interface RowSettings {
+  now: Date;
+  defaultTtl: Ttl;
+  defaultSize: Size;
+  costPerHour: Record<Size, number>;
+}
+
+/** The rows of every environment of `states`, by PR number then SHA. */
+export function environmentRows(states: PrState[], settings: RowSettings): EnvironmentRow[] {
+  const rows: EnvironmentRow[] = [];
+  for (const state of [...states].sort((a, b) => a.number - b.number)) {
+    for (const env of Object.values(state.environments).sort((a, b) => (a.sha < b.sha ? -1 : 1))) {
+      const ttl = env.ttl ?? settings.defaultTtl;
+      const deadline = env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
+      rows.push({
+        pr: state.number,
+        prOpen: state.open,
+        sha: env.sha,
+        status: env.status ?? 'unknown',
+        role: env.sha === state.active ? 'active' : env.sha === state.building ? 'building' : 'other',
+        ...(env.address ? { url: `http://${env.address.host}:${env.address.port}` } : {}),
+        ...(env.createdAt ? { createdAt: env.createdAt.toISOString() } : {}),
+        ttl: formatTtl(ttl),
+        ...(deadline ? { expiresAt: deadline.toISOString() } : {}),
+        ...(env.requester ? { requester: env.requester } : {}),
+        config: describeConfig(env.config, settings.defaultSize),
+        costSoFar: estimatedCost(env, settings),
+      });
+    }
+  }
+  return rows;
+}
+
+/** What one step of the sweep did (or, in a dry run, would do). */
+export type SweepActionKind =
+  | 'destroyed'
+  | 'warned'
+  | 'marked-failed'
+  | 'untracked'
+  | 'adopted'
+  | 'orphan-deleted'
+  | 'orphan-kept'
+  | 'label-deleted'
+  | 'labels-synced';
+
+export interface SweepAction {
+  kind: SweepActionKind;
+  pr?: number;
+  /** What was acted on: `a1b2c3d`, a service name, a label. */
+  subject: string;
+  detail: string;
+  /** Decided but not carried out, because of a dry run. */
+  planned?: boolean;
+}
+
+export interface SweepFailure {
+  pr?: number;
+  subject: string;
+  error: string;
+}
+
+export interface DashboardView {
+  now: Date;
+  /** `https://github.com/apache/superset`: PR links are built on it. */
+  repoUrl: string;
+  rows: EnvironmentRow[];
+  actions: SweepAction[];
+  failures: SweepFailure[];
+  /** Which systems the sweep only pretended to write to. */
+  dryRun: { github: boolean; aws: boolean };
+  runUrl?: string;
+}
+
+const STATUS_ICON: Record<string, string> = {
+  building: '🏗️',
+  built: '📦',
+  deploying: '🚀',
+  running: '🟢',
+  updating: '🔄',
+  configuring: '⚙️',
+  destroying: '🧹',
+  failed: '❌',
+};
+
+const ACTION_TITLE: Record<SweepActionKind, { done: string; dry: string }> = {
+  destroyed: { done: '🧹 destroyed', dry: '🧹 would destroy' },
+  warned: { done: '⏳ warned', dry: '⏳ would warn' },
+  'marked-failed': { done: '❌ marked failed', dry: '❌ would mark failed' },
+  untracked: { done: '🎟️ untracked', dry: '🎟️ would untrack' },
+  adopted: { done: '🎟️ tracked', dry: '🎟️ would track' },
+  'orphan-deleted': { done: '👻 orphan service deleted', dry: '👻 would delete orphan service' },
+  'orphan-kept': { done: '👻 orphan service kept', dry: '👻 orphan service kept' },
+  'label-deleted': { done: '🏷️ label deleted', dry: '🏷️ would delete label' },
+  'labels-synced': { done: '🎨 labels created or updated', dry: '🎨 would create or update labels' },
+};
+
+/** A duration for people: `45m`, `5h 10m`, `3d 4h`; negative durations read as `0m`. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
+}
+
+/** What is left of a row's TTL at `now`: a duration, `expired`, or the TTL itself when it has no deadline. */
+export function ttlLeft(row: EnvironmentRow, now: Date): string {
+  if (row.ttl === 'close') return 'until the PR closes';
+  if (row.ttl === 'manual') return 'until stopped';
+  if (row.expiresAt === undefined) return `${row.ttl} (no 📅)`;
+  const left = new Date(row.expiresAt).getTime() - now.getTime();
+  return left <= 0 ? 'expired' : `${formatDuration(left)} of ${row.ttl}`;
+}
+
+/** Markdown table cells must not break the table: pipes escaped, line breaks flattened. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function money(usd: number): string {
+  return `$${usd.toFixed(2)}`;
+}
+
+function dryRunScope(dryRun: { github: boolean; aws: boolean }): string {
+  if (dryRun.github && dryRun.aws) return 'nothing was written';
+  return dryRun.github ? 'nothing was written to GitHub' : 'nothing was created or deleted in AWS';
+}
+
+function prLink(repoUrl: string, pr: number): string {
+  return `[#${pr}](${repoUrl}/pull/${pr})`;
+}
+
+export function renderDashboard(view: DashboardView): string {
+  const { rows, now } = view;
+  const lines = ['## 🎪 Showtime dashboard', ''];
+  const dry = view.dryRun.github || view.dryRun.aws;
+  if (dry)
+    lines.push(`> **Dry run:** ${dryRunScope(view.dryRun)}; the tables show what the sweep would do.`, '');
+
+  const totalCost = rows.reduce((sum, row) => sum + row.costSoFar, 0);
+  const byStatus = new Map<string, number>();
+  for (const row of rows) byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + 1);
+  const statusText = [...byStatus]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ');
+  const prs = new Set(rows.map((row) => row.pr)).size;
+  lines.push(
+    rows.length === 0
+      ? 'No environments.'
+      : `**${rows.length} environment${rows.length === 1 ? '' : 's'}** on ${prs} pull request${prs === 1 ? '' : 's'}` +
+          ` (${statusText}) · estimated cost so far **${money(totalCost)}**`,
+    '',
+  );
+
+  if (rows.length > 0) {
+    lines.push('| PR | SHA | status | URL | age | TTL left | requested by | config | est. cost |');
+    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const row of rows) {
+      const role = row.role === 'active' ? ' 🎯' : row.role === 'building' ? ' 🏗️' : '';
+      const pr = `${prLink(view.repoUrl, row.pr)}${row.prOpen ? '' : ' (closed)'}`;
+      const cells = [
+        pr,
+        `\`${row.sha}\`${role}`,
+        `${STATUS_ICON[row.status] ?? '❓'} ${row.status}`,
+        row.status === 'running' && row.url ? row.url : '',
+        row.createdAt ? formatDuration(now.getTime() - new Date(row.createdAt).getTime()) : '',
+        ttlLeft(row, now),
+        row.requester ? `@${row.requester}` : '',
+        row.config,
+        money(row.costSoFar),
+      ];
+      lines.push(`| ${cells.map(cell).join(' | ')} |`);
+    }
+    lines.push(`| **total** | | | | | | | | **${money(totalCost)}** |`, '');
+  }
+
+  lines.push('### What this sweep did', '');
+  if (view.actions.length === 0 && view.failures.length === 0) {
+    lines.push('Nothing needed doing.', '');
+  } else {
+    lines.push('| what | PR | subject | details |', '| --- | --- | --- | --- |');
+    for (const action of view.actions) {
+      const title = ACTION_TITLE[action.kind][action.planned ? 'dry' : 'done'];
+      const pr = action.pr === undefined ? '' : prLink(view.repoUrl, action.pr);
+      lines.push(`| ${cell(title)} | ${pr} | ${cell(action.subject)} | ${cell(action.detail)} |`);
+    }
+    for (const failure of view.failures) {
+      const pr = failure.pr === undefined ? '' : prLink(view.repoUrl, failure.pr);
+      lines.push(`| ⚠️ failed | ${pr} | ${cell(failure.subject)} | ${cell(failure.error)} |`);
+    }
+    lines.push('');
+    const counts = countActions(view.actions);
+    const parts = (Object.keys(ACTION_TITLE) as SweepActionKind[])
+      .filter((kind) => counts[kind] > 0)
+      .map((kind) => {
+        const planned = view.actions.some((action) => action.kind === kind && action.planned);
+        return `${counts[kind]} × ${ACTION_TITLE[kind][planned ? 'dry' : 'done'].replace(/^\S+ /, '')}`;
+      });
+    if (view.failures.length > 0) parts.push(`${view.failures.length} failed`);
+    lines.push(`**Totals:** ${parts.join(' · ')}`, '');
+  }
+  const logs = view.runUrl ? `[Run logs](${view.runUrl}) · ` : '';
+  lines.push(`${logs}Updated ${now.toISOString().slice(0, 16)}Z`, '');
+  return lines.join('\n');
+}
+
+export function countActions(actions: SweepAction[]): Record<SweepActionKind, number> {
+  const counts = Object.fromEntries(Object.keys(ACTION_TITLE).map((kind) => [kind, 0])) as Record<
+    SweepActionKind,
+    number
+  >;
+  for (const action of actions) counts[action.kind] += 1;
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The expiry warning the sweep posts once per deadline. The deadline is part of the hidden marker, so a later sweep
+// finds the comment (and stays quiet) for the same deadline, while an extension (a new deadline) warns again.
+
+export function expiryMarker(sha7: string, deadline: Date): string {
+  return `<!-- showtime:expiry-warning ${sha7} ${deadline.toISOString().slice(0, 16)}Z -->`;
+}
+
+export interface ExpiryWarningView {
+  sha: string;
+  deadline: Date;
+  now: Date;
+  /** From the 🤡 label; a login shortened to fit a label (ending in …) cannot be mentioned. */
+  requester?: string;
+}
+
+export function renderExpiryWarning(view: ExpiryWarningView): string {
+  const who = view.requester && !view.requester.endsWith('…') ? `@${view.requester}, the` : 'The';
+  const when = `${view.deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const left = formatDuration(view.deadline.getTime() - view.now.getTime());
+  return [
+    expiryMarker(view.sha, view.deadline),
+    `⏳ ${who} showtime environment \`${view.sha}\` of this pull request expires at **${when}** (in about ${left}); it will then be torn down.`,
+    '',
+    'To keep it, comment:',
+    '- `/showtime extend 48h` to keep it 48 more hours from now (any duration up to 4 weeks), or',
+    '- `/showtime keep-alive` to keep it until the pull request closes.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,106 @@
+// The cleanup entrypoint's body: read settings, build the adapters, sweep, report. Any event may start it (a
+// schedule and workflow_dispatch are what the README shows); the sweep looks at the whole repository regardless.
+import * as core from '@actions/core';
+import type { EnvironmentBackend } from '../aws/ecs.js';
+import { createEcsBackend } from '../aws/ecs.js';
+import {
+  DEFAULT_GENERATED_ENVIRONMENT,
+  DEFAULT_HEALTH_CHECK_PATH,
+  DEFAULT_SIZE_PRESETS,
+  DEFAULT_TIMEOUTS,
+} from '../aws/settings.js';
+import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
+import type { InputName } from '../inputs.js';
+import type { Settings } from '../settings.js';
+import { readSettings } from '../settings.js';
+import type { Deps, Log } from './context.js';
+import type { SweepResult } from './sweep.js';
+import { sweep } from './sweep.js';
+import { createDeps } from './wiring.js';
+
+const actionsLog: Log = {
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+  error: (message) => core.error(message),
+};
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * ECS for the sweep, which only lists and deletes: the deploy settings (network, template, ports) are not inputs
+ * of the cleanup action, so they get inert values that no list or delete call reads.
+ */
+function sweepEcs(settings: Settings, log: Log): EnvironmentBackend {
+  return createEcsBackend(
+    {
+      region: settings.aws.region,
+      cluster: settings.aws.cluster,
+      endpoint: settings.aws.endpoint,
+      subnets: [],
+      securityGroups: [],
+      assignPublicIp: false,
+      taskDefinitionTemplate: loadTaskDefinitionTemplate(undefined),
+      containerName: settings.aws.containerName,
+      containerPort: settings.aws.containerPort,
+      sizes: { ...DEFAULT_SIZE_PRESETS },
+      environment: {},
+      healthCheckPath: DEFAULT_HEALTH_CHECK_PATH,
+      timeouts: { ...DEFAULT_TIMEOUTS },
+      generatedEnvironment: DEFAULT_GENERATED_ENVIRONMENT,
+    },
+    { log: (message) => log.info(message) },
+  );
+}
+
+/**
+ * ECS that reads for real and deletes nothing. The main action's AWS dry run reads nothing either, but a sweep
+ * that cannot see the services would report every running environment as lost: its dry run must read them.
+ */
+function readOnlyEcs(real: EnvironmentBackend, log: Log): EnvironmentBackend {
+  const refuse = (what: string) => () => Promise.reject(new Error(`a cleanup dry run does not ${what}`));
+  return {
+    createEnvironment: refuse('create environments'),
+    updateConfiguration: refuse('reconfigure environments'),
+    async deleteEnvironment(pr, sha) {
+      log.info(`dry run (aws): would delete the service of PR #${pr} at ${sha.slice(0, 7)}`);
+      return { deleted: [], alreadyGone: [], failed: [] };
+    },
+    listManagedServices: () => real.listManagedServices(),
+  };
+}
+
+export function createSweepDeps(settings: Settings, env: NodeJS.ProcessEnv, log: Log): Deps {
+  // The GitHub side (and its dry-run twin) is built as for the main action; ECS is the sweep's own.
+  const deps = createDeps({ ...settings, dryRun: { ...settings.dryRun, aws: false } }, env, log);
+  const ecs = sweepEcs(settings, log);
+  return { ...deps, settings, ecs: settings.dryRun.aws ? readOnlyEcs(ecs, log) : ecs };
+}
+
+export function failureText(result: SweepResult): string {
+  return [
+    `showtime cleanup: ${result.failures.length} thing(s) could not be cleaned:`,
+    ...result.failures.map(
+      (failure) =>
+        `- ${failure.pr === undefined ? '' : `#${failure.pr} `}${failure.subject}: ${failure.error}`,
+    ),
+  ].join('\n');
+}
+
+export async function cleanupEntrypoint(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const settings = readSettings('cleanup', (name: InputName) => core.getInput(name));
+    const deps = createSweepDeps(settings, env, actionsLog);
+    core.info(`showtime cleanup: sweeping on ${env.GITHUB_EVENT_NAME ?? 'a manual run'}`);
+    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const repo = deps.github.repo;
+    const result = await sweep(deps, { repoUrl: `${server}/${repo.owner}/${repo.repo}` });
+    core.setOutput('environments', JSON.stringify(result.rows));
+    core.setOutput('cleaned', String(result.cleaned));
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.dashboard).write();
+    if (result.failures.length > 0) core.setFailed(failureText(result));
+  } catch (error) {
+    core.setFailed(`showtime cleanup: ${messageOf(error)}`);
+  }
+}

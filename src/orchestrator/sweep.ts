@@ -1,0 +1,651 @@
+// The cleanup sweep: one pass over every PR with showtime state, the ECS services showtime manages and the
+// repository's 🎪 labels. Everything is read once up front; a PR is read again (one GET) only when the sweep is
+// about to act on it, because GitHub's search index lags behind label writes and a decision to destroy or warn must
+// rest on the labels as they are now.
+//
+// GitHub requests per sweep (n = PRs found, L = repository labels, C = comments on a PR, D = deployments of a PR):
+//   1. search: ceil(n/100) (one query: TRACKED and the legacy labels fit in 256 characters)
+//   2. repository labels: ceil(L/100); ECS: ListServices per 10 services + DescribeServices per 10
+//   3. per PR that needs action: 1 GET, then
+//        stop:        a few label writes + ceil(D/100) + 1 per deployment of the SHA + status comment (ceil(C/100) + 1)
+//        warn-expiry: ceil(C/100) to look for this deadline's warning, + 1 POST the first time
+//        service gone: 2 label writes + status comment
+//      per PR that needs nothing: 0
+//   4. orphan services: 1 GET per PR that has an old unclaimed service, then the ECS deletion
+//   5. labels: 0 when the catalogue is in shape (else ceil(L/100) + 1 per write); 1 search per ~8 candidate
+//      labels no PR seems to carry (to catch PRs the first search cannot find; each PR it finds gets TRACKED, 1
+//      POST, once), + 1 DELETE per label removed
+// A sweep over 10 PRs with nothing to do therefore makes 2 GitHub requests.
+import type { ManagedService } from '../aws/ecs.js';
+import type { EnvironmentRow, SweepAction, SweepActionKind, SweepFailure } from '../core/dashboard.js';
+import { environmentRows, expiryMarker, renderDashboard, renderExpiryWarning } from '../core/dashboard.js';
+import {
+  BLOCKED,
+  CIRCUS,
+  EMOJI,
+  FREEZE,
+  LEGACY_TRIGGER,
+  labelDefinition,
+  lockLabel,
+  parseLabel,
+  parseLockDescription,
+  TRACKED,
+  TRIGGER_START,
+  TRIGGER_STOP,
+} from '../core/labels.js';
+import { plan } from '../core/planner.js';
+import { buildPrState } from '../core/state.js';
+import type { Decision, Lease, PrState, Status } from '../core/types.js';
+import { ttlDeadline } from '../core/values.js';
+import { GitHubError } from '../github/errors.js';
+import { fenceName } from '../github/lease.js';
+import type { LabelDefinition, PullRequestSummary } from '../github/port.js';
+import { notify } from '../notify/slack.js';
+import type { Notice } from '../notify/slack.js';
+import type { Deps } from './context.js';
+import { relabel, setStatus, writeStatusComment } from './common.js';
+import { destroy } from './deploy.js';
+import { PrSession } from './session.js';
+
+/**
+ * Global-form statuses the sweep searches for. The global form (`🎪 🚦 running`) predates per-SHA labels, and the
+ * CLI of that time knew only this lifecycle; leaving out the later statuses keeps the search to a single query.
+ */
+export const LEGACY_GLOBAL_STATUSES: readonly Status[] = [
+  'building',
+  'built',
+  'deploying',
+  'running',
+  'failed',
+];
+
+/** What the sweep searches for: the index label, plus the labels of PRs the earlier workflow labelled. */
+export function sweepSearchLabels(): string[] {
+  return [
+    TRACKED,
+    LEGACY_TRIGGER,
+    ...LEGACY_GLOBAL_STATUSES.map((status) => `${CIRCUS} ${EMOJI.status} ${status}`),
+  ];
+}
+
+/** Created and coloured by every sweep, so that people see proper trigger labels in the label picker. */
+export const CATALOGUE = [TRIGGER_START, TRIGGER_STOP, FREEZE, BLOCKED, TRACKED];
+
+/** Statuses in which an environment is served by its ECS service: the service must exist. */
+const SERVED: ReadonlySet<Status | undefined> = new Set(['running', 'updating', 'configuring']);
+/** Statuses in which a run owns the environment; the lock of such a SHA tells whether that run is still alive. */
+const BUSY: ReadonlySet<Status | undefined> = new Set([
+  'building',
+  'built',
+  'deploying',
+  'updating',
+  'configuring',
+  'destroying',
+]);
+
+/** How the adapter names the fence label of a lock takeover (`<lock> ⛓ <hash>`). */
+const FENCE_MARK = ' ⛓ ';
+/** A PR's head SHA is not in a search result; nothing the sweep decides from a summary depends on it. */
+const UNKNOWN_HEAD = '0'.repeat(40);
+
+export interface SweepResult {
+  rows: EnvironmentRow[];
+  actions: SweepAction[];
+  failures: SweepFailure[];
+  /** Environments destroyed, orphan services deleted and repository labels deleted (would be, in a dry run). */
+  cleaned: number;
+  /** The job summary. */
+  dashboard: string;
+}
+
+export interface SweepOptions {
+  /** `https://github.com/owner/name`; defaults to github.com. */
+  repoUrl?: string;
+}
+
+/** Where each kind of action writes, to tell what a partial dry run did not carry out. */
+const SYSTEM: Record<SweepActionKind, 'github' | 'aws' | 'both' | 'none'> = {
+  destroyed: 'both',
+  warned: 'github',
+  'marked-failed': 'github',
+  untracked: 'github',
+  adopted: 'github',
+  'orphan-deleted': 'aws',
+  'orphan-kept': 'none',
+  'label-deleted': 'github',
+  'labels-synced': 'github',
+};
+
+const key = (pr: number, sha: string): string => `${pr}/${sha}`;
+const lower = (name: string): string => name.toLowerCase();
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Everything one sweep knows and has done; passed between the steps. */
+class Sweep {
+  readonly now: Date;
+  readonly dryRun: boolean;
+  readonly actions: SweepAction[] = [];
+  readonly failures: SweepFailure[] = [];
+  /** Final state and labels of every PR, by number. */
+  readonly prs = new Map<number, { state: PrState; labels: string[] }>();
+  /** Environments a stop already went through (their services are gone or reported). */
+  readonly handled = new Set<string>();
+  cleaned = 0;
+  services: ManagedService[] | undefined;
+  repoLabels: LabelDefinition[] = [];
+  labelsByName = new Map<string, LabelDefinition>();
+
+  constructor(readonly deps: Deps) {
+    this.now = deps.clock();
+    this.dryRun = deps.settings.dryRun.github || deps.settings.dryRun.aws;
+  }
+
+  act(action: SweepAction): void {
+    const dry = this.deps.settings.dryRun;
+    const system = { github: dry.github, aws: dry.aws, both: dry.github || dry.aws, none: false }[
+      SYSTEM[action.kind]
+    ];
+    this.actions.push(system ? { ...action, planned: true } : action);
+    this.deps.log.info(`${system ? 'would: ' : ''}${action.kind} ${action.subject}: ${action.detail}`);
+  }
+
+  fail(failure: SweepFailure): void {
+    this.failures.push(failure);
+    this.deps.log.error(`${failure.pr ? `#${failure.pr} ` : ''}${failure.subject}: ${failure.error}`);
+  }
+
+  async notify(notice: Notice): Promise<void> {
+    // A dry run writes nothing anywhere, Slack included.
+    if (this.dryRun) return;
+    const repo = `${this.deps.github.repo.owner}/${this.deps.github.repo.repo}`;
+    await notify(this.deps.settings, { ...notice, repo }, { warn: (m) => this.deps.log.warning(m) });
+  }
+
+  lease(name: string): Lease | undefined {
+    const label = this.labelsByName.get(lower(name));
+    return label ? parseLockDescription(label.description) : undefined;
+  }
+
+  isLive(lease: Lease | undefined): boolean {
+    return lease !== undefined && lease.expiresAt.getTime() > this.now.getTime();
+  }
+
+  /** The lock of the SHA a run would be working on, for the planner's lease-expired rule. */
+  planLease(state: PrState): Lease | undefined {
+    const sha = state.building ?? Object.values(state.environments).find((env) => BUSY.has(env.status))?.sha;
+    return sha === undefined ? undefined : this.lease(lockLabel(state.number, sha));
+  }
+
+  /** True while any run holds a lock of this PR: its labels and services may be mid-change. */
+  prIsLocked(pr: number): boolean {
+    return this.repoLabels.some((label) => {
+      const parsed = parseLabel(label.name);
+      return (
+        parsed.kind === 'lock' && parsed.pr === pr && this.isLive(parseLockDescription(label.description))
+      );
+    });
+  }
+
+  /** Environments whose labels say a service serves them, while ECS has no live service for them. */
+  missingServices(state: PrState): string[] {
+    if (this.services === undefined || this.prIsLocked(state.number)) return [];
+    const live = new Set(
+      this.services.flatMap((s) => (s.status === 'ACTIVE' && s.pr && s.sha ? [key(s.pr, s.sha)] : [])),
+    );
+    // Services of environments labelled by an earlier generation were never tagged: their absence proves nothing.
+    const legacy = new Set(state.legacyLabels);
+    return Object.values(state.environments)
+      .filter((env) => SERVED.has(env.status) && !live.has(key(state.number, env.sha)))
+      .filter((env) => !env.labels.some((label) => legacy.has(label)))
+      .filter((env) => !this.handled.has(key(state.number, env.sha)))
+      .map((env) => env.sha);
+  }
+
+  decide(state: PrState): Decision {
+    return plan({
+      event: { kind: 'schedule' },
+      state,
+      policy: this.deps.settings.policy,
+      now: this.now,
+      lock: this.planLease(state),
+    });
+  }
+}
+
+/** A closed PR that carries only the index label: untracking it keeps it out of every later search. */
+function onlyTracked(state: PrState, labels: string[]): boolean {
+  return (
+    !state.open &&
+    state.active === undefined &&
+    state.building === undefined &&
+    Object.keys(state.environments).length === 0 &&
+    labels.some((label) => parseLabel(label).kind === 'tracked')
+  );
+}
+
+function needsAction(sweep: Sweep, state: PrState, labels: string[]): boolean {
+  const action = sweep.decide(state).action;
+  return (
+    action === 'stop' ||
+    action === 'warn-expiry' ||
+    sweep.missingServices(state).length > 0 ||
+    onlyTracked(state, labels)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 3: one PR.
+
+async function sweepPr(sweep: Sweep, summary: PullRequestSummary): Promise<void> {
+  const { deps } = sweep;
+  const pr = summary.number;
+  const state = buildPrState({
+    number: pr,
+    headSha: UNKNOWN_HEAD,
+    open: summary.open,
+    labels: summary.labels,
+  });
+  sweep.prs.set(pr, { state, labels: summary.labels });
+  if (!needsAction(sweep, state, summary.labels)) return;
+
+  // 1 GET: the search result may be minutes old.
+  const session = await PrSession.open(deps.github, pr);
+  const fresh = session.state();
+  sweep.prs.set(pr, { state: fresh, labels: [...session.labels] });
+  const decision = sweep.decide(fresh);
+  if (decision.action === 'stop') await stopPr(sweep, session, decision);
+  else if (decision.action === 'warn-expiry') await warnPr(sweep, session, decision);
+
+  const missing = sweep.missingServices(session.state());
+  if (missing.length > 0) await markServiceGone(sweep, session, missing);
+  if (onlyTracked(session.state(), [...session.labels])) {
+    await relabel(deps, session, [], [TRACKED]);
+    sweep.act({ kind: 'untracked', pr, subject: TRACKED, detail: 'closed, with nothing left to clean' });
+  }
+  sweep.prs.set(pr, { state: session.state(), labels: [...session.labels] });
+}
+
+async function stopPr(sweep: Sweep, session: PrSession, decision: Decision): Promise<void> {
+  const { deps } = sweep;
+  const pr = session.number;
+  const only = decision.targetSha?.slice(0, 7);
+  const targets = Object.values(session.state().environments).filter(
+    (env) => only === undefined || env.sha === only,
+  );
+  for (const env of targets) sweep.handled.add(key(pr, env.sha));
+  // The same path as a stop requested on the PR: mark destroying, delete the resources, then the labels.
+  const outcome = await destroy(deps, session, decision.message, only);
+  const after = session.state();
+  for (const env of targets) {
+    const left = !deps.settings.dryRun.github && after.environments[env.sha] !== undefined;
+    if (outcome.failed && left) {
+      sweep.fail({ pr, subject: env.sha, error: (outcome.details ?? []).join('; ') || outcome.message });
+      continue;
+    }
+    sweep.cleaned += 1;
+    sweep.act({ kind: 'destroyed', pr, subject: env.sha, detail: `${decision.reason}: ${decision.message}` });
+    await sweep.notify({ kind: 'destroyed', pr, sha: env.sha, reason: decision.reason });
+  }
+  await writeStatusComment(deps, session, {
+    message: outcome.message,
+    outcome: outcome.outcome,
+    details: outcome.details ?? [],
+  });
+}
+
+async function warnPr(sweep: Sweep, session: PrSession, decision: Decision): Promise<void> {
+  const { deps } = sweep;
+  const pr = session.number;
+  const sha = decision.targetSha ?? '';
+  const env = session.state().environments[sha];
+  const deadline = env?.createdAt && ttlDeadline(env.ttl ?? deps.settings.policy.defaultTtl, env.createdAt);
+  if (env === undefined || deadline === undefined) return;
+  const marker = expiryMarker(sha, deadline);
+  // ceil(comments/100) requests: the marker carries the deadline, so this deadline is warned about once.
+  if ((await deps.github.findComment(pr, marker)) !== undefined) return;
+  await deps.github.createComment(
+    pr,
+    renderExpiryWarning({ sha, deadline, now: sweep.now, requester: env.requester }),
+  );
+  sweep.act({ kind: 'warned', pr, subject: sha, detail: `expires at ${deadline.toISOString()}` });
+  await sweep.notify({ kind: 'expiring', pr, sha, reason: `expires at ${deadline.toISOString()}` });
+}
+
+/**
+ * Labels say running, ECS has no such service (deleted by hand, or lost): the environment is marked failed rather
+ * than its labels removed, so the PR shows what happened, a start redeploys it, and its TTL still retires it.
+ */
+async function markServiceGone(sweep: Sweep, session: PrSession, shas: string[]): Promise<void> {
+  const { deps } = sweep;
+  for (const sha of shas) {
+    await setStatus(deps, session, sha, 'failed');
+    sweep.act({
+      kind: 'marked-failed',
+      pr: session.number,
+      subject: sha,
+      detail: 'its labels say it is served, but its ECS service no longer exists',
+    });
+  }
+  const list = shas.map((sha) => `\`${sha}\``).join(', ');
+  await writeStatusComment(deps, session, {
+    message: `The ECS service of ${list} no longer exists, so the cleanup sweep marked it failed.`,
+    outcome: 'failed',
+    details: ['`/showtime start` deploys the pull request again.'],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 4: services no PR claims.
+
+/**
+ * A managed service is deleted when no PR's labels claim its PR and SHA, no run holds that SHA's lock, and it is
+ * older than orphan-grace-minutes by its created-at tag. Before deleting, its PR is read again (1 GET per PR) so a
+ * stale search never costs a live environment. A service without a created-at tag cannot be dated: it counts as
+ * old once that fresh read shows its PR no longer claims it. Services whose PR and SHA cannot be read from either
+ * tags or name are reported, never deleted (nothing identifies what they belong to).
+ */
+async function sweepOrphans(sweep: Sweep): Promise<void> {
+  const { deps } = sweep;
+  if (sweep.services === undefined) return;
+  const claimed = new Set<string>();
+  for (const { state } of sweep.prs.values()) {
+    for (const sha of Object.keys(state.environments)) claimed.add(key(state.number, sha));
+  }
+  const graceMs = deps.settings.orphanGraceMinutes * 60_000;
+  const candidates = new Map<number, ManagedService[]>();
+  for (const service of sweep.services) {
+    if (service.status !== 'ACTIVE') continue;
+    if (service.pr === undefined || service.sha === undefined) {
+      sweep.act({
+        kind: 'orphan-kept',
+        subject: service.serviceName,
+        detail: 'its tags and name do not say which PR and SHA it belongs to; delete it by hand',
+      });
+      continue;
+    }
+    const id = key(service.pr, service.sha);
+    if (claimed.has(id) || sweep.handled.has(id)) continue;
+    if (sweep.isLive(sweep.lease(lockLabel(service.pr, service.sha)))) continue;
+    if (service.createdAt && sweep.now.getTime() - service.createdAt.getTime() < graceMs) {
+      sweep.act({
+        kind: 'orphan-kept',
+        pr: service.pr,
+        subject: service.serviceName,
+        detail: `no PR claims it, but it is younger than ${deps.settings.orphanGraceMinutes} minutes`,
+      });
+      continue;
+    }
+    candidates.set(service.pr, [...(candidates.get(service.pr) ?? []), service]);
+  }
+
+  for (const [pr, services] of candidates) {
+    let claims: Set<string>;
+    try {
+      const session = await PrSession.open(deps.github, pr);
+      claims = new Set(Object.keys(session.state().environments));
+    } catch (error) {
+      if (!(error instanceof GitHubError && error.status === 404)) {
+        sweep.fail({
+          pr,
+          subject: `services of #${pr}`,
+          error: `could not read the PR: ${messageOf(error)}`,
+        });
+        continue;
+      }
+      claims = new Set();
+    }
+    for (const service of services) {
+      const sha = service.sha ?? '';
+      if (claims.has(sha)) continue;
+      sweep.handled.add(key(pr, sha));
+      const age = service.createdAt ? `created ${service.createdAt.toISOString()}` : 'no created-at tag';
+      if (deps.settings.dryRun.aws) {
+        sweep.cleaned += 1;
+        sweep.act({
+          kind: 'orphan-deleted',
+          pr,
+          subject: service.serviceName,
+          detail: `no PR claims it (${age})`,
+        });
+        continue;
+      }
+      const report = await deps.ecs.deleteEnvironment(pr, sha).catch((error: unknown) => ({
+        deleted: [],
+        alreadyGone: [],
+        failed: [{ resource: service.serviceName, error: messageOf(error) }],
+      }));
+      if (report.failed.length > 0) {
+        const error = report.failed.map((f) => `${f.resource}: ${f.error}`).join('; ');
+        sweep.fail({ pr, subject: service.serviceName, error });
+        continue;
+      }
+      sweep.cleaned += 1;
+      sweep.act({
+        kind: 'orphan-deleted',
+        pr,
+        subject: service.serviceName,
+        detail: `no PR claims it (${age})`,
+      });
+      await sweep.notify({ kind: 'destroyed', pr, sha, reason: 'orphan service: no PR claims it' });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 5: repository labels.
+
+async function syncCatalogue(sweep: Sweep): Promise<void> {
+  const { deps } = sweep;
+  const wanted = CATALOGUE.map((name) => labelDefinition(name)).filter(
+    (definition): definition is LabelDefinition => definition !== undefined,
+  );
+  const differing = wanted.filter((definition) => {
+    const current = sweep.labelsByName.get(lower(definition.name));
+    return (
+      current === undefined ||
+      lower(current.color) !== lower(definition.color) ||
+      current.description !== definition.description
+    );
+  });
+  // 0 requests when every catalogue label is in shape.
+  if (differing.length === 0) return;
+  const sync = await deps.github.ensureLabelDefinitions(differing);
+  const names = deps.settings.dryRun.github
+    ? differing.map((d) => d.name)
+    : [...sync.created, ...sync.updated];
+  if (names.length > 0) {
+    sweep.act({ kind: 'labels-synced', subject: names.join(', '), detail: 'colour and description set' });
+  }
+}
+
+/** A fence is stale once its lock is not live and the lease it fenced ended more than a lease ago. */
+function fenceIsStale(sweep: Sweep, fence: LabelDefinition): boolean {
+  const lockName = fence.name.slice(0, fence.name.indexOf(FENCE_MARK));
+  if (sweep.isLive(sweep.lease(lockName))) return false;
+  // The adapter describes a fence as `takeover of <lock>: <the lease it took over>`.
+  const colon = fence.description.indexOf(': ');
+  const fenced = colon < 0 ? undefined : parseLockDescription(fence.description.slice(colon + 2));
+  const leaseMs = sweep.deps.settings.policy.leaseMinutes * 60_000;
+  return fenced === undefined || fenced.expiresAt.getTime() + leaseMs <= sweep.now.getTime();
+}
+
+/**
+ * An expired lock may go, unless a takeover of exactly this expired lease is under way (its fence exists and is
+ * not stale). A run that takes the lock over between our listing and our DELETE loses it; that run then holds no
+ * label, the next acquirer creates a fresh one, and the 🏗️ pointer still tells the two runs apart.
+ */
+function lockIsDeletable(sweep: Sweep, lock: LabelDefinition): boolean {
+  if (sweep.isLive(parseLockDescription(lock.description))) return false;
+  const fence = sweep.labelsByName.get(lower(fenceName(lock.name, lock.description)));
+  return fence === undefined || fenceIsStale(sweep, fence);
+}
+
+/**
+ * Which 🎪 repository labels may be deleted. Never: the catalogue, triggers, 🧊/🔒, `conf-*` commands (a small
+ * vocabulary people reuse), malformed labels (not ours to judge), live locks. State labels and pointers go when no
+ * PR carries them and their SHA is not claimed by any PR, service or live lock (a run writing a new SHA's labels
+ * holds its lock, which covers the search index's lag). Expired locks and stale fences go as described above.
+ */
+/**
+ * A PR that carries showtime labels but not TRACKED (labelled by an earlier generation) gets TRACKED, so that the
+ * next sweeps find it with their first search and look after it like any other.
+ */
+async function adopt(sweep: Sweep, pull: PullRequestSummary): Promise<void> {
+  const { deps } = sweep;
+  if (pull.labels.some((label) => parseLabel(label).kind === 'tracked')) return;
+  try {
+    // 1 request (the dry-run twin only logs it); adding needs no fresh read, so no session.
+    await deps.github.addLabels(pull.number, [TRACKED]);
+    sweep.act({
+      kind: 'adopted',
+      pr: pull.number,
+      subject: TRACKED,
+      detail: 'it carries showtime labels of an earlier version; later sweeps look after it',
+    });
+  } catch (error) {
+    sweep.fail({ pr: pull.number, subject: TRACKED, error: `could not add it: ${messageOf(error)}` });
+  }
+}
+
+async function deleteUnusedLabels(sweep: Sweep): Promise<void> {
+  const { deps } = sweep;
+  const used = new Set<string>();
+  const claimedShas = new Set<string>();
+  for (const { state, labels } of sweep.prs.values()) {
+    for (const label of labels) used.add(lower(label));
+    for (const sha of Object.keys(state.environments)) claimedShas.add(sha);
+  }
+  for (const service of sweep.services ?? []) if (service.sha) claimedShas.add(service.sha);
+  for (const label of sweep.repoLabels) {
+    const parsed = parseLabel(label.name);
+    if (parsed.kind === 'lock' && parsed.sha && sweep.isLive(parseLockDescription(label.description))) {
+      claimedShas.add(parsed.sha);
+    }
+  }
+
+  const deletions: { name: string; why: string }[] = [];
+  const unverified: string[] = [];
+  for (const label of sweep.repoLabels) {
+    const name = label.name;
+    if (!name.startsWith(`${CIRCUS} `)) continue;
+    if (name.includes(FENCE_MARK)) {
+      if (fenceIsStale(sweep, label)) deletions.push({ name, why: 'stale fence of a lock takeover' });
+      continue;
+    }
+    const parsed = parseLabel(name);
+    if (parsed.kind === 'lock') {
+      if (lockIsDeletable(sweep, label)) deletions.push({ name, why: 'expired lock' });
+      continue;
+    }
+    const isState = parsed.kind === 'pointer' || 'form' in parsed;
+    if (!isState || used.has(lower(name))) continue;
+    const sha = 'sha' in parsed ? parsed.sha : undefined;
+    if (sha !== undefined && claimedShas.has(sha)) continue;
+    unverified.push(name);
+  }
+
+  if (unverified.length > 0) {
+    // ~1 request per 8 labels: PRs labelled by an earlier generation carry no TRACKED label, and deleting a
+    // repository label removes it from every PR, so a label goes only when a search finds no PR with it.
+    try {
+      const carriers = await deps.github.searchPullRequests({ labels: unverified, state: 'all' });
+      const carried = new Set(carriers.flatMap((pull) => pull.labels.map(lower)));
+      for (const name of unverified) {
+        if (!carried.has(lower(name))) deletions.push({ name, why: 'no PR carries it' });
+      }
+      for (const pull of carriers) await adopt(sweep, pull);
+    } catch (error) {
+      sweep.fail({
+        subject: 'unused labels',
+        error: `could not check which PRs carry them: ${messageOf(error)}`,
+      });
+    }
+  }
+
+  for (const { name, why } of deletions) {
+    try {
+      // 1 request each; false means someone else deleted it first, which is as good.
+      await deps.github.deleteRepoLabel(name);
+      sweep.cleaned += 1;
+      sweep.act({ kind: 'label-deleted', subject: name, detail: why });
+    } catch (error) {
+      sweep.fail({ subject: name, error: `could not delete the label: ${messageOf(error)}` });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export async function sweep(deps: Deps, options: SweepOptions = {}): Promise<SweepResult> {
+  const run = new Sweep(deps);
+  const { settings } = deps;
+
+  // Step 1: every PR with showtime state, open and closed, from one search (its results embed the labels).
+  const summaries = await deps.github.searchPullRequests({ labels: sweepSearchLabels(), state: 'all' });
+  deps.log.info(`found ${summaries.length} pull requests with showtime labels`);
+
+  // Step 2: the managed services and the repository's labels (locks with their leases), each listed once.
+  try {
+    run.services = await deps.ecs.listManagedServices();
+  } catch (error) {
+    // Without the list nothing can be reconciled; expiry still runs (its deletions report their own failures).
+    run.fail({
+      subject: 'ECS services',
+      error: `could not list them, reconciliation skipped: ${messageOf(error)}`,
+    });
+  }
+  run.repoLabels = await deps.github.listRepoLabels();
+  run.labelsByName = new Map(run.repoLabels.map((label) => [lower(label.name), label]));
+
+  // Step 3: each PR on its own; one PR's failure does not stop the others.
+  for (const summary of summaries) {
+    try {
+      await sweepPr(run, summary);
+    } catch (error) {
+      run.fail({ pr: summary.number, subject: `PR #${summary.number}`, error: messageOf(error) });
+    }
+  }
+
+  // Step 4 and 5: what no PR claims.
+  try {
+    await sweepOrphans(run);
+  } catch (error) {
+    run.fail({ subject: 'orphan services', error: messageOf(error) });
+  }
+  try {
+    await syncCatalogue(run);
+  } catch (error) {
+    run.fail({ subject: 'label catalogue', error: messageOf(error) });
+  }
+  if (settings.deleteUnusedLabels) await deleteUnusedLabels(run);
+
+  const rows = environmentRows(
+    [...run.prs.values()].map(({ state }) => state),
+    {
+      now: run.now,
+      defaultTtl: settings.policy.defaultTtl,
+      defaultSize: settings.policy.defaultSize,
+      costPerHour: settings.costPerHour,
+    },
+  );
+  const repo = deps.github.repo;
+  const dashboard = renderDashboard({
+    now: run.now,
+    repoUrl: options.repoUrl ?? `https://github.com/${repo.owner}/${repo.repo}`,
+    rows,
+    actions: run.actions,
+    failures: run.failures,
+    dryRun: settings.dryRun,
+    runUrl: deps.run.url,
+  });
+  return {
+    rows,
+    actions: run.actions,
+    failures: run.failures,
+    cleaned: run.cleaned,
+    dashboard,
+  };
+}
