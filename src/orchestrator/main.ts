@@ -26,6 +26,7 @@ import type {
   Decision,
   EnvConfig,
   FleetEntry,
+  PrState,
   ShowtimeEvent,
   Status,
   Ttl,
@@ -226,15 +227,52 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
       decision = claimed.decision;
       state = session.state();
     }
+    if (decision.action === 'redeploy-config' && decision.config && decision.targetSha) {
+      // Later commands of the same comment build on this configuration, not on the one the labels still show.
+      state = withConfig(state, decision.targetSha, decision.config);
+    }
     decisions.push(decision);
   }
-  return record(decisions, {
+  if (decisions.length === 0 && commands.errors.length > 0) {
+    decisions.push(nothing('command-errors', 'The comment’s commands could not be read.'));
+  }
+  return record(mergeConfigChanges(decisions), {
     pr: facts.pr,
     actor,
     commentId: facts.kind === 'comment' ? facts.commentId : undefined,
     commandErrors: commands.errors,
     claim,
   });
+}
+
+function withConfig(state: PrState, sha: string, config: EnvConfig): PrState {
+  const env = state.environments[sha.slice(0, 7)];
+  if (env === undefined) return state;
+  return { ...state, environments: { ...state.environments, [env.sha]: { ...env, config } } };
+}
+
+/**
+ * One comment may change the configuration several times (`enable A`, `debug on`): each decision already carries the
+ * whole configuration so far, so only the last one per environment is deployed, consuming what all of them consumed.
+ */
+function mergeConfigChanges(decisions: Decision[]): Decision[] {
+  const merged: Decision[] = [];
+  for (const decision of decisions) {
+    const earlier = merged.findIndex(
+      (other) => other.action === 'redeploy-config' && other.targetSha === decision.targetSha,
+    );
+    if (decision.action !== 'redeploy-config' || earlier < 0) {
+      merged.push(decision);
+      continue;
+    }
+    const previous = merged[earlier] as Decision;
+    merged[earlier] = {
+      ...decision,
+      message: `${previous.message} ${decision.message}`,
+      consume: [...new Set([...previous.consume, ...decision.consume])],
+    };
+  }
+  return merged;
 }
 
 function hasQuota(deps: Deps): boolean {
@@ -313,7 +351,8 @@ async function claimDeploy(
 
 export async function runStep(deps: Deps, plan: PlanRecord): Promise<RunOutcome> {
   const first = plan.decisions[0];
-  if (plan.pr === undefined || first === undefined || plan.decisions.every((d) => d.action === 'nothing')) {
+  const quiet = plan.decisions.every((d) => d.action === 'nothing') && plan.commandErrors.length === 0;
+  if (plan.pr === undefined || first === undefined || quiet) {
     const decision = first ?? nothing('no-decision', 'Nothing to do.');
     return {
       action: decision.action,

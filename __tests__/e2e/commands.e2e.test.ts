@@ -1,0 +1,176 @@
+// Slash commands end to end: the bundled plan and run entrypoints on issue_comment events, against the emulator and
+// moto. Each test starts its own PR.
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { FREEZE, TRIGGER_START } from '../../src/core/labels.js';
+import { STATUS_MARKER } from '../../src/core/report.js';
+import type { ActionWorld, StepResult } from '../../test-support/action-world.js';
+import { CLUSTER, FULL, REPO, startActionWorld } from '../../test-support/action-world.js';
+import { commentEvent, pullRequestEvent } from '../../test-support/payloads.js';
+
+const SHA = 'c0ffee0123456789abcdef0123456789abcdef01';
+const SHA7 = SHA.slice(0, 7);
+
+let world: ActionWorld;
+let nextPr = 500;
+
+beforeAll(async () => {
+  world = await startActionWorld();
+}, 60_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+function ok(step: StepResult | undefined): StepResult {
+  if (step === undefined) throw new Error('the run step did not run');
+  if (step.code !== 0) throw new Error(`step exited ${step.code}:\n${step.stdout}\n${step.stderr}`);
+  return step;
+}
+
+/** A PR with a running environment started by a maintainer. */
+async function runningPr(): Promise<number> {
+  const pr = (nextPr += 1);
+  world.github.store.addPull(FULL, { number: pr, headSha: SHA, author: 'writer' });
+  world.github.store.addLabels(FULL, pr, [TRIGGER_START]);
+  const start = pullRequestEvent({
+    action: 'labeled',
+    repo: REPO,
+    pr,
+    headSha: SHA,
+    sender: 'maintainer',
+    label: TRIGGER_START,
+  });
+  ok((await world.runMain('pull_request_target', start)).run);
+  expect(world.labels(pr)).toContain(`🎪 ${SHA7} 🚦 running`);
+  return pr;
+}
+
+async function comment(pr: number, body: string, sender = 'maintainer', inputs: Record<string, string> = {}) {
+  const posted = world.github.store.addComment(FULL, pr, { body, author: sender });
+  const event = commentEvent({ repo: REPO, pr, body, sender, commentId: posted.id });
+  const result = await world.runMain('issue_comment', event, { inputs });
+  return { ...result, commentId: posted.id };
+}
+
+function statusComment(pr: number): string {
+  return world.github.store.comments(FULL, pr).find((c) => c.body.includes(STATUS_MARKER))?.body ?? '';
+}
+
+function reactions(commentId: number): string[] {
+  return world.github.store.reactions(FULL, commentId).map((reaction) => reaction.content);
+}
+
+async function taskDefinition(pr: number) {
+  const service = (
+    await world.clients.ecs.send(
+      new DescribeServicesCommand({ cluster: CLUSTER, services: [`pr-${pr}-${SHA7}-service`] }),
+    )
+  ).services?.[0];
+  return (
+    await world.clients.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: service?.taskDefinition }),
+    )
+  ).taskDefinition;
+}
+
+async function containerEnvironment(pr: number): Promise<Record<string, string>> {
+  const service = (
+    await world.clients.ecs.send(
+      new DescribeServicesCommand({ cluster: CLUSTER, services: [`pr-${pr}-${SHA7}-service`] }),
+    )
+  ).services?.[0];
+  const definition = (
+    await world.clients.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: service?.taskDefinition }),
+    )
+  ).taskDefinition;
+  const container = definition?.containerDefinitions?.find((c) => c.name === 'superset');
+  return Object.fromEntries(
+    (container?.environment ?? []).map((pair) => [pair.name ?? '', pair.value ?? '']),
+  );
+}
+
+describe('slash commands, end to end', () => {
+  test('enable, disable, debug and size change the running environment without a rebuild', async () => {
+    const pr = await runningPr();
+    const builds = world.docker.calls().filter((argv) => argv[1] === 'build').length;
+
+    const result = await comment(
+      pr,
+      '/showtime enable ALERT_REPORTS\n/showtime disable DASHBOARD_RBAC\n/showtime debug on\n/showtime size large',
+    );
+    expect(ok(result.plan).outputs.action).toBe('redeploy-config');
+    ok(result.run);
+    const env = await containerEnvironment(pr);
+    expect(env).toMatchObject({
+      SUPERSET_FEATURE_ALERT_REPORTS: 'True',
+      SUPERSET_FEATURE_DASHBOARD_RBAC: 'False',
+      SUPERSET_LOG_LEVEL: 'DEBUG',
+    });
+    const config = world.labels(pr).filter((label) => label.startsWith(`🎪 ${SHA7} ⚙️`));
+    expect(config.join(',')).toContain('ALERT_REPORTS');
+    expect(config.join(',')).toContain('!DASHBOARD_RBAC');
+    expect(config.join(',')).toContain('large');
+    expect((await taskDefinition(pr))?.cpu).toBe('2048');
+    expect(world.labels(pr)).toContain(`🎪 ${SHA7} 🚦 running`);
+    expect(world.docker.calls().filter((argv) => argv[1] === 'build')).toHaveLength(builds);
+    expect(reactions(result.commentId)).toEqual(expect.arrayContaining(['eyes', '+1']));
+  }, 90_000);
+
+  test('keep-alive sets the TTL to close; freeze and unfreeze toggle the freeze label', async () => {
+    const pr = await runningPr();
+    ok((await comment(pr, '/showtime keep-alive')).run);
+    expect(world.labels(pr)).toContain(`🎪 ${SHA7} ⌛ close`);
+    ok((await comment(pr, '/showtime freeze')).run);
+    expect(world.labels(pr)).toContain(FREEZE);
+    ok((await comment(pr, '/circus unfreeze')).run);
+    expect(world.labels(pr)).not.toContain(FREEZE);
+  }, 90_000);
+
+  test('status and help answer in the status comment, not in a new comment', async () => {
+    const pr = await runningPr();
+    const before = world.github.store.comments(FULL, pr).length;
+    ok((await comment(pr, '/showtime help')).run);
+    expect(statusComment(pr)).toContain('/showtime extend');
+    ok((await comment(pr, '/showtime status')).run);
+    // Only the two command comments the test posted are new: the status comment was edited in place.
+    expect(world.github.store.comments(FULL, pr).length).toBe(before + 2);
+  }, 90_000);
+
+  test('an unknown command and a bad argument are quoted back with the accepted form', async () => {
+    const pr = await runningPr();
+    const result = await comment(pr, '/showtime extend forever\n/showtime launch');
+    ok(result.run);
+    const body = statusComment(pr);
+    expect(body).toContain('/showtime extend forever');
+    expect(body).toContain('/showtime launch');
+    expect(body).toMatch(/Accepted form/);
+    expect(reactions(result.commentId)).toContain('confused');
+  }, 90_000);
+
+  test('a commenter without write access is refused and nothing changes', async () => {
+    const pr = await runningPr();
+    const labels = [...world.labels(pr)].sort();
+    const result = await comment(pr, '/showtime stop', 'triager');
+    expect(ok(result.plan).outputs.action).toBe('refuse');
+    ok(result.run);
+    expect([...world.labels(pr)].sort()).toEqual(labels);
+    expect(await world.activeServices()).toContain(`pr-${pr}-${SHA7}-service`);
+    expect(reactions(result.commentId)).toContain('confused');
+  }, 90_000);
+
+  test('a start beyond the quota is refused with the current holders; updates are not', async () => {
+    const holder = await runningPr();
+    const pr = (nextPr += 1);
+    world.github.store.addPull(FULL, { number: pr, headSha: SHA, author: 'writer' });
+    const quota = { 'max-environments-per-requester': '1' };
+    const refused = await comment(pr, '/showtime start', 'maintainer', quota);
+    expect(ok(refused.plan).outputs.action).toBe('refuse');
+    expect(refused.plan.outputs.reason).toBe('quota-exceeded');
+    ok(refused.run);
+    expect(statusComment(pr)).toContain(`#${holder}`);
+    // The holder's own environment may still be redeployed: quotas never block updates.
+    const redeploy = await comment(holder, '/showtime start', 'maintainer', quota);
+    expect(ok(redeploy.plan).outputs.action).toBe('redeploy-config');
+  }, 120_000);
+});
