@@ -21,11 +21,11 @@ import {
   TRIGGER_STOP,
   ttlLabel,
 } from '../../src/core/labels.js';
-import { STATUS_MARKER } from '../../src/core/report.js';
 import type { Status, Ttl } from '../../src/core/types.js';
 import { fenceName } from '../../src/github/lease.js';
 import { commentEvent, pullRequestEvent } from '../../test-support/payloads.js';
 import type { ActionWorld, StepResult } from '../../test-support/action-world.js';
+import { ok, statusComment } from '../../test-support/e2e-checks.js';
 import {
   createManagedService,
   FULL,
@@ -129,23 +129,12 @@ function sweep(inputs: Record<string, string> = {}): Promise<StepResult> {
   return world.runStep('cleanup', 'schedule', {}, { inputs: { 'slack-webhook-url': slackUrl, ...inputs } });
 }
 
-/** Fails with the step's own log, so a broken run explains itself. */
-function ok(step: StepResult | undefined): StepResult {
-  if (step === undefined) throw new Error('the step did not run');
-  if (step.code !== 0) throw new Error(`step exited ${step.code}:\n${step.stdout}\n${step.stderr}`);
-  return step;
-}
-
 function environments(step: StepResult): EnvironmentRow[] {
   return JSON.parse(step.outputs.environments ?? '[]') as EnvironmentRow[];
 }
 
 function comments(pr: number): string[] {
   return world.github.store.comments(FULL, pr).map((comment) => comment.body);
-}
-
-function statusComment(pr: number): string {
-  return comments(pr).find((body) => body.includes(STATUS_MARKER)) ?? '';
 }
 
 function total(counts: Record<string, number>): number {
@@ -209,7 +198,7 @@ describe('cleanup action, end to end', () => {
     expect(result.summary).toMatch(
       new RegExp(`🧹 destroyed \\| \\[#${pr}\\]\\(.*\\) \\| e1e2e3e \\| ttl-expired`),
     );
-    expect(statusComment(pr)).toContain('No environment for this pull request.');
+    expect(statusComment(world, pr)).toContain('No environment for this pull request.');
     expect(slackMessages).toContainEqual(
       `🎪 apache/superset PR #${pr} \`e1e2e3e\` 🧹 destroyed · ttl-expired`,
     );
@@ -304,7 +293,7 @@ describe('cleanup action, end to end', () => {
     const result = ok(await sweep());
     expect(world.labels(pr)).toContain(statusLabel(sha, 'failed'));
     expect(world.labels(pr)).not.toContain(statusLabel(sha, 'running'));
-    expect(statusComment(pr)).toContain('no longer exists');
+    expect(statusComment(world, pr)).toContain('no longer exists');
     expect(result.summary).toContain(`❌ marked failed | [#${pr}]`);
     expect(environments(result).find((r) => r.pr === pr)?.status).toBe('failed');
 

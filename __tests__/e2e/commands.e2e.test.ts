@@ -2,8 +2,8 @@
 // moto. Each test starts its own PR.
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { FREEZE, TRIGGER_START } from '../../src/core/labels.js';
-import { STATUS_MARKER } from '../../src/core/report.js';
-import type { ActionWorld, StepResult } from '../../test-support/action-world.js';
+import type { ActionWorld } from '../../test-support/action-world.js';
+import { ok, statusComment } from '../../test-support/e2e-checks.js';
 import { CLUSTER, FULL, REPO, startActionWorld } from '../../test-support/action-world.js';
 import { commentEvent, pullRequestEvent } from '../../test-support/payloads.js';
 
@@ -20,12 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.stop();
 });
-
-function ok(step: StepResult | undefined): StepResult {
-  if (step === undefined) throw new Error('the run step did not run');
-  if (step.code !== 0) throw new Error(`step exited ${step.code}:\n${step.stdout}\n${step.stderr}`);
-  return step;
-}
 
 /** A PR with a running environment started by a maintainer. */
 async function runningPr(): Promise<number> {
@@ -50,10 +44,6 @@ async function comment(pr: number, body: string, sender = 'maintainer', inputs: 
   const event = commentEvent({ repo: REPO, pr, body, sender, commentId: posted.id });
   const result = await world.runMain('issue_comment', event, { inputs });
   return { ...result, commentId: posted.id };
-}
-
-function statusComment(pr: number): string {
-  return world.github.store.comments(FULL, pr).find((c) => c.body.includes(STATUS_MARKER))?.body ?? '';
 }
 
 function reactions(commentId: number): string[] {
@@ -131,7 +121,7 @@ describe('slash commands, end to end', () => {
     const pr = await runningPr();
     const before = world.github.store.comments(FULL, pr).length;
     ok((await comment(pr, '/showtime help')).run);
-    expect(statusComment(pr)).toContain('/showtime extend');
+    expect(statusComment(world, pr)).toContain('/showtime extend');
     ok((await comment(pr, '/showtime status')).run);
     // Only the two command comments the test posted are new: the status comment was edited in place.
     expect(world.github.store.comments(FULL, pr).length).toBe(before + 2);
@@ -141,7 +131,7 @@ describe('slash commands, end to end', () => {
     const pr = await runningPr();
     const result = await comment(pr, '/showtime extend forever\n/showtime launch');
     ok(result.run);
-    const body = statusComment(pr);
+    const body = statusComment(world, pr);
     expect(body).toContain('/showtime extend forever');
     expect(body).toContain('/showtime launch');
     expect(body).toMatch(/Accepted form/);
@@ -168,7 +158,7 @@ describe('slash commands, end to end', () => {
     expect(ok(refused.plan).outputs.action).toBe('refuse');
     expect(refused.plan.outputs.reason).toBe('quota-exceeded');
     ok(refused.run);
-    expect(statusComment(pr)).toContain(`#${holder}`);
+    expect(statusComment(world, pr)).toContain(`#${holder}`);
     // The holder's own environment may still be redeployed: quotas never block updates.
     const redeploy = await comment(holder, '/showtime start', 'maintainer', quota);
     expect(ok(redeploy.plan).outputs.action).toBe('redeploy-config');

@@ -1,9 +1,9 @@
 // End to end: the bundled plan and run entrypoints, started as a runner starts them, against the GitHub emulator,
 // moto with the scheduler stand-in and the recording docker.
 import { TRIGGER_START, TRIGGER_STOP, TRACKED } from '../../src/core/labels.js';
-import { STATUS_MARKER } from '../../src/core/report.js';
 import { commentEvent, pullRequestEvent } from '../../test-support/payloads.js';
-import type { ActionWorld, StepResult } from '../../test-support/action-world.js';
+import type { ActionWorld } from '../../test-support/action-world.js';
+import { ok, statusComment } from '../../test-support/e2e-checks.js';
 import { FULL, REPO, startActionWorld } from '../../test-support/action-world.js';
 
 const SHA_A = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -32,19 +32,6 @@ function labeled(pr: number, label: string, sender = 'maintainer', headSha = SHA
   return pullRequestEvent({ action: 'labeled', repo: REPO, pr, headSha, sender, label });
 }
 
-/** Fails with the step's own log, so a broken run explains itself. */
-function ok(step: StepResult | undefined): StepResult {
-  if (step === undefined) throw new Error('the run step did not run');
-  if (step.code !== 0) throw new Error(`step exited ${step.code}:\n${step.stdout}\n${step.stderr}`);
-  return step;
-}
-
-function statusComment(pr: number): string {
-  return (
-    world.github.store.comments(FULL, pr).find((comment) => comment.body.includes(STATUS_MARKER))?.body ?? ''
-  );
-}
-
 describe('main action, end to end', () => {
   test('first start: trigger consumed, image built, service running, labels, deployment and comment', async () => {
     const pr = newPr();
@@ -69,7 +56,7 @@ describe('main action, end to end', () => {
     expect(await world.activeServices()).toContain(`pr-${pr}-a1b2c3d-service`);
     const builds = world.docker.calls().filter((argv) => argv[1] === 'build');
     expect(builds.at(-1)).toEqual(expect.arrayContaining(['--tag', `apache/superset:pr-${pr}-a1b2c3d-ci`]));
-    expect(statusComment(pr)).toContain('🟢 running');
+    expect(statusComment(world, pr)).toContain('🟢 running');
     const deployments = world.github.store
       .deployments(FULL)
       .filter((d) => d.environment === `showtime-pr-${pr}`);
@@ -131,7 +118,7 @@ describe('main action, end to end', () => {
     ok(result.run);
     expect(world.labels(pr)).toEqual([]);
     expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
-    expect(statusComment(pr)).toContain('triager');
+    expect(statusComment(world, pr)).toContain('triager');
   }, 30_000);
 
   test('a /showtime comment reacts, runs the command and reports in the status comment', async () => {
@@ -221,7 +208,7 @@ describe('main action, end to end: failures, races and approvals', () => {
     expect(world.labels(pr)).toEqual(expect.arrayContaining(['🎪 a1b2c3d 🚦 failed']));
     expect(world.labels(pr)).not.toContain('🎪 🏗️ a1b2c3d');
     expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
-    expect(statusComment(pr)).toContain('exit code 17');
+    expect(statusComment(world, pr)).toContain('exit code 17');
     const deployment = world.github.store
       .deployments(FULL)
       .find((d) => d.environment === `showtime-pr-${pr}`);
@@ -241,7 +228,7 @@ describe('main action, end to end: failures, races and approvals', () => {
     }
     expect(world.labels(pr)).toContain('🎪 a1b2c3d 🚦 failed');
     expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
-    expect(statusComment(pr)).toMatch(/health/i);
+    expect(statusComment(world, pr)).toMatch(/health/i);
   }, 120_000);
 
   test('a push by someone without write access waits for a SHA-bound approval', async () => {
@@ -260,7 +247,7 @@ describe('main action, end to end: failures, races and approvals', () => {
     expect(ok(waiting.plan).outputs.action).toBe('await-approval');
     ok(waiting.run);
     expect(world.labels(pr)).toContain('🎪 🎯 a1b2c3d');
-    expect(statusComment(pr)).toContain('/showtime start b2c3d4e');
+    expect(statusComment(world, pr)).toContain('/showtime start b2c3d4e');
 
     const comment = world.github.store.addComment(FULL, pr, {
       body: '/showtime start b2c3d4e',

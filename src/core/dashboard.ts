@@ -1,7 +1,7 @@
 // The cleanup sweep's report: every environment of the repository, as the `environments` output (JSON rows) and as
 // the job summary (a markdown dashboard), plus a table of what the sweep did. Pure: data in, text out, `now` passed
 // in; the numbers (age, TTL left, cost) are computed here so the output and the dashboard always agree.
-import { describeConfig, estimatedCost } from './report.js';
+import { describeConfig, estimatedCost, STATUS_ICON } from './report.js';
 import type { PrState, Size, Status, Ttl } from './types.js';
 import { formatTtl, ttlDeadline } from './values.js';
 
@@ -98,17 +98,6 @@ export interface DashboardView {
   dryRun: { github: boolean; aws: boolean };
   runUrl?: string;
 }
-
-const STATUS_ICON: Record<string, string> = {
-  building: '🏗️',
-  built: '📦',
-  deploying: '🚀',
-  running: '🟢',
-  updating: '🔄',
-  configuring: '⚙️',
-  destroying: '🧹',
-  failed: '❌',
-};
 
 const ACTION_TITLE: Record<SweepActionKind, { done: string; dry: string }> = {
   destroyed: { done: '🧹 destroyed', dry: '🧹 would destroy' },

@@ -24,7 +24,8 @@ export interface StatusView {
   details?: string[];
 }
 
-const STATUS_ICON: Record<string, string> = {
+/** One icon per status, shared by the status comment and the dashboard. */
+export const STATUS_ICON: Record<string, string> = {
   building: '🏗️',
   built: '📦',
   deploying: '🚀',
