@@ -1,10 +1,13 @@
-// Bundles every entrypoint into its own folder under dist/ (dist/<name>/index.js).
+// Bundles every entrypoint into its own folder under dist/ (dist/<name>/index.js). Each bundle is built aside and
+// then swapped in, so a test or demo running meanwhile never finds dist/ half empty.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 
 export const ENTRYPOINTS = ['plan', 'run', 'cleanup'];
+const STAGING = '.tmp/dist-next';
 
-rmSync('dist', { recursive: true, force: true });
+rmSync(STAGING, { recursive: true, force: true });
+mkdirSync(STAGING, { recursive: true });
 for (const name of ENTRYPOINTS) {
   execFileSync(
     process.execPath,
@@ -13,7 +16,7 @@ for (const name of ENTRYPOINTS) {
       'build',
       `src/entrypoints/${name}.ts`,
       '--out',
-      `dist/${name}`,
+      `${STAGING}/${name}`,
       '--license',
       'licenses.txt',
       '--quiet',
@@ -21,3 +24,9 @@ for (const name of ENTRYPOINTS) {
     { stdio: 'inherit' },
   );
 }
+mkdirSync('dist', { recursive: true });
+for (const name of ENTRYPOINTS) {
+  rmSync(`dist/${name}`, { recursive: true, force: true });
+  renameSync(`${STAGING}/${name}`, `dist/${name}`);
+}
+rmSync(STAGING, { recursive: true, force: true });
