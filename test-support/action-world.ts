@@ -66,6 +66,12 @@ export interface WorldOptions {
   healthStatus?: number;
   /** The emulator's primary limits per window (default: practically unlimited); the scale test uses GitHub's. */
   rateLimits?: { core?: number; search?: number };
+  /** Where the bundles are (default dist/); the long reliability runs use a copy, safe from concurrent rebuilds. */
+  distDir?: string;
+  /** How often the scheduler stand-in polls moto (default 50 ms); long runs poll less to leave the CPU to the runs. */
+  schedulerIntervalMs?: number;
+  /** False: no scheduler stand-in (a test that only sweeps thousands of seeded services, and deploys nothing). */
+  scheduler?: boolean;
 }
 
 export interface ActionWorld {
@@ -169,10 +175,10 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
   const scheduler = new EcsSchedulerStandIn({
     ...clients,
     cluster: CLUSTER,
-    intervalMs: 50,
+    intervalMs: options.schedulerIntervalMs ?? 50,
     publicIpFor: () => TASK_IP,
   });
-  scheduler.start();
+  if (options.scheduler !== false) scheduler.start();
 
   const docker = fakeDocker(options.docker ?? {});
   const scratch = mkdtempSync(path.join(tmpdir(), 'showtime-e2e-'));
@@ -232,11 +238,15 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     for (const input of inputsOf(action))
       env[inputEnvName(input.name)] = inputs[input.name] ?? input.default ?? '';
     env[inputEnvName('github-token')] = inputs['github-token'] ?? '';
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', step, 'index.js')], {
-      env,
-      cwd: workspace,
-      ...(run.signal ? { signal: run.signal, killSignal: 'SIGKILL' as const } : {}),
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(options.distDir ?? path.join(ROOT, 'dist'), step, 'index.js')],
+      {
+        env,
+        cwd: workspace,
+        ...(run.signal ? { signal: run.signal, killSignal: 'SIGKILL' as const } : {}),
+      },
+    );
     let stdout = '';
     let stderr = '';
     // An abort kills the child and reports an AbortError here; 'close' still follows with the signal.

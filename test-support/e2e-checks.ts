@@ -12,5 +12,7 @@ export function ok(step: StepResult | undefined): StepResult {
 
 /** The body of the PR's sticky status comment ('' when there is none). */
 export function statusComment(world: ActionWorld, pr: number): string {
-  return world.github.store.comments(FULL, pr).find((comment) => comment.body.includes(STATUS_MARKER))?.body ?? '';
+  return (
+    world.github.store.comments(FULL, pr).find((comment) => comment.body.includes(STATUS_MARKER))?.body ?? ''
+  );
 }

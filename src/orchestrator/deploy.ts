@@ -73,6 +73,11 @@ export async function deploy(
         ...retired.map((other) => activeLabel(other.sha)),
       ],
     );
+    // The switch is not atomic with the check before it: a stop that went through in between deleted the service
+    // and the labels, and the switch has just written running, 🌐 and 🎯 back. A stop leaves traces; if it did,
+    // withdraw the switch (reliability tests: a stop between the last check and the switch).
+    if (await stoppedMeanwhile(deps, session, sha7))
+      return await abandon(deps, session, sha7, true, deploymentId);
     await finishDeployment(deps, deploymentId, 'success', running.url);
     await announce(deps, { kind: 'ready', pr, sha: claim.sha, url: running.url });
     const leftovers: string[] = [];
@@ -113,6 +118,20 @@ export async function stillOurs(deps: Deps, session: PrSession, sha7: string): P
   if (deps.settings.dryRun.github) return true;
   const state = await session.refresh();
   return state.building === sha7 && state.environments[sha7]?.status !== 'destroying';
+}
+
+/**
+ * True when a stop has reached this SHA since the claim: it is marked destroying, or the labels the claim wrote (the
+ * index label and its 📅) are gone, which only a teardown removes.
+ */
+async function stoppedMeanwhile(deps: Deps, session: PrSession, sha7: string): Promise<boolean> {
+  if (deps.settings.dryRun.github) return false;
+  const state = await session.refresh();
+  return (
+    session.has(statusLabel(sha7, 'destroying')) ||
+    !session.has(TRACKED) ||
+    state.environments[sha7]?.createdAt === undefined
+  );
 }
 
 export async function abandon(
@@ -229,20 +248,29 @@ export async function destroy(deps: Deps, session: PrSession, why: string, only?
     if (session.has(TRACKED)) await relabel(deps, session, [], [TRACKED]);
     return { outcome: 'info', failed: false, message: 'Nothing to stop.' };
   }
-  // Mark first, so a run building one of them sees the stop before it creates anything more.
-  await relabel(
-    deps,
-    session,
-    envs.map((env) => statusLabel(env.sha, 'destroying')),
-    [
-      ...envs.flatMap((env) =>
-        statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')),
-      ),
-      ...(state.building && (only === undefined || only === state.building)
-        ? [buildingLabel(state.building)]
-        : []),
-    ],
-  );
+  // Mark first, so a run building one of them sees the stop before it creates anything more. The mark is a courtesy:
+  // if writing it fails half-way (the new status added, the old not removed), the teardown still goes on, and
+  // retire() removes every label of the environment, both statuses included. Giving up here would leave a running
+  // environment labelled with two statuses (reliability tests: a stop whose first label write fails for good).
+  try {
+    await relabel(
+      deps,
+      session,
+      envs.map((env) => statusLabel(env.sha, 'destroying')),
+      [
+        ...envs.flatMap((env) =>
+          statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')),
+        ),
+        ...(state.building && (only === undefined || only === state.building)
+          ? [buildingLabel(state.building)]
+          : []),
+      ],
+    );
+  } catch (error) {
+    deps.log.warning(
+      `could not mark the environments destroying, tearing them down anyway: ${String(error)}`,
+    );
+  }
   const leftovers: string[] = [];
   for (const env of envs)
     leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));

@@ -178,6 +178,19 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
 
   const session = await PrSession.open(deps.github, facts.pr);
   let state = session.state();
+  if (facts.kind === 'synchronize' && facts.headSha !== session.pullRequest.headSha) {
+    // GitHub does not order workflow runs: this push was overtaken by a newer one, whose own run deploys the head.
+    // Deploying this commit now would replace the newer one with it (reliability tests: pushes out of order).
+    return record(
+      [
+        nothing(
+          'push-superseded',
+          `${facts.headSha.slice(0, 7)} is no longer the head of the PR; the newer push's run takes over.`,
+        ),
+      ],
+      { pr: facts.pr },
+    );
+  }
   const hasAnything =
     Object.keys(state.environments).length > 0 || state.building !== undefined || state.triggers.legacyUp;
   if (
@@ -206,7 +219,8 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
   const decisions: Decision[] = [];
   let claim: PlanRecord['claim'];
   for (const event of events) {
-    let decision = plan({ event, state, policy: deps.settings.policy, now });
+    const head = session.pullRequest.headSha;
+    let decision = rebuildIfDamaged(plan({ event, state, policy: deps.settings.policy, now }), state, head);
     if (decision.action === 'create' && hasQuota(deps)) {
       // Only a create can be refused by a quota, so only then is the fleet worth a search.
       decision = plan({ event, state, policy: deps.settings.policy, now, fleet: await readFleet(deps) });
@@ -222,7 +236,9 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
       state = session.state();
     }
     if ((decision.action === 'create' || decision.action === 'rolling-update') && claim === undefined) {
-      const claimed = await claimDeploy(deps, session, decision, actor);
+      const replan = (fresh: PrState): Decision =>
+        rebuildIfDamaged(plan({ event, state: fresh, policy: deps.settings.policy, now }), fresh, head);
+      const claimed = await claimDeploy(deps, session, decision, actor, replan);
       if (claimed.claim) claim = claimed.claim;
       decision = claimed.decision;
       state = session.state();
@@ -243,6 +259,38 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
     commandErrors: commands.errors,
     claim,
   });
+}
+
+const IN_PROGRESS: ReadonlySet<Status | undefined> = new Set(['building', 'built', 'deploying', 'updating']);
+
+/**
+ * A run that dies between the two writes of a label change (add the new labels, then remove the old ones) leaves
+ * traces: two statuses for one SHA, two 🎯, a 🏗️ on an environment no longer being built. Reconfiguring cannot mend
+ * them (with two 🎯 it even refuses: no single active environment), so a request that would reconfigure such an
+ * environment deploys its SHA again instead: the claim rewrites its labels and the blue-green switch retires every
+ * other environment and pointer. The image is already in the registry, so nothing is rebuilt. The SHA's lock still
+ * keeps this away from a run that is in the middle of such a change right now (reliability tests: killed runs).
+ */
+function rebuildIfDamaged(decision: Decision, state: PrState, head: string): Decision {
+  if (decision.action !== 'redeploy-config' || decision.targetSha === undefined) return decision;
+  const sha7 = decision.targetSha.slice(0, 7);
+  const env = state.environments[sha7];
+  if (env === undefined || !head.startsWith(sha7)) return decision;
+  const statuses = env.labels.filter((label) => parseLabel(label).kind === 'status').length;
+  const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !IN_PROGRESS.has(env.status);
+  const severalActive = state.problems.some((problem) => problem.code === 'several-active-pointers');
+  if (statuses <= 1 && !staleBuilding && !severalActive) return decision;
+  const live = Object.values(state.environments).some(
+    (other) => other.sha !== sha7 && (other.status === 'running' || IN_PROGRESS.has(other.status)),
+  );
+  return {
+    ...decision,
+    action: live ? 'rolling-update' : 'create',
+    targetSha: head,
+    buildNeeded: true,
+    reason: 'repair-interrupted-change',
+    message: `The labels of ${sha7} were left half-written by an interrupted run, so ${sha7} is deployed again.`,
+  };
 }
 
 function withConfig(state: PrState, sha: string, config: EnvConfig): PrState {
@@ -287,9 +335,11 @@ function lockName(pr: number, sha7: string): string {
 async function claimDeploy(
   deps: Deps,
   session: PrSession,
-  decision: Decision,
+  planned: Decision,
   actor: Actor,
+  replan: (state: PrState) => Decision,
 ): Promise<{ decision: Decision; claim?: PlanRecord['claim'] }> {
+  let decision = planned;
   const sha = decision.targetSha;
   const sha7 = sha === undefined ? undefined : toSha7(sha);
   if (sha === undefined || sha7 === undefined) {
@@ -324,6 +374,19 @@ async function claimDeploy(
       ),
     };
   }
+  // The decision rests on labels read before the lock was ours: another run may have deployed, stopped or
+  // superseded this SHA and released its lock in between. Decide again on the labels as they are now, or the SHA
+  // would be built a second time over a running environment (reliability tests: a late claim).
+  const again = replan(await session.refresh());
+  if (again.targetSha !== sha || (again.action !== 'create' && again.action !== 'rolling-update')) {
+    await deps.github.releaseLock(lock, deps.run.holder).catch((error: unknown) => {
+      deps.log.warning(`could not release ${lock}; it expires on its own: ${String(error)}`);
+    });
+    return {
+      decision: again.targetSha === sha || !again.buildNeeded ? again : nothing('head-moved', again.message),
+    };
+  }
+  decision = again;
   const state = session.state();
   const current = state.environments[sha7];
   const previousConfig = state.active ? state.environments[state.active]?.config : undefined;
@@ -351,7 +414,11 @@ async function claimDeploy(
 
 export async function runStep(deps: Deps, plan: PlanRecord): Promise<RunOutcome> {
   const first = plan.decisions[0];
-  const quiet = plan.decisions.every((d) => d.action === 'nothing') && plan.commandErrors.length === 0;
+  // A 'nothing' that consumes labels (stop wins over start with nothing to stop) still has to remove them, or the
+  // stale triggers would answer the next start with "stop wins" (reliability tests: start and stop racing).
+  const quiet =
+    plan.decisions.every((d) => d.action === 'nothing' && d.consume.length === 0) &&
+    plan.commandErrors.length === 0;
   if (plan.pr === undefined || first === undefined || quiet) {
     const decision = first ?? nothing('no-decision', 'Nothing to do.');
     return {
@@ -455,6 +522,7 @@ async function execute(
     case 'warn-expiry':
       return { outcome: 'info', message: decision.message, failed: false };
     case 'nothing':
+      await consume(deps, session, decision.consume);
       return { outcome: 'info', message: decision.message, failed: false };
   }
 }
