@@ -8,13 +8,6 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  CreateSecurityGroupCommand,
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  ModifyVpcAttributeCommand,
-} from '@aws-sdk/client-ec2';
-import {
-  CreateClusterCommand,
   CreateServiceCommand,
   DescribeServicesCommand,
   ListServicesCommand,
@@ -33,7 +26,7 @@ import { startEmulator } from './github-emulator/index.js';
 import type { Emulator } from './github-emulator/index.js';
 import type { SeedPull } from './github-emulator/seed.js';
 import type { Role } from './github-emulator/seed.js';
-import { keepEcsTasksRunning, MOTO_CREDENTIALS, startMoto } from './moto.js';
+import { createTestNetwork, keepEcsTasksRunning, MOTO_CREDENTIALS, startMoto } from './moto.js';
 import type { MotoServer } from './moto.js';
 
 export const OWNER = 'apache';
@@ -156,16 +149,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
   // The harness's own clients use the SDK's default chain too: give it moto's dummy keys.
   for (const [key, value] of Object.entries(MOTO_CREDENTIALS)) process.env[key] ??= value;
   const clients = createEcsClients({ region: REGION, endpoint: moto.endpoint });
-  const vpc = (await clients.ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId;
-  await clients.ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpc, EnableDnsHostnames: { Value: true } }));
-  const subnet = (await clients.ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.0.1.0/24' })))
-    .Subnet?.SubnetId;
-  const group = (
-    await clients.ec2.send(
-      new CreateSecurityGroupCommand({ VpcId: vpc, GroupName: 'showtime', Description: 'e2e' }),
-    )
-  ).GroupId;
-  await clients.ecs.send(new CreateClusterCommand({ clusterName: CLUSTER }));
+  const { subnet, securityGroup: group } = await createTestNetwork(clients, CLUSTER);
 
   let health = options.healthStatus ?? 200;
   const superset = createServer((request, response) => {

@@ -3,6 +3,15 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import {
+  CreateSecurityGroupCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  ModifyVpcAttributeCommand,
+} from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import { CreateClusterCommand } from '@aws-sdk/client-ecs';
+import type { ECSClient } from '@aws-sdk/client-ecs';
 
 export interface MotoServer {
   /** e.g. http://127.0.0.1:41234, for the SDK's `endpoint`. */
@@ -140,4 +149,25 @@ export async function keepEcsTasksRunning(endpoint: string): Promise<void> {
     }),
   });
   if (!response.ok) throw new Error(`moto state manager answered HTTP ${response.status}`);
+}
+
+/**
+ * What a Fargate service needs in moto: a VPC with DNS hostnames (moto's RunTask fails without them), a subnet, a
+ * security group, and the cluster.
+ */
+export async function createTestNetwork(
+  clients: { ecs: ECSClient; ec2: EC2Client },
+  cluster: string,
+): Promise<{ subnet: string; securityGroup: string }> {
+  const vpc = (await clients.ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId;
+  await clients.ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpc, EnableDnsHostnames: { Value: true } }));
+  const subnet = (await clients.ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.0.1.0/24' })))
+    .Subnet?.SubnetId;
+  const securityGroup = (
+    await clients.ec2.send(
+      new CreateSecurityGroupCommand({ VpcId: vpc, GroupName: 'showtime', Description: 'test' }),
+    )
+  ).GroupId;
+  await clients.ecs.send(new CreateClusterCommand({ clusterName: cluster }));
+  return { subnet: subnet ?? '', securityGroup: securityGroup ?? '' };
 }

@@ -3,14 +3,7 @@
 // (answers 503) play Superset, and the adapter reaches them through its ordinary fetch.
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import {
-  AllocateAddressCommand,
-  AssociateAddressCommand,
-  CreateSecurityGroupCommand,
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  ModifyVpcAttributeCommand,
-} from '@aws-sdk/client-ec2';
+import { AllocateAddressCommand, AssociateAddressCommand } from '@aws-sdk/client-ec2';
 import {
   CreateClusterCommand,
   CreateServiceCommand,
@@ -39,7 +32,12 @@ import { resolveEcsSettings } from '../../src/aws/settings.js';
 import type { EcsSettingsInput } from '../../src/aws/settings.js';
 import { loadTaskDefinitionTemplate } from '../../src/aws/task-definition.js';
 import { EcsSchedulerStandIn } from '../../test-support/ecs-scheduler.js';
-import { keepEcsTasksRunning, MOTO_CREDENTIALS, startMoto } from '../../test-support/moto.js';
+import {
+  createTestNetwork,
+  keepEcsTasksRunning,
+  MOTO_CREDENTIALS,
+  startMoto,
+} from '../../test-support/moto.js';
 import type { MotoServer } from '../../test-support/moto.js';
 
 const REGION = 'us-east-1';
@@ -87,18 +85,7 @@ beforeAll(async () => {
   }
   await keepEcsTasksRunning(moto.endpoint);
   clients = createEcsClients({ region: REGION, endpoint: moto.endpoint });
-  const vpc = (await clients.ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId;
-  // moto's RunTask fails on a VPC without DNS hostnames.
-  await clients.ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpc, EnableDnsHostnames: { Value: true } }));
-  const subnet = (await clients.ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.0.1.0/24' })))
-    .Subnet?.SubnetId;
-  const securityGroup = (
-    await clients.ec2.send(
-      new CreateSecurityGroupCommand({ VpcId: vpc, GroupName: 'showtime', Description: 'test' }),
-    )
-  ).GroupId;
-  network = { subnet: subnet ?? '', securityGroup: securityGroup ?? '' };
-  await clients.ecs.send(new CreateClusterCommand({ clusterName: CLUSTER }));
+  network = await createTestNetwork(clients, CLUSTER);
   port = await listen(HEALTHY_IP, 0, 200);
   await listen(UNHEALTHY_IP, port, 503);
   scheduler = new EcsSchedulerStandIn({
