@@ -96,6 +96,7 @@ export function pr(overrides: Partial<PrState> = {}, ...environments: Environmen
     number: PR,
     headSha: HEAD,
     open: true,
+    fromFork: false,
     environments: Object.fromEntries(environments.map((e) => [e.sha, e])),
     triggers: { start: false, stop: false, legacyUp: false },
     frozen: false,
@@ -408,7 +409,7 @@ export const CASES: PlannerCase[] = [
     given: 'the sha argument is not hexadecimal',
     input: input(command({ kind: 'start', sha: 'main' }), pr()),
     expect: { action: 'refuse', reason: 'invalid-sha', buildNeeded: false },
-    mentions: ['"main"', '7 or 40 lowercase hexadecimal characters'],
+    mentions: ['`main`', '7 or 40 lowercase hexadecimal characters'],
   },
   {
     name: 'dispatch without a SHA',
@@ -419,14 +420,27 @@ export const CASES: PlannerCase[] = [
   {
     name: 'dispatch pinned to another full SHA',
     given: `dispatch names the full SHA of ${O7}, head is ${H7}`,
-    input: input(dispatch(OLD), pr()),
+    input: input(dispatch(OLD), pr(), { commits: [OLD, HEAD] }),
     expect: { action: 'create', reason: 'pinned-sha-not-head', buildNeeded: true, targetSha: OLD },
+  },
+  {
+    name: 'dispatch with a full SHA that is not a commit of the PR',
+    given: `dispatch names a full SHA; the PR's commits are ${O7} and ${H7}`,
+    input: input(dispatch(NEWER), pr(), { commits: [OLD, HEAD] }),
+    expect: { action: 'refuse', reason: 'sha-not-in-pr', buildNeeded: false, consume: [] },
+    mentions: ["input 'sha'", NEWER, HEAD],
+  },
+  {
+    name: 'dispatch with a full SHA when the PR commits were not read',
+    given: 'dispatch names a full SHA; nobody read the commits',
+    input: input(dispatch(OLD), pr()),
+    expect: { action: 'refuse', reason: 'sha-not-in-pr', buildNeeded: false },
   },
   {
     name: 'dispatch with a short SHA that is not the head',
     given: `dispatch names ${O7}, head is ${H7}`,
     input: input(dispatch(O7), pr()),
-    expect: { action: 'refuse', reason: 'sha-not-head', buildNeeded: false },
+    expect: { action: 'refuse', reason: 'sha-not-in-pr', buildNeeded: false },
   },
 
   // Quotas.
@@ -663,10 +677,20 @@ export const CASES: PlannerCase[] = [
   },
   {
     name: 'new commit from a fork pushed by a writer',
-    given: `${O7} runs; a committer pushed to their fork`,
-    input: input(push(ADMIN, true), serving(O7)),
-    expect: { action: 'rolling-update', reason: 'new-commit', buildNeeded: true },
+    given: `${O7} runs; a committer pushed to the fork's branch (or clicked Update branch)`,
+    input: input(push(ADMIN, true), serving(O7, { fromFork: true })),
+    expect: {
+      action: 'await-approval',
+      reason: 'awaiting-approval',
+      buildNeeded: false,
+      targetSha: HEAD,
+      approval: { sha: HEAD, since: O7 },
+    },
+    mentions: [`/showtime start ${HEAD}`],
   },
+
+  // Fork PRs: only a writer's approval by the full SHA of the head deploys it.
+  ...FORK_CASES(),
 
   // Authorization.
   {
@@ -726,7 +750,60 @@ export const CASES: PlannerCase[] = [
     name: 'non-writer removes the blocked label',
     given: 'a triage user removes it',
     input: input(unlabeled(BLOCKED, TRIAGER), pr()),
-    expect: { action: 'refuse', reason: 'not-authorized', buildNeeded: false },
+    expect: { action: 'refuse', reason: 'state-label-restored', buildNeeded: false, restore: [BLOCKED] },
+    mentions: ['@triager (triage)', 'put back'],
+  },
+  {
+    name: 'non-writer removes the freeze label',
+    given: `a triage user removes it; ${O7} runs`,
+    input: input(unlabeled(FREEZE, TRIAGER), serving(O7)),
+    expect: { action: 'refuse', reason: 'state-label-restored', buildNeeded: false, restore: [FREEZE] },
+  },
+  {
+    name: 'non-writer removes the creation time of the active environment',
+    given: `${O7} runs; a triage user removes its 📅`,
+    input: input(
+      unlabeled('🎪 def5678 📅 2025-06-02T10-00', TRIAGER),
+      serving(O7, {}, { createdAt: undefined, labels: ['🎪 def5678 🚦 running'] }),
+    ),
+    expect: {
+      action: 'refuse',
+      reason: 'state-label-restored',
+      buildNeeded: false,
+      restore: ['🎪 def5678 📅 2025-06-02T10-00'],
+    },
+  },
+  {
+    name: 'non-writer removes the active pointer',
+    given: `${O7} runs; a triage user removes its 🎯`,
+    input: input(unlabeled(`🎪 🎯 ${O7}`, TRIAGER), pr({}, env(O7, 'running'))),
+    expect: {
+      action: 'refuse',
+      reason: 'state-label-restored',
+      buildNeeded: false,
+      restore: [`🎪 🎯 ${O7}`],
+    },
+  },
+  {
+    name: 'non-writer removes a label of an environment that is gone',
+    given: `a triage user removes ${O7}'s 🚦 after a stop removed the rest`,
+    input: input(unlabeled(`🎪 ${O7} 🚦 running`, TRIAGER), pr()),
+    expect: { action: 'nothing', reason: 'label-removed', buildNeeded: false },
+  },
+  {
+    name: "the action's own removal with an App token",
+    given: `a run (an App bot) removed ${O7}'s 🚦 while stopping it`,
+    input: input(
+      unlabeled(`🎪 ${O7} 🚦 running`, { login: 'showtime-app[bot]', permission: 'unknown' }),
+      pr({}, env(O7, 'destroying', { labels: [] })),
+    ),
+    expect: { action: 'nothing', reason: 'label-removed', buildNeeded: false },
+  },
+  {
+    name: 'writer removes a state label',
+    given: `${O7} runs; a maintainer removes its 🌐`,
+    input: input(unlabeled(`🎪 ${O7} 🌐 10.0.0.1:8080`, MAINTAINER), serving(O7)),
+    expect: { action: 'nothing', reason: 'label-removed', buildNeeded: false },
   },
   {
     name: 'non-writer pushes',
@@ -739,14 +816,20 @@ export const CASES: PlannerCase[] = [
       targetSha: HEAD,
       consume: [],
     },
-    mentions: [`/showtime start ${H7}`, '@contributor'],
+    mentions: [`/showtime start ${HEAD}`, '@contributor'],
   },
   {
     name: 'non-writer pushes from a fork',
     given: `${O7} runs; the fork's author has no permission`,
-    input: input(push({ login: 'forker', permission: 'none' }, true), serving(O7)),
-    expect: { action: 'await-approval', reason: 'awaiting-approval', buildNeeded: false, targetSha: HEAD },
-    mentions: ['from a fork', `/showtime start ${H7}`],
+    input: input(push({ login: 'forker', permission: 'none' }, true), serving(O7, { fromFork: true })),
+    expect: {
+      action: 'await-approval',
+      reason: 'awaiting-approval',
+      buildNeeded: false,
+      targetSha: HEAD,
+      approval: { sha: HEAD, since: O7 },
+    },
+    mentions: ['from a fork', `/showtime start ${HEAD}`],
   },
   {
     name: 'non-writer pushes with testenv-up and no environment',
@@ -1092,3 +1175,116 @@ export const CASES: PlannerCase[] = [
     expect: { action: 'nothing', reason: 'nothing-to-do', buildNeeded: false },
   },
 ];
+
+/** A fork PR: anyone may push to its head branch, so every way to deploy it but a full-SHA approval waits. */
+function FORK_CASES(): PlannerCase[] {
+  const fork = (overrides: Partial<PrState> = {}, ...envs: Environment[]): PrState =>
+    pr({ fromFork: true, ...overrides }, ...envs);
+  const waiting = {
+    action: 'await-approval',
+    reason: 'awaiting-approval',
+    buildNeeded: false,
+    targetSha: HEAD,
+  } as const;
+  return [
+    {
+      name: 'fork PR: a maintainer adds the start label',
+      given: 'fork PR, no environment; the label pins the head of its time',
+      input: input(labeled(TRIGGER_START), fork({ triggers: triggers({ start: true }) })),
+      expect: { ...waiting, consume: [TRIGGER_START], approval: { sha: HEAD } },
+      mentions: [`/showtime start ${HEAD}`],
+    },
+    {
+      name: 'fork PR: a maintainer adds testenv-up',
+      given: 'fork PR, no environment',
+      input: input(labeled(LEGACY_TRIGGER), fork({ triggers: triggers({ legacyUp: true }) })),
+      expect: waiting,
+      mentions: [`/showtime start ${HEAD}`],
+    },
+    {
+      name: 'fork PR: plain start command',
+      given: `fork PR; ${O7} runs; /showtime start`,
+      input: input(command({ kind: 'start' }), fork({ active: O7 }, env(O7, 'running'))),
+      expect: { ...waiting, approval: { sha: HEAD, since: O7 } },
+    },
+    {
+      name: 'fork PR: start command with the 7-character head SHA',
+      given: `fork PR; /showtime start ${H7} (a 7-hex prefix is seconds of work to collide)`,
+      input: input(command({ kind: 'start', sha: H7 }), fork()),
+      expect: waiting,
+      mentions: [`/showtime start ${HEAD}`],
+    },
+    {
+      name: 'fork PR: start command with the full head SHA',
+      given: 'fork PR; /showtime start <40-hex of the head>',
+      input: input(command({ kind: 'start', sha: HEAD }), fork()),
+      expect: { action: 'create', reason: 'first-start', buildNeeded: true, targetSha: HEAD },
+    },
+    {
+      name: 'fork PR: full-SHA approval of a commit that is no longer the head',
+      given: `fork PR; /showtime start <40-hex of ${O7}> after a force-push to ${H7}`,
+      input: input(command({ kind: 'start', sha: OLD }), fork()),
+      expect: { action: 'refuse', reason: 'sha-not-head', buildNeeded: false },
+    },
+    {
+      name: 'fork PR: full-SHA approval by a non-writer',
+      given: 'fork PR; the fork author comments /showtime start <40-hex>',
+      input: input(command({ kind: 'start', sha: HEAD }, CONTRIBUTOR), fork()),
+      expect: { action: 'refuse', reason: 'not-authorized', buildNeeded: false },
+    },
+    {
+      name: 'fork PR: dispatch without a SHA',
+      given: 'fork PR; workflow_dispatch with the PR number only',
+      input: input(dispatch(), fork()),
+      expect: waiting,
+    },
+    {
+      name: 'fork PR: dispatch with the full head SHA',
+      given: 'fork PR; workflow_dispatch names the head in full',
+      input: input(dispatch(HEAD), fork(), { commits: [HEAD] }),
+      expect: { action: 'create', reason: 'first-start', buildNeeded: true, targetSha: HEAD },
+    },
+    {
+      name: 'fork PR: push with testenv-up and no environment',
+      given: 'fork PR with testenv-up; a writer pushes',
+      input: input(push(MAINTAINER, true), fork({ triggers: triggers({ legacyUp: true }) })),
+      expect: waiting,
+    },
+    {
+      name: 'fork PR: unfreeze behind the head',
+      given: `fork PR, frozen at ${O7}; the head is ${H7}`,
+      input: input(command({ kind: 'unfreeze' }), fork({ active: O7, frozen: true }, env(O7, 'running'))),
+      expect: { ...waiting, consume: [FREEZE], approval: { sha: HEAD, since: O7 } },
+    },
+    {
+      name: 'fork PR: a pending conf label waits for the approved deployment',
+      given: `fork PR; start label with a pending conf label`,
+      input: input(
+        labeled(TRIGGER_START),
+        fork({
+          triggers: triggers({ start: true }),
+          pendingConfig: [{ change: ALERTS_ON, label: CONF_ALERTS }],
+        }),
+      ),
+      expect: { ...waiting, consume: [TRIGGER_START] },
+    },
+    {
+      name: 'fork PR: configuration change of the running approved commit',
+      given: `fork PR; ${H7} runs; /showtime enable ALERT_REPORTS`,
+      input: input(
+        command({ kind: 'configure', change: ALERTS_ON }),
+        fork({ active: H7 }, env(H7, 'running')),
+      ),
+      expect: { action: 'redeploy-config', reason: 'config-changed', buildNeeded: false },
+    },
+    {
+      name: 'PR of unknown origin counts as a fork',
+      given: 'the caller did not say where the head lives',
+      input: input(labeled(TRIGGER_START), {
+        ...pr({ triggers: triggers({ start: true }) }),
+        fromFork: undefined,
+      }),
+      expect: waiting,
+    },
+  ];
+}

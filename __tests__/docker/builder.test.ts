@@ -241,9 +241,11 @@ describe('a failed build', () => {
       '#50 step 50 of 50',
       expect.stringMatching(/^ERROR: failed to solve/),
     ]);
-    expect(failure.message).toMatch(new RegExp(`^docker buildx build of ${TAG} failed with exit code 3\\.`));
-    expect(failure.message).toContain(`Last ${FAILURE_TAIL_LINES} lines of its output:\n`);
-    for (const line of failure.lastLines) expect(failure.message).toContain(`\n${line}`);
+    // The output is the PR's: it stays in the log and never travels with the error into a comment or Slack.
+    expect(failure.message).toBe(
+      `docker buildx build of ${TAG} failed with exit code 3; its output is in the run's log`,
+    );
+    for (const line of failure.lastLines) expect(failure.message).not.toContain(line);
     expect(fake.calls()).toEqual([INSPECT, buildArgv(BASE, REQUEST)]);
     // The group is closed even though the build failed.
     expect(events.at(-1)).toBe('endgroup');
@@ -255,6 +257,26 @@ describe('a failed build', () => {
       exitCode: 1,
       lastLines: expect.arrayContaining([`fake build of ${TAG}`, '#1 step 1 of 2', '#2 step 2 of 2']),
     });
+  });
+});
+
+describe('workflow commands in the build output', () => {
+  test('docker runs between ::stop-commands:: and the resume marker, with a fresh token each build', async () => {
+    const { builder, events } = setUp({ buildLines: 2 }, { forceRebuild: true });
+    await builder.ensureImage(REQUEST);
+    await builder.ensureImage(REQUEST);
+    const out = events.filter((event) => event.startsWith('out ')).map((event) => event.slice(4));
+    const stops = out.filter((line) => line.startsWith('::stop-commands::'));
+    expect(stops).toHaveLength(2);
+    const tokens = stops.map((line) => line.slice('::stop-commands::'.length));
+    expect(new Set(tokens).size).toBe(2);
+    for (const token of tokens) {
+      const start = out.indexOf(`::stop-commands::${token}`);
+      const end = out.indexOf(`::${token}::`);
+      expect(end).toBeGreaterThan(start);
+      expect(out.slice(start + 1, end).some((line) => line.startsWith('fake build of'))).toBe(true);
+      expect(token).toMatch(/^showtime-[0-9a-f-]{36}$/);
+    }
   });
 });
 

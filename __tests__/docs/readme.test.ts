@@ -201,3 +201,36 @@ describe('setup instructions match the files they describe', () => {
     for (const output of outputs) expect(declared).toMatch(new RegExp(`^  ${output}:$`, 'm'));
   });
 });
+
+/** Whether the test file holds a test of that name, a `test.each` template (`%s`) included. */
+function names(text: string, name: string): boolean {
+  if (text.includes(name)) return true;
+  const templates = [...text.matchAll(/['"`]([^'"`\n]*%s[^'"`\n]*)['"`]/g)].map((m) => m[1] ?? '');
+  const escape = (part: string): string => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return templates.some((t) => new RegExp(`^${t.split('%s').map(escape).join('.+')}$`).test(name));
+}
+
+describe('security model', () => {
+  const section = README.slice(README.indexOf('## Security model'), README.indexOf('## Migrating from'));
+  const claims = section.split('\n- ').slice(1);
+
+  test('every claim names the test that proves it, and that test exists', () => {
+    expect(claims.length).toBeGreaterThanOrEqual(8);
+    for (const claim of claims) {
+      const flat = claim.replace(/\s*\n\s*/g, ' ');
+      const files = [...flat.matchAll(/`(__tests__\/[^`]+\.test\.ts)`/g)].map((m) => m[1] ?? '');
+      if (!/^\*\*(Why|PR code runs|What runs)/.test(claim))
+        expect({ claim: flat, files }).not.toEqual({ claim: flat, files: [] });
+      for (const match of flat.matchAll(/`(__tests__\/[^`]+\.test\.ts)` › ((?:“[^”]+”(?:, )?)+)/g)) {
+        const text = readFileSync(match[1] ?? '', 'utf8');
+        for (const name of (match[2] ?? '').matchAll(/“([^”]+)”/g)) {
+          expect({ file: match[1], name: name[1], found: names(text, name[1] ?? '') }).toEqual({
+            file: match[1],
+            name: name[1],
+            found: true,
+          });
+        }
+      }
+    }
+  });
+});

@@ -240,6 +240,10 @@ describe('the PR workflow', () => {
     expect(condition).toContain('github.event.issue.pull_request');
     expect(condition).toContain("'/showtime'");
     expect(condition).toContain("'/circus'");
+    // Bots (the action's own comment) are skipped; author_association is not a filter: private org members
+    // comment as CONTRIBUTOR or NONE, and only the permission check knows who is a maintainer.
+    expect(condition).toContain("github.event.comment.user.type != 'Bot'");
+    expect(condition).not.toContain('author_association');
   });
 });
 

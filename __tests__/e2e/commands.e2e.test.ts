@@ -146,7 +146,9 @@ describe('slash commands, end to end', () => {
     ok(result.run);
     expect([...world.labels(pr)].sort()).toEqual(labels);
     expect(await world.activeServices()).toContain(`pr-${pr}-${SHA7}-service`);
-    expect(reactions(result.commentId)).toContain('confused');
+    // Refusals are cheap: no reaction, no reply (security.e2e.test.ts, case 7); the run's summary says why.
+    expect(reactions(result.commentId)).toEqual([]);
+    expect(result.run?.summary).toContain('@triager (triage) may not stop environments');
   }, 90_000);
 
   test('a start beyond the quota is refused with the current holders; updates are not', async () => {

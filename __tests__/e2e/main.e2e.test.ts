@@ -118,7 +118,9 @@ describe('main action, end to end', () => {
     ok(result.run);
     expect(world.labels(pr)).toEqual([]);
     expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
-    expect(statusComment(world, pr)).toContain('triager');
+    // Refusals are cheap: explained in the run's summary, never written on the PR (security.e2e.test.ts, case 7).
+    expect(statusComment(world, pr)).toBe('');
+    expect(result.run?.summary).toContain('@triager (triage) may not start an environment');
   }, 30_000);
 
   test('a /showtime comment reacts, runs the command and reports in the status comment', async () => {

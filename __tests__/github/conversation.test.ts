@@ -79,6 +79,26 @@ describe('sticky comment', () => {
     expect(world.requests()).toEqual({ [LIST_COMMENTS]: 2 });
   });
 
+  test("a marker in someone else's comment is ignored: findComment skips it, upsertComment writes its own", async () => {
+    const store = world.emulator.store;
+    const planted = store.addComment(FULL, 7, { body: `${MARKER}\nplanted`, author: 'someone' });
+    expect(await world.adapter().findComment(7, MARKER)).toBeUndefined();
+    const written = await world.adapter().upsertComment(7, MARKER, 'Environment building');
+    expect(written.outcome).toBe('created');
+    expect(written.id).not.toBe(planted.id);
+    expect(store.comments(FULL, 7).find((c) => c.id === planted.id)?.body).toBe(`${MARKER}\nplanted`);
+  });
+
+  test("once the adapter knows its identity, another bot's marker is ignored too", async () => {
+    const store = world.emulator.store;
+    const other = store.addComment(FULL, 7, { body: `${MARKER}\nother app`, author: 'other-app[bot]' });
+    const github = world.adapter({ identity: 'github-actions[bot]' });
+    expect(await github.findComment(7, MARKER)).toBeUndefined();
+    const own = store.addComment(FULL, 7, { body: `${MARKER}\nours` });
+    expect((await github.findComment(7, MARKER))?.id).toBe(own.id);
+    expect(other.id).not.toBe(own.id);
+  });
+
   test('findComment: undefined when no comment bears the marker', async () => {
     world.emulator.store.addComment(FULL, 7, { body: 'hello', author: 'someone' });
     expect(await world.adapter().findComment(7, MARKER)).toBeUndefined();
@@ -211,5 +231,18 @@ describe('deployments', () => {
     await expect(world.adapter().createDeploymentStatus(1, { state: 'done' as never })).rejects.toThrow(
       /expected one of error, failure, inactive, in_progress, queued, pending, success/,
     );
+  });
+});
+
+describe('listPullRequestCommits', () => {
+  test("the PR's commits, oldest first, in one request per 100", async () => {
+    const next = 'e'.repeat(40);
+    world.emulator.store.setHeadSha(FULL, 7, next);
+    expect(await world.adapter().listPullRequestCommits(7)).toEqual([sha(7), next]);
+    expect(world.requests()).toEqual({ 'GET /repos/{owner}/{repo}/pulls/{pull_number}/commits': 1 });
+  });
+
+  test('an unknown PR names itself', async () => {
+    await expect(world.adapter().listPullRequestCommits(404)).rejects.toThrow(/#404/);
   });
 });

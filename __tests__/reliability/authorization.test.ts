@@ -3,7 +3,8 @@
 // something. The plan step alone decides (and claims, for an allowed build), so its `action` output is the verdict.
 // The documented rules (src/core/planner.ts): admin, maintain and write are writers; anything else, including a
 // permission that could not be read, is denied; closing a PR tears down whoever closed it; a non-writer's push
-// waits for a maintainer's SHA-bound approval.
+// waits for a maintainer's SHA-bound approval; on a fork PR every request waits for a writer's approval by the full
+// SHA of the head (src/core/approval.ts), which alone deploys it.
 import {
   activeLabel,
   addressLabel,
@@ -37,7 +38,18 @@ import {
 const PERMISSION_ROUTE = '/repos/{owner}/{repo}/collaborators/{username}/permission';
 
 type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none' | 'api-error';
-type EventKind = 'label' | 'comment' | 'dispatch' | 'push-fork' | 'push-same-repo' | 'stop-label' | 'closed';
+type EventKind =
+  | 'label'
+  | 'comment'
+  | 'dispatch'
+  | 'push-fork'
+  | 'push-same-repo'
+  | 'stop-label'
+  | 'closed'
+  | 'label-fork'
+  | 'comment-fork'
+  | 'approve-sha7-fork'
+  | 'approve-full-fork';
 
 /** Who sends the event for each permission; `api-error` is a real maintainer whose check fails. */
 const SENDER: Record<Permission, string> = {
@@ -55,11 +67,17 @@ const RULES: [EventKind, string, string, string][] = [
   ['label', 'create', 'refuse', 'not-authorized'],
   ['comment', 'create', 'refuse', 'not-authorized'],
   ['dispatch', 'create', 'refuse', 'not-authorized'],
-  ['push-fork', 'rolling-update', 'await-approval', 'awaiting-approval'],
+  // A fork's commit: a writer's push ("Update branch") waits like anyone's.
+  ['push-fork', 'await-approval', 'await-approval', 'awaiting-approval'],
   ['push-same-repo', 'rolling-update', 'await-approval', 'awaiting-approval'],
   ['stop-label', 'stop', 'refuse', 'not-authorized'],
   // Tearing down is always safe: closing needs no permission at all.
   ['closed', 'stop', 'stop', 'pr-closed'],
+  // Fork PRs: only `/showtime start <40-hex of the head>` by a writer deploys.
+  ['label-fork', 'await-approval', 'refuse', 'not-authorized'],
+  ['comment-fork', 'await-approval', 'refuse', 'not-authorized'],
+  ['approve-sha7-fork', 'await-approval', 'refuse', 'not-authorized'],
+  ['approve-full-fork', 'create', 'refuse', 'not-authorized'],
 ];
 
 const ALLOWED: Record<Permission, boolean> = {
@@ -127,11 +145,11 @@ async function decide(row: Row): Promise<Verdict> {
   const sender = SENDER[row.permission];
   const withEnvironment =
     row.event.startsWith('push') || row.event === 'stop-label' || row.event === 'closed';
-  const fork = row.event === 'push-fork';
+  const fork = row.event.endsWith('-fork');
   const old = freshSha(0xb);
   const { pr, head } = freshPr(world, {
     labels: withEnvironment ? running(old) : [],
-    author: fork ? sender : PEOPLE.write,
+    author: row.event === 'push-fork' ? sender : fork ? 'forker' : PEOPLE.write,
     fork,
     head: withEnvironment ? old : undefined,
   });
@@ -139,10 +157,21 @@ async function decide(row: Row): Promise<Verdict> {
   let event: { name: string; payload: unknown };
   switch (row.event) {
     case 'label':
+    case 'label-fork':
       event = { name: 'pull_request_target', payload: labeled(world, pr, TRIGGER_START, sender, head) };
       break;
     case 'comment':
+    case 'comment-fork':
       event = { name: 'issue_comment', payload: commented(world, pr, '/showtime start', sender) };
+      break;
+    case 'approve-sha7-fork':
+      event = {
+        name: 'issue_comment',
+        payload: commented(world, pr, `/showtime start ${head.slice(0, 7)}`, sender),
+      };
+      break;
+    case 'approve-full-fork':
+      event = { name: 'issue_comment', payload: commented(world, pr, `/showtime start ${head}`, sender) };
       break;
     case 'dispatch':
       event = { name: 'workflow_dispatch', payload: dispatched(pr, sender) };

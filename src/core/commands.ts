@@ -4,6 +4,7 @@
 // to know what is code, quoted or hidden: fenced and indented code, `>` quotes and HTML comments never yield commands.
 // Wherever Markdown is ambiguous the parser errs towards ignoring a line, never towards acting on text that a person
 // reading the rendered comment would not see as a command.
+import { neutraliseMentions } from './markdown.js';
 import type { Command, CommandError, ConfigChange, Size, Ttl } from './types.js';
 import { SIZES } from './types.js';
 import { FORMS, formatTtl, parseFlag, parseSha, parseSize, parseTtl } from './values.js';
@@ -355,8 +356,9 @@ function asciiUpper(text: string): string {
   return text.replace(/[a-z]+/g, (m) => m.toUpperCase());
 }
 
+/** For inside backticks: a backtick would close them, and a mention would still notify in e-mail and Slack. */
 function quoteWord(word: string): string {
-  return shorten(word, MAX_QUOTED_WORD).replace(/`/g, "'");
+  return neutraliseMentions(shorten(word, MAX_QUOTED_WORD).replace(/`/g, "'"));
 }
 
 /** At most `max` UTF-16 units, ending in … when cut, never splitting a surrogate pair. */

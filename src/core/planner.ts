@@ -11,13 +11,16 @@
 //   trigger or conf label is how runs consume them, so neither is ever refused.
 // - A push by a non-writer (a fork's author, usually) goes through the same checks as a writer's push below, but
 //   where a writer's push would deploy it yields `await-approval`: a maintainer approves that one commit with
-//   `/showtime start <sha7>`, and the environment keeps serving the commit it had.
+//   `/showtime start <40-hex>`, and the environment keeps serving the commit it had.
+// - Fork PRs: every decision that would build a commit of a fork goes through approval.ts last, which turns it into
+//   `await-approval` unless a writer named that very commit in full (see there for the rule and why).
 //
 // Start (label TRIGGER_START or `testenv-up`, `/showtime start [sha]`, dispatch [sha]):
 // - the stop trigger on the PR as well → stop wins, both triggers consumed (whichever event came first);
 // - a closed PR → refuse `pr-not-open`; BLOCKED → refuse `blocked`;
 // - the target is the SHA the event pins: the labeled event's head, the command's sha (which must be a prefix of
-//   the PR head, else `sha-not-head`), the dispatch's sha (a prefix of the head, or any full SHA) or else the head.
+//   the PR head, else `sha-not-head`), the dispatch's sha (a prefix of the head, or the full SHA of a commit of the
+//   PR, which the caller read into `commits`; else `sha-not-in-pr`) or else the head.
 //   A pinned commit that is no longer the head is still deployed, since it is what was approved, with reason
 //   `pinned-sha-not-head`; the newer commit's own push event takes it from there;
 // - an environment for the target exists: running → `redeploy-config` (same image, current config); in progress →
@@ -69,7 +72,10 @@ import type {
   Status,
   Ttl,
 } from './types.js';
+import { approvalCommand, isWriter, requireApproval } from './approval.js';
 import { BLOCKED, FREEZE, LEGACY_TRIGGER, TRIGGER_START, TRIGGER_STOP } from './labels.js';
+import { inlineCode } from './markdown.js';
+import { labelsToRestore } from './state-guard.js';
 import { FORMS, formatTtl, parseSha, toSha7, ttlDeadline } from './values.js';
 
 /** Every reason the planner gives; stable across releases (outputs, logs and the decision table use them). */
@@ -99,6 +105,7 @@ export const REASONS = [
   'awaiting-approval',
   'invalid-sha',
   'sha-not-head',
+  'sha-not-in-pr',
   'pr-not-open',
   'blocked',
   'unblocked',
@@ -117,10 +124,9 @@ export const REASONS = [
   'reopened',
   'label-removed',
   'label-ignored',
+  'state-label-restored',
 ] as const;
 export type Reason = (typeof REASONS)[number];
-
-const WRITER_PERMISSIONS: ReadonlySet<string> = new Set(['admin', 'maintain', 'write']);
 
 /** A run is working on these: building an image or changing a deployment. */
 const IN_PROGRESS: ReadonlySet<Status | undefined> = new Set([
@@ -133,11 +139,13 @@ const IN_PROGRESS: ReadonlySet<Status | undefined> = new Set([
 /** A run owns the environment (in progress, or being torn down): another run waits for its lock to lapse. */
 const BUSY: ReadonlySet<Status | undefined> = new Set([...IN_PROGRESS, 'destroying']);
 
-export function isWriter(actor: Actor): boolean {
-  return WRITER_PERMISSIONS.has(actor.permission);
-}
+export { isWriter };
 
 export function plan(input: PlanInput): Decision {
+  return requireApproval(input, planEvent(input));
+}
+
+function planEvent(input: PlanInput): Decision {
   const { event } = input;
   switch (event.kind) {
     case 'closed':
@@ -165,8 +173,11 @@ type Request =
       kind: 'start';
       /** The SHA the event pins, unvalidated; undefined means the PR head. */
       sha?: string;
-      /** Whether a full SHA other than the head may be deployed (labels pin the head of their time; dispatch). */
-      allowOtherCommit: boolean;
+      /**
+       * Which full SHAs other than the head may be deployed: `pinned` (a label pins the head of its time), `pr-commit`
+       * (a dispatch: a commit of the PR) or none.
+       */
+      allowOtherCommit: false | 'pinned' | 'pr-commit';
       source: string;
     }
   | { kind: 'stop'; reason: Reason }
@@ -196,7 +207,12 @@ function readRequest(event: RequestEvent, state: PrState): Envelope | Decision {
       return labelRemoved(event.label);
     case 'dispatch':
       return {
-        request: { kind: 'start', sha: event.sha, allowOtherCommit: true, source: 'a workflow dispatch' },
+        request: {
+          kind: 'start',
+          sha: event.sha,
+          allowOtherCommit: 'pr-commit',
+          source: 'a workflow dispatch',
+        },
         what: 'start an environment',
       };
     case 'command':
@@ -206,7 +222,7 @@ function readRequest(event: RequestEvent, state: PrState): Envelope | Decision {
 
 function labelAdded(label: string, headSha: string, state: PrState): Envelope | Decision {
   const start = (source: string): Envelope => ({
-    request: { kind: 'start', sha: headSha, allowOtherCommit: true, source },
+    request: { kind: 'start', sha: headSha, allowOtherCommit: 'pinned', source },
     added: label,
     what: 'start an environment',
   });
@@ -226,7 +242,7 @@ function labelAdded(label: string, headSha: string, state: PrState): Envelope | 
   if (state.pendingConfig.some((pending) => sameLabel(pending.label, label))) {
     return { request: { kind: 'configure' }, added: label, what: 'change the configuration' };
   }
-  return decide('nothing', 'label-ignored', `The label "${label}" is not one showtime acts on.`);
+  return decide('nothing', 'label-ignored', `The label ${inlineCode(label)} is not one showtime acts on.`);
 }
 
 function labelRemoved(label: string): Envelope | Decision {
@@ -239,7 +255,11 @@ function labelRemoved(label: string): Envelope | Decision {
       return { request: { kind: 'unblock' }, what: 'unblock showtime' };
   }
   // Runs consume trigger and conf labels by removing them; a removal is never a request.
-  return decide('nothing', 'label-removed', `Removing the label "${label}" asks showtime for nothing.`);
+  return decide(
+    'nothing',
+    'label-removed',
+    `Removing the label ${inlineCode(label)} asks showtime for nothing.`,
+  );
 }
 
 function commandRequest(command: Extract<ShowtimeEvent, { kind: 'command' }>['command']): Envelope {
@@ -275,6 +295,18 @@ function commandRequest(command: Extract<ShowtimeEvent, { kind: 'command' }>['co
 }
 
 function planRequest(input: PlanInput, event: RequestEvent): Decision {
+  if (event.kind === 'unlabeled') {
+    // State labels are maintainers' only: what a non-writer removed is put back (state-guard.ts).
+    const restore = labelsToRestore(event.label, event.actor, input.state, isWriter);
+    if (restore.length > 0) {
+      return decide(
+        'refuse',
+        'state-label-restored',
+        `${who(event.actor)} may not remove ${inlineCode(event.label)}${whyNot(event.actor)}, so it is put back.`,
+        { restore },
+      );
+    }
+  }
   const read = readRequest(event, input.state);
   if ('action' in read) return read;
   if (!isWriter(event.actor)) {
@@ -356,7 +388,7 @@ function planStart(
       },
     );
   }
-  const target = resolveTarget(request, state);
+  const target = resolveTarget(request, state, input.commits);
   if (typeof target !== 'string') return { ...target, consume };
   const sha7 = shortSha(target);
   const existing = state.environments[sha7];
@@ -412,18 +444,31 @@ function planStart(
 }
 
 /** The full SHA to deploy, or a refusal naming the text that was given and the accepted form. */
-function resolveTarget(request: Extract<Request, { kind: 'start' }>, state: PrState): string | Decision {
+function resolveTarget(
+  request: Extract<Request, { kind: 'start' }>,
+  state: PrState,
+  commits?: readonly string[],
+): string | Decision {
   const given = request.sha ?? state.headSha;
   const sha = parseSha(given);
   if (sha === undefined) {
     return decide(
       'refuse',
       'invalid-sha',
-      `"${given}" from ${request.source} is not a commit SHA: expected ${FORMS.sha}.`,
+      `${inlineCode(given)} from ${request.source} is not a commit SHA: expected ${FORMS.sha}.`,
     );
   }
   if (state.headSha.startsWith(sha)) return state.headSha;
-  if (request.allowOtherCommit && sha.length === 40) return sha;
+  if (request.allowOtherCommit === 'pinned' && sha.length === 40) return sha;
+  if (request.allowOtherCommit === 'pr-commit') {
+    if (sha.length === 40 && commits?.includes(sha)) return sha;
+    // Nothing is claimed or written for a SHA that is not the PR's: the run fails with this message.
+    return decide(
+      'refuse',
+      'sha-not-in-pr',
+      `workflow_dispatch input 'sha' is ${sha}, which is not a commit of PR #${state.number}: expected its head (${state.headSha}) or the full 40-character SHA of one of its commits.`,
+    );
+  }
   return decide(
     'refuse',
     'sha-not-head',
@@ -583,7 +628,7 @@ function planPush(input: PlanInput, event: Extract<ShowtimeEvent, { kind: 'synch
     );
   }
   const target = resolveTarget(
-    { kind: 'start', sha: event.headSha, allowOtherCommit: true, source: 'the push' },
+    { kind: 'start', sha: event.headSha, allowOtherCommit: 'pinned', source: 'the push' },
     state,
   );
   if (typeof target !== 'string') return target;
@@ -610,8 +655,8 @@ function planPush(input: PlanInput, event: Extract<ShowtimeEvent, { kind: 'synch
     return decide(
       'await-approval',
       'awaiting-approval',
-      `${who(event.actor)} pushed ${sha7}${fork} without write permission; a maintainer deploys it with \`/showtime start ${sha7}\`.`,
-      { targetSha: target },
+      `${who(event.actor)} pushed ${sha7}${fork} without write permission; a maintainer deploys it with \`${approvalCommand(target)}\`.`,
+      { targetSha: target, approval: { sha: target, ...(state.active ? { since: state.active } : {}) } },
     );
   }
   if (legacyCreate) {

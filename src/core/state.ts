@@ -20,6 +20,8 @@ export interface PrLabelsInput {
   /** Full head SHA. */
   headSha: string;
   open: boolean;
+  /** Whether the head branch lives in another repository; see PrState.fromFork. */
+  fromFork?: boolean;
   /** Label names as GitHub returns them, in that order. */
   labels: string[];
 }
@@ -181,6 +183,7 @@ export function buildPrState(input: PrLabelsInput): PrState {
     number: input.number,
     headSha: input.headSha,
     open: input.open,
+    ...(input.fromFork === undefined ? {} : { fromFork: input.fromFork }),
     environments: {},
     triggers: { start: false, stop: false, legacyUp: false },
     frozen: false,

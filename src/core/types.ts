@@ -83,6 +83,11 @@ export interface PrState {
   /** Full 40-hex head SHA at the time it was read. */
   headSha: string;
   open: boolean;
+  /**
+   * True when the head branch lives in another repository (anyone may push to it); false for a branch of this
+   * repository. Missing (the caller did not read the PR) counts as a fork: see approval.ts.
+   */
+  fromFork?: boolean;
   /** Keyed by sha7. */
   environments: Record<string, Environment>;
   /** 🎯: the environment that serves the PR. */
@@ -199,6 +204,8 @@ export interface PlanInput {
   fleet?: FleetEntry[];
   /** The PR's lock, when the caller read it: a run holds it while it builds or deploys. */
   lock?: Lease;
+  /** Full SHAs of the PR's commits, when the caller read them (needed only for a dispatch that names a SHA). */
+  commits?: readonly string[];
 }
 
 /** Who holds a PR's lock and until when (a run that dies simply lets it expire). */
@@ -223,4 +230,8 @@ export interface Decision {
   ttl?: Ttl;
   /** For redeploy-config. */
   config?: EnvConfig;
+  /** For await-approval: the commit waiting and the last approved one, to link the diff. */
+  approval?: { sha: string; since?: string };
+  /** Labels the run writes back: state labels that someone without write permission removed. */
+  restore?: string[];
 }

@@ -1,5 +1,6 @@
 // The docker adapter: makes sure the image of a PR commit is in the registry. docker is only ever run with an argv
 // (never through a shell), and nothing from the PR's checkout runs here: the checkout is only BuildKit's context.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import * as core from '@actions/core';
@@ -42,9 +43,13 @@ export interface DockerBuilderOptions {
   log?: BuildLog;
 }
 
-/** How many lines of docker's output a failure carries: enough for BuildKit's error and its context. */
+/** How many lines of docker's output a failure keeps (for callers that log them): BuildKit's error and context. */
 export const FAILURE_TAIL_LINES = 30;
 
+/**
+ * The message names the image and the exit code only: the output is the PR's (its Dockerfile, its build scripts),
+ * so it stays in the workflow log, where the build streamed it, and never reaches a comment, summary or Slack.
+ */
 export class DockerBuildError extends Error {
   constructor(
     readonly image: string,
@@ -52,8 +57,7 @@ export class DockerBuildError extends Error {
     readonly lastLines: string[],
   ) {
     super(
-      `docker buildx build of ${image} failed with exit code ${exitCode}. ` +
-        `Last ${lastLines.length} lines of its output:\n${lastLines.join('\n')}`,
+      `docker buildx build of ${image} failed with exit code ${exitCode}; its output is in the run's log`,
     );
     this.name = 'DockerBuildError';
   }
@@ -118,13 +122,24 @@ export class DockerBuilder implements Builder {
 
   private async build(image: string, argv: string[]): Promise<void> {
     const tail = new LineTail(FAILURE_TAIL_LINES);
-    const code = await this.log.group(`Building ${image}`, () =>
-      exec('docker', argv, {
-        ...this.execBase(),
-        ignoreReturnCode: true,
-        listeners: { stdline: (line) => tail.push(line), errline: (line) => tail.push(line) },
-      }),
-    );
+    // The build prints what the PR's Dockerfile makes it print: between these markers the runner reads no
+    // workflow command (`::add-mask::`, `::error::`, …); the token is unguessable, so the output cannot end them.
+    const token = `showtime-${randomUUID()}`;
+    const marker = (line: string): void => {
+      (this.options.output ?? process.stdout).write(`${line}\n`);
+    };
+    const code = await this.log.group(`Building ${image}`, async () => {
+      marker(`::stop-commands::${token}`);
+      try {
+        return await exec('docker', argv, {
+          ...this.execBase(),
+          ignoreReturnCode: true,
+          listeners: { stdline: (line) => tail.push(line), errline: (line) => tail.push(line) },
+        });
+      } finally {
+        marker(`::${token}::`);
+      }
+    });
     if (code !== 0) throw new DockerBuildError(image, code, tail.lines());
   }
 

@@ -4,6 +4,7 @@ import type { Permission } from '../core/types.js';
 import { PERMISSIONS } from '../core/types.js';
 import { FORMS, parseLogin } from '../core/values.js';
 import type { Operation } from './errors.js';
+import { isOwnComment } from './own-comment.js';
 import { GitHubError, githubMessage, statusOf, toGitHubError, validationCodes } from './errors.js';
 import { DEFAULT_LOCK_CODEC, MAX_LABEL_DESCRIPTION, MAX_LABEL_NAME, characters } from './lease.js';
 import type { ClientOptions, Octokit } from './octokit.js';
@@ -43,6 +44,8 @@ export interface AdapterOptions extends ClientOptions {
   lockColor?: string;
   /** Only the search's upper date bound reads it. */
   clock?: () => Date;
+  /** The login the token comments as (e.g. `github-actions[bot]`), when known; see own-comment.ts. */
+  identity?: string;
 }
 
 const PER_PAGE = 100;
@@ -77,6 +80,8 @@ export class OctokitGitHub implements GitHubPort {
   private readonly log: (message: string) => void;
   /** Fences this instance created when taking over a lock, deleted again on release (see acquireLock). */
   private readonly fences = new Map<string, string>();
+  /** Who this token comments as: given, or learnt from the first comment it created (see own-comment.ts). */
+  private identity: string | undefined;
 
   constructor(options: AdapterOptions) {
     this.repo = { owner: options.repo.owner, repo: options.repo.repo };
@@ -85,6 +90,7 @@ export class OctokitGitHub implements GitHubPort {
     this.lockColor = options.lockColor ?? 'ededed';
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? (() => undefined);
+    this.identity = options.identity;
   }
 
   private get slug(): string {
@@ -139,6 +145,24 @@ export class OctokitGitHub implements GitHubPort {
           labels: labelNames(data.labels),
           createdAt: new Date(data.created_at),
         };
+      },
+      number,
+    );
+  }
+
+  /** ceil(commits/100) requests, at most 3: GitHub lists the first 250 commits of a PR and no more. */
+  async listPullRequestCommits(number: number): Promise<string[]> {
+    this.checkNumber('listPullRequestCommits', number);
+    return this.run(
+      'listPullRequestCommits',
+      `listing the commits of pull request #${number} in ${this.slug}`,
+      async () => {
+        const commits = await this.octokit.paginate(this.octokit.rest.pulls.listCommits, {
+          ...this.repo,
+          pull_number: number,
+          per_page: PER_PAGE,
+        });
+        return commits.map((commit) => commit.sha);
       },
       number,
     );
@@ -433,6 +457,9 @@ export class OctokitGitHub implements GitHubPort {
         let latest: IssueComment | undefined;
         for (const comment of comments) {
           if (!comment.body?.includes(marker)) continue;
+          // A marker in anyone else's comment is ignored: only the action's own comment is ever edited.
+          if (!isOwnComment({ login: comment.user?.login ?? '', type: comment.user?.type }, this.identity))
+            continue;
           const candidate = commentOf(comment);
           if (latest === undefined || candidate.createdAt >= latest.createdAt) latest = candidate;
         }
@@ -462,6 +489,7 @@ export class OctokitGitHub implements GitHubPort {
             issue_number: number,
             body: text,
           });
+          this.identity ??= data.user?.login;
           return { id: data.id, outcome: 'created' as const };
         }
         await this.octokit.rest.issues.updateComment({ ...this.repo, comment_id: existing.id, body: text });
@@ -483,6 +511,7 @@ export class OctokitGitHub implements GitHubPort {
           issue_number: number,
           body,
         });
+        this.identity ??= data.user?.login;
         return { id: data.id };
       },
       number,

@@ -4,6 +4,7 @@
 /** The token permission each operation needs, in the words of a workflow's `permissions:` block. */
 export const PERMISSION_NEEDED = {
   getPullRequest: 'pull-requests: read',
+  listPullRequestCommits: 'pull-requests: read',
   addLabels: 'issues: write (or pull-requests: write)',
   removeLabel: 'issues: write (or pull-requests: write)',
   ensureLabelDefinitions: 'issues: write (or pull-requests: write)',

@@ -128,6 +128,8 @@ export interface LockCodec {
 export interface GitHubPort {
   readonly repo: RepoRef;
   getPullRequest(number: number): Promise<PullRequestInfo>;
+  /** Full SHAs of the PR's commits, oldest first (GitHub lists at most 250). */
+  listPullRequestCommits(number: number): Promise<string[]>;
   addLabels(number: number, names: string[]): Promise<string[] | undefined>;
   removeLabel(number: number, name: string): Promise<boolean>;
   ensureLabelDefinitions(definitions: LabelDefinition[]): Promise<LabelSync>;

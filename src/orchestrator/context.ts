@@ -14,6 +14,8 @@ export interface RunInfo {
   holder: string;
   /** Link to the run's logs, for the PR. */
   url?: string;
+  /** The GitHub web address (GITHUB_SERVER_URL), for links to commits and diffs. */
+  server?: string;
 }
 
 export interface Deps {
@@ -34,5 +36,5 @@ export function runInfoFromEnv(env: NodeJS.ProcessEnv): RunInfo {
     env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
       ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${attempt}`
       : undefined;
-  return { holder: `run ${id}/${attempt}`, url };
+  return { holder: `run ${id}/${attempt}`, url, server };
 }

@@ -1,5 +1,6 @@
 // Deploying and tearing down environments: the blue-green deploy of one SHA and the removal of environments,
 // resources first and labels after.
+import { logLine, plainText } from '../core/markdown.js';
 import { activeLabel, addressLabel, buildingLabel, statusLabel, TRACKED } from '../core/labels.js';
 import type { Decision, Environment } from '../core/types.js';
 import { ttlDeadline } from '../core/values.js';
@@ -91,7 +92,7 @@ export async function deploy(
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    deps.log.error(`deploy of ${sha7} failed: ${message}`);
+    deps.log.error(logLine(`deploy of ${sha7} failed: ${message}`));
     if (serviceCreated) await deps.ecs.deleteEnvironment(pr, claim.sha).catch(() => undefined);
     await markFailed(deps, session, sha7).catch((labelError: unknown) => {
       deps.log.error(`could not record the failure on the PR: ${String(labelError)}`);
@@ -101,7 +102,8 @@ export async function deploy(
     return {
       outcome: 'failed',
       failed: true,
-      message: `Deploying \`${sha7}\` failed: ${message}`,
+      // Escaped: an error's text may carry what the PR's code answered (a health check) or printed.
+      message: `Deploying \`${sha7}\` failed: ${plainText(message)}`,
       details: deps.run.url ? [`See the [run logs](${deps.run.url}).`] : [],
     };
   } finally {

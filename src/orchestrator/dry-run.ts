@@ -13,6 +13,7 @@ export function dryRunGitHub(real: GitHubPort, log: Log): GitHubPort {
   return {
     repo: real.repo,
     getPullRequest: (number) => real.getPullRequest(number),
+    listPullRequestCommits: (number) => real.listPullRequestCommits(number),
     listRepoLabels: () => real.listRepoLabels(),
     searchPullRequests: (query) => real.searchPullRequests(query),
     getPermission: (login) => real.getPermission(login),

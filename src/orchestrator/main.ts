@@ -1,6 +1,7 @@
 // The main action: the plan step decides (and claims what it will build, so losers skip the checkout), the run
 // step carries the decisions out. State lives in the PR's labels only; the plan step hands its decisions to the run
 // step through a JSON file in the runner's temp directory.
+import { approvalLinks, isWriter, requireApproval } from '../core/approval.js';
 import { COMMAND_USAGE, parseCommands } from '../core/commands.js';
 import {
   buildingLabel,
@@ -17,6 +18,7 @@ import {
   ttlLabel,
 } from '../core/labels.js';
 import type { PayloadFacts } from '../core/payload.js';
+import { inlineCode } from '../core/markdown.js';
 import { parsePayload } from '../core/payload.js';
 import { plan } from '../core/planner.js';
 import { renderRunSummary } from '../core/report.js';
@@ -32,11 +34,12 @@ import type {
   Ttl,
 } from '../core/types.js';
 import { buildPrState } from '../core/state.js';
+import { isBot, isOwnedStateLabel, missingCreated } from '../core/state-guard.js';
 import { toSha7 } from '../core/values.js';
 import type { Deps } from './context.js';
 import { PrSession } from './session.js';
 import type { Outcome } from './common.js';
-import { consume, defaultConfig, nothing, writeStatusComment } from './common.js';
+import { consume, defaultConfig, nothing, relabel, writeStatusComment } from './common.js';
 import { reconfigure, extend, setFrozen } from './controls.js';
 import type { Claim } from './deploy.js';
 import { announce, deploy, destroy } from './deploy.js';
@@ -165,18 +168,34 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
   if (facts.kind === 'schedule') {
     return record([nothing('schedule-is-cleanup', 'Scheduled sweeps are the cleanup action’s job.')]);
   }
-  if ((facts.kind === 'labeled' || facts.kind === 'unlabeled') && !isRequestLabel(facts.label)) {
-    return record([nothing('not-a-request-label', `The label "${facts.label}" asks nothing of showtime.`)], {
-      pr: facts.pr,
-    });
+  // A state label removed by a person is checked (a non-writer's removal is undone); by the action itself, ignored.
+  const guarded = facts.kind === 'unlabeled' && isOwnedStateLabel(facts.label) && !isBot(facts.sender);
+  if ((facts.kind === 'labeled' || facts.kind === 'unlabeled') && !isRequestLabel(facts.label) && !guarded) {
+    return record(
+      // Not echoed: whoever set it (triage can) is not known yet, and a non-writer's text is never repeated.
+      [nothing('not-a-request-label', 'The label that changed asks nothing of showtime.')],
+      { pr: facts.pr },
+    );
   }
   const commands =
     facts.kind === 'comment' ? parseCommands(facts.body) : { commands: [], errors: [] as CommandError[] };
   if (facts.kind === 'comment' && commands.commands.length === 0 && commands.errors.length === 0) {
     return record([nothing('no-command', 'The comment holds no /showtime command.')], { pr: facts.pr });
   }
+  // Refusals are cheap: anyone on GitHub can comment, so a non-writer's comment costs the permission check and
+  // nothing else: no PR read, no reaction, no reply, and none of their text is echoed anywhere.
+  const commenter = facts.kind === 'comment' ? await actorOf(deps, facts.sender) : undefined;
+  if (facts.kind === 'comment' && commenter && !isWriter(commenter)) {
+    return refusedComment(deps, facts, commenter, commands);
+  }
 
   const session = await PrSession.open(deps.github, facts.pr);
+  // A removed 📅 is put back as it was by the planner (a fresh one would reset the TTL), so not written here.
+  const undated = guarded ? [] : missingCreated(session.state(), deps.clock());
+  if (undated.length > 0 && !deps.settings.dryRun.github) {
+    // An active environment with no 📅 would never expire: it counts as created now, the first time it is seen so.
+    await session.add(undated);
+  }
   let state = session.state();
   if (facts.kind === 'synchronize' && facts.headSha !== session.pullRequest.headSha) {
     // GitHub does not order workflow runs: this push was overtaken by a newer one, whose own run deploys the head.
@@ -209,10 +228,15 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
   const actor: Actor =
     facts.kind === 'closed'
       ? { login: facts.sender, permission: 'unknown' }
-      : await actorOf(deps, facts.sender);
+      : (commenter ?? (await actorOf(deps, facts.sender)));
 
   const now = deps.clock();
   const events = eventsOf(facts, actor, commands);
+  // A dispatch may name an older commit of the PR: only the PR's own commits are candidates (one more read).
+  const commits =
+    facts.kind === 'dispatch' && facts.sha?.length === 40 && facts.sha !== session.pullRequest.headSha
+      ? await deps.github.listPullRequestCommits(facts.pr)
+      : undefined;
   // The SHA's lock is not read here (no `lock` for the planner): claiming it is the check. A live lease refuses the
   // claim and an expired one is taken over, so the planner treats an in-progress SHA as claimable and the lock decides.
 
@@ -220,10 +244,16 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
   let claim: PlanRecord['claim'];
   for (const event of events) {
     const head = session.pullRequest.headSha;
-    let decision = rebuildIfDamaged(plan({ event, state, policy: deps.settings.policy, now }), state, head);
+    const input = { event, state, policy: deps.settings.policy, now, commits };
+    // A repair rebuilds the head: it answers to the approval rule like any other build.
+    let decision = requireApproval(input, rebuildIfDamaged(plan(input), state, head));
+    if (decision.reason === 'sha-not-in-pr') {
+      // The dispatch names a commit that is not the PR's: nothing is claimed or written, the run fails saying why.
+      throw new Error(decision.message);
+    }
     if (decision.action === 'create' && hasQuota(deps)) {
       // Only a create can be refused by a quota, so only then is the fleet worth a search.
-      decision = plan({ event, state, policy: deps.settings.policy, now, fleet: await readFleet(deps) });
+      decision = plan({ ...input, fleet: await readFleet(deps) });
     }
     if (
       decision.reason === 'config-pending' &&
@@ -236,8 +266,10 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
       state = session.state();
     }
     if ((decision.action === 'create' || decision.action === 'rolling-update') && claim === undefined) {
-      const replan = (fresh: PrState): Decision =>
-        rebuildIfDamaged(plan({ event, state: fresh, policy: deps.settings.policy, now }), fresh, head);
+      const replan = (fresh: PrState): Decision => {
+        const again = { ...input, state: fresh };
+        return requireApproval(again, rebuildIfDamaged(plan(again), fresh, head));
+      };
       const claimed = await claimDeploy(deps, session, decision, actor, replan);
       if (claimed.claim) claim = claimed.claim;
       decision = claimed.decision;
@@ -259,6 +291,35 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
     commandErrors: commands.errors,
     claim,
   });
+}
+
+/**
+ * A non-writer's comment, decided on who wrote it alone: the planner refuses every request of a non-writer before it
+ * looks at the PR, so the labels it is given here are none. The record carries no comment id (no reaction) and no
+ * command errors (their text is not echoed).
+ */
+function refusedComment(
+  deps: Deps,
+  facts: Extract<PayloadFacts, { kind: 'comment' }>,
+  actor: Actor,
+  commands: ReturnType<typeof parseCommands>,
+): PlanRecord {
+  const unread = buildPrState({ number: facts.pr, headSha: '0'.repeat(40), open: true, labels: [] });
+  const now = deps.clock();
+  const decisions = eventsOf(facts, actor, commands).map((event) =>
+    plan({ event, state: unread, policy: deps.settings.policy, now }),
+  );
+  if (decisions.length === 0) {
+    decisions.push(
+      nothing('not-authorized', `@${actor.login} has no write permission; the comment is ignored.`),
+    );
+  }
+  return record(decisions, { pr: facts.pr, actor });
+}
+
+/** A refusal that only answers who asked: it writes nothing a person sees but the removal of the label they added. */
+function isSilentRefusal(decision: Decision): boolean {
+  return decision.reason === 'not-authorized' && (decision.restore ?? []).length === 0;
 }
 
 const IN_PROGRESS: ReadonlySet<Status | undefined> = new Set(['building', 'built', 'deploying', 'updating']);
@@ -419,6 +480,20 @@ export async function runStep(deps: Deps, plan: PlanRecord): Promise<RunOutcome>
   const quiet =
     plan.decisions.every((d) => d.action === 'nothing' && d.consume.length === 0) &&
     plan.commandErrors.length === 0;
+  if (plan.pr !== undefined && first !== undefined && plan.decisions.every(isSilentRefusal)) {
+    const pr = plan.pr;
+    const labels = [...new Set(plan.decisions.flatMap((decision) => decision.consume))];
+    for (const label of labels) {
+      if (deps.settings.dryRun.github) deps.log.info(`dry run: would remove ${label}`);
+      else await deps.github.removeLabel(pr, label);
+    }
+    return {
+      action: first.action,
+      reason: first.reason,
+      summary: renderRunSummary({ pr, decisions: plan.decisions, outcome: first.message }),
+      failed: false,
+    };
+  }
   if (plan.pr === undefined || first === undefined || quiet) {
     const decision = first ?? nothing('no-decision', 'Nothing to do.');
     return {
@@ -436,10 +511,13 @@ export async function runStep(deps: Deps, plan: PlanRecord): Promise<RunOutcome>
   }
   const last = outcomes[outcomes.length - 1] ?? { outcome: 'info', message: 'Nothing to do.', failed: false };
   const failed = outcomes.some((outcome) => outcome.failed);
+  const server = deps.run.server ?? 'https://github.com';
+  const repo = `${deps.github.repo.owner}/${deps.github.repo.repo}`;
   const details = [
     ...outcomes.flatMap((outcome) => outcome.details ?? []),
+    ...plan.decisions.flatMap((d) => (d.approval ? [approvalLinks(server, repo, d.approval)] : [])),
     ...plan.commandErrors.map(
-      (error) => `\`${error.line}\`: ${error.message}. Accepted form: \`${error.usage}\``,
+      (error) => `${inlineCode(error.line)}: ${error.message}. Accepted form: \`${error.usage}\``,
     ),
   ];
   const url = outcomes.map((outcome) => outcome.url).find((u) => u !== undefined);
@@ -510,6 +588,7 @@ async function execute(
       return setFrozen(deps, session, decision);
     case 'refuse':
       await consume(deps, session, decision.consume);
+      if (decision.restore && decision.restore.length > 0) await relabel(deps, session, decision.restore, []);
       return { outcome: 'refused', message: decision.message, failed: false };
     case 'status':
       return {
@@ -519,6 +598,8 @@ async function execute(
         details: decision.reason === 'help-requested' ? COMMAND_USAGE.split('\n').filter(Boolean) : [],
       };
     case 'await-approval':
+      await consume(deps, session, decision.consume);
+      return { outcome: 'info', message: decision.message, failed: false };
     case 'warn-expiry':
       return { outcome: 'info', message: decision.message, failed: false };
     case 'nothing':

@@ -34,6 +34,7 @@ export class PrSession {
       number: this.pull.number,
       headSha: this.pull.headSha,
       open: this.pull.open,
+      fromFork: this.pull.fromFork,
       labels: [...this.pull.labels],
     });
   }

@@ -1,0 +1,88 @@
+// The one rule for untrusted code. Anyone can push to the head branch of a fork PR (its author, or whoever the fork
+// lets in), so a fork's head commit is deployed only when a writer named that commit in full: `/showtime start
+// <40-hex>` on the current head, or a workflow dispatch with the full SHA of a commit of the PR. Everything else
+// that would build a fork's commit (the start label, `testenv-up`, a plain `/showtime start`, a 7-character SHA, a
+// push, a writer's push or "Update branch", an unfreeze behind the head, a repair) is answered `await-approval` with
+// the command to paste. A 7-character SHA is not an approval: commits with a chosen 7-hex prefix take seconds to
+// make. Only writers can push to branches of the base repository, so same-repository PRs keep the one-label flow.
+// Pure: the planner applies `requireApproval` to every decision it returns, and so does anything that rewrites one.
+import type { Actor, Decision, PlanInput, PrState, ShowtimeEvent } from './types.js';
+
+const WRITER_PERMISSIONS: ReadonlySet<string> = new Set(['admin', 'maintain', 'write']);
+const FULL_SHA = /^[0-9a-f]{40}$/;
+
+/** admin, maintain or write; `unknown` (the permission check failed) is never a writer. */
+export function isWriter(actor: Actor): boolean {
+  return WRITER_PERMISSIONS.has(actor.permission);
+}
+
+/**
+ * Whether the PR's head needs an approval in full. A PR whose head repository is unknown (the caller did not say)
+ * counts as a fork: the cautious reading.
+ */
+export function headIsUntrusted(state: PrState, event?: ShowtimeEvent): boolean {
+  return state.fromFork !== false || (event?.kind === 'synchronize' && event.fromFork);
+}
+
+/** The full SHA a writer named in this event, if any: the only form of approval a fork's commit accepts. */
+export function approvedInFull(event: ShowtimeEvent): string | undefined {
+  if (event.kind !== 'command' && event.kind !== 'dispatch') return undefined;
+  if (!isWriter(event.actor)) return undefined;
+  const sha =
+    event.kind === 'dispatch' ? event.sha : event.command.kind === 'start' ? event.command.sha : undefined;
+  return sha !== undefined && FULL_SHA.test(sha) ? sha : undefined;
+}
+
+/** What an `await-approval` decision carries, so the answer can link the commit and its diff. */
+export interface ApprovalRequest {
+  /** The full SHA waiting for approval. */
+  sha: string;
+  /** The sha7 of the last commit that was approved and deployed (the active environment), for the diff. */
+  since?: string;
+}
+
+/** The exact comment that approves `sha`. */
+export function approvalCommand(sha: string): string {
+  return `/showtime start ${sha}`;
+}
+
+/**
+ * The decision itself when it builds nothing, builds a trusted head, or builds the very commit a writer named in
+ * full; otherwise `await-approval` for the commit it would have built. Labels that only a deployment consumes (conf
+ * labels) stay for the deployment that applies them; trigger labels are answered.
+ */
+export function requireApproval(input: PlanInput, decision: Decision): Decision {
+  const { state, event } = input;
+  if (!decision.buildNeeded || decision.targetSha === undefined) return decision;
+  if (!headIsUntrusted(state, event)) return decision;
+  if (approvedInFull(event) === decision.targetSha) return decision;
+  const sha = decision.targetSha;
+  const pending = new Set(state.pendingConfig.map((entry) => entry.label));
+  const approval: ApprovalRequest = { sha, ...(state.active ? { since: state.active } : {}) };
+  const asked =
+    event.kind === 'synchronize' ? `${sha.slice(0, 7)} was pushed to` : `${sha.slice(0, 7)} is the head of`;
+  return {
+    action: 'await-approval',
+    reason: 'awaiting-approval',
+    message:
+      `${asked} a fork PR: a fork's commit is deployed only when a maintainer approves it by its full SHA. ` +
+      `To deploy it, comment \`${approvalCommand(sha)}\`.`,
+    buildNeeded: false,
+    targetSha: sha,
+    consume: decision.consume.filter((label) => !pending.has(label)),
+    approval,
+  };
+}
+
+/**
+ * Markdown links to the commit waiting for approval and to its diff since the last approved commit, for the PR.
+ * `server` is e.g. https://github.com; `repo` is owner/name (both from the runner, never from the PR).
+ */
+export function approvalLinks(server: string, repo: string, approval: ApprovalRequest): string {
+  const base = `${server.replace(/\/+$/, '')}/${repo}`;
+  const commit = `[commit ${approval.sha.slice(0, 7)}](${base}/commit/${approval.sha})`;
+  const diff = approval.since
+    ? ` · [diff since ${approval.since}, the last approved commit](${base}/compare/${approval.since}...${approval.sha})`
+    : '';
+  return `Review ${commit}${diff}, then comment \`${approvalCommand(approval.sha)}\`.`;
+}
