@@ -50,6 +50,8 @@ describe('plainText', () => {
   test('examples', () => {
     expect(plainText('[click](https://evil)')).toBe('\\[click\\]\\(https://evil\\)');
     expect(plainText('<b>@team</b>')).toBe('&lt;b\\>@\u200dteam&lt;/b\\>');
+    // Hyphens carry no meaning mid-line: input names stay readable and searchable in the comment.
+    expect(plainText('`image-repository` "a; rm -rf /"')).toBe('\\`image-repository\\` "a; rm -rf /"');
   });
 
   test('property: no markup character is left unescaped, no mention, one line', () => {

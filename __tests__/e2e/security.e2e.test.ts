@@ -418,4 +418,22 @@ describe("8. state labels are maintainers' only", () => {
     ok((await world.runMain('issue_comment', comment(pr, '/showtime status'))).run);
     expect(world.labels(pr).some((name) => name.startsWith('🎪 a1b2c3d 📅 '))).toBe(true);
   }, 90_000);
+
+  test('the scheduled sweep writes back a 📅 that is gone, so the environment still expires', async () => {
+    const pr = samePr();
+    world.github.store.addLabels(FULL, pr, [TRIGGER_START]);
+    const start = pullRequestEvent({
+      action: 'labeled',
+      repo: REPO,
+      pr,
+      headSha: SHA_A,
+      sender: 'maintainer',
+      label: TRIGGER_START,
+    });
+    ok((await world.runMain('pull_request_target', start)).run);
+    const created = world.labels(pr).find((name) => name.startsWith('🎪 a1b2c3d 📅 '));
+    world.github.store.removeLabel(FULL, pr, created ?? '');
+    ok(await world.runStep('cleanup', 'schedule', {}));
+    expect(world.labels(pr).filter((name) => name.startsWith('🎪 a1b2c3d 📅 '))).toHaveLength(1);
+  }, 90_000);
 });

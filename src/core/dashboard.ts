@@ -64,6 +64,7 @@ export type SweepActionKind =
   | 'destroyed'
   | 'warned'
   | 'marked-failed'
+  | 'dated'
   | 'untracked'
   | 'adopted'
   | 'orphan-deleted'
@@ -103,6 +104,7 @@ const ACTION_TITLE: Record<SweepActionKind, { done: string; dry: string }> = {
   destroyed: { done: '🧹 destroyed', dry: '🧹 would destroy' },
   warned: { done: '⏳ warned', dry: '⏳ would warn' },
   'marked-failed': { done: '❌ marked failed', dry: '❌ would mark failed' },
+  dated: { done: '📅 creation time written', dry: '📅 would write the creation time' },
   untracked: { done: '🎟️ untracked', dry: '🎟️ would untrack' },
   adopted: { done: '🎟️ tracked', dry: '🎟️ would track' },
   'orphan-deleted': { done: '👻 orphan service deleted', dry: '👻 would delete orphan service' },

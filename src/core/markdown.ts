@@ -29,10 +29,14 @@ export function inlineCode(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** `text` as plain words: every character markdown or HTML gives a meaning to is escaped, mentions neutralised. */
+/**
+ * `text` as plain words: every character that can open a link, an image, emphasis, code, a table cell or HTML is
+ * escaped, mentions neutralised. `-`, `+` and `{}` stay as they are: on one line after other words they mean nothing,
+ * and the option names people search for (`image-repository`) stay searchable in the comment.
+ */
 export function plainText(text: string): string {
   const escaped = oneLine(text)
-    .replace(/[\\`*_{}[\]()#+!|~>-]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]()#!|~>]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;');
   return neutraliseMentions(escaped);

@@ -35,6 +35,7 @@ import {
 } from '../core/labels.js';
 import { plan } from '../core/planner.js';
 import { buildPrState } from '../core/state.js';
+import { missingCreated } from '../core/state-guard.js';
 import type { Decision, Lease, PrState, Status } from '../core/types.js';
 import { ttlDeadline } from '../core/values.js';
 import { GitHubError } from '../github/errors.js';
@@ -108,6 +109,7 @@ const SYSTEM: Record<SweepActionKind, 'github' | 'aws' | 'both' | 'none'> = {
   destroyed: 'both',
   warned: 'github',
   'marked-failed': 'github',
+  dated: 'github',
   untracked: 'github',
   adopted: 'github',
   'orphan-deleted': 'aws',
@@ -232,6 +234,7 @@ function needsAction(sweep: Sweep, state: PrState, labels: string[]): boolean {
     action === 'stop' ||
     action === 'warn-expiry' ||
     sweep.missingServices(state).length > 0 ||
+    missingCreated(state, sweep.now).length > 0 ||
     onlyTracked(state, labels)
   );
 }
@@ -253,6 +256,13 @@ async function sweepPr(sweep: Sweep, summary: PullRequestSummary): Promise<void>
 
   // 1 GET: the search result may be minutes old.
   const session = await PrSession.open(deps.github, pr);
+  // An active environment whose 📅 is gone would never expire: it counts as created now, the first time it is seen so
+  // (the same rule as the PR workflow's, core/state-guard.ts).
+  const undated = missingCreated(session.state(), sweep.now);
+  if (undated.length > 0) {
+    if (!deps.settings.dryRun.github) await session.add(undated);
+    sweep.act({ kind: 'dated', pr, subject: undated.join(', '), detail: 'no 📅 label: counted as created now' });
+  }
   const fresh = session.state();
   sweep.prs.set(pr, { state: fresh, labels: [...session.labels] });
   const decision = sweep.decide(fresh);
