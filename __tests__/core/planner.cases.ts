@@ -1137,6 +1137,18 @@ export const CASES: PlannerCase[] = [
     expect: { action: 'stop', reason: 'lease-expired', buildNeeded: false, targetSha: H7 },
   },
   {
+    name: 'sweep: deletion owed',
+    given: `the teardown of ${O7} failed (it is still destroying) and no run holds the lock`,
+    input: input(sweep, pr({}, env(O7, 'destroying', { createdAt: new Date(NOW.getTime() - 60_000) }))),
+    expect: { action: 'stop', reason: 'deletion-owed', buildNeeded: false, targetSha: O7 },
+  },
+  {
+    name: 'sweep: teardown under a live lock',
+    given: `${O7} is destroying and a run holds the lock`,
+    input: input(sweep, pr({}, env(O7, 'destroying')), { lock: LIVE_LOCK }),
+    expect: { action: 'nothing', reason: 'nothing-to-do', buildNeeded: false },
+  },
+  {
     name: 'sweep: stuck rolling update',
     given: `${O7} runs; ${H7} has been deploying for 2 hours, the lock expired`,
     input: input(sweep, pr({ active: O7, building: H7 }, env(O7, 'running'), env(H7, 'deploying')), {

@@ -407,7 +407,9 @@ describe('cleanup action, end to end', () => {
       sha: legacySha,
       status: 'running',
     });
-    expect(world.labels(legacy)).toHaveLength(3);
+    // It had no 📅, so it would never expire: the sweep counts it as created now.
+    expect(world.labels(legacy)).toHaveLength(4);
+    expect(world.labels(legacy).filter((name) => name.startsWith(`🎪 ${legacySha} 📅 `))).toHaveLength(1);
   }, 30_000);
 
   test('dry run: decides and reports everything, writes nothing to GitHub or ECS', async () => {

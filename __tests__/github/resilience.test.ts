@@ -62,7 +62,9 @@ describe('retries', () => {
     'a %d primary rate limit is waited out when the reset is near (search: a one-minute window)',
     async (status) => {
       world.emulator.faults.rateLimitNext(1, { status, kind: 'primary', route: '/search/issues' });
-      expect(await world.adapter().searchPullRequests({ labels: ['a'], state: 'open' })).toHaveLength(1);
+      expect((await world.adapter().searchPullRequests({ labels: ['a'], state: 'open' })).pulls).toHaveLength(
+        1,
+      );
       expect(world.requests()).toEqual({ [SEARCH]: 2 });
     },
   );

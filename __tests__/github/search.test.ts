@@ -41,7 +41,7 @@ describe('searchPullRequests', () => {
       issues: [{ number: 6, labels: [TRACKED] }],
     });
     const github = world.adapter();
-    const open = await github.searchPullRequests({ labels: [TRACKED, LEGACY], state: 'open' });
+    const open = (await github.searchPullRequests({ labels: [TRACKED, LEGACY], state: 'open' })).pulls;
     expect(open.map((pr) => pr.number)).toEqual([1, 2, 3]);
     expect(open[0]).toEqual({
       number: 1,
@@ -53,10 +53,10 @@ describe('searchPullRequests', () => {
     expect(world.requests()).toEqual({ [SEARCH]: 1 });
 
     expect(
-      (await github.searchPullRequests({ labels: [TRACKED], state: 'closed' })).map((pr) => pr.number),
+      (await github.searchPullRequests({ labels: [TRACKED], state: 'closed' })).pulls.map((pr) => pr.number),
     ).toEqual([5]);
     expect(
-      (await github.searchPullRequests({ labels: [TRACKED], state: 'all' })).map((pr) => pr.number),
+      (await github.searchPullRequests({ labels: [TRACKED], state: 'all' })).pulls.map((pr) => pr.number),
     ).toEqual([1, 3, 5]);
   });
 
@@ -68,14 +68,15 @@ describe('searchPullRequests', () => {
         { number: 3, labels: ['{x}'] },
       ],
     });
-    const found = await world.adapter().searchPullRequests({ labels: ['c++', '{x}'], state: 'open' });
+    const found = (await world.adapter().searchPullRequests({ labels: ['c++', '{x}'], state: 'open' })).pulls;
     expect(found.map((pr) => pr.number)).toEqual([1, 3]);
   });
 
   test('reads every page: 250 results take 3 requests of 100', async () => {
     world = await startWorld();
     addPulls(250, (i) => (i % 2 ? [TRACKED] : [LEGACY]));
-    const found = await world.adapter().searchPullRequests({ labels: [TRACKED, LEGACY], state: 'open' });
+    const found = (await world.adapter().searchPullRequests({ labels: [TRACKED, LEGACY], state: 'open' }))
+      .pulls;
     expect(found).toHaveLength(250);
     expect(world.requests()).toEqual({ [SEARCH]: 3 });
   });
@@ -86,7 +87,7 @@ describe('searchPullRequests', () => {
     expect(queries.length).toBeGreaterThan(1);
     world = await startWorld();
     addPulls(20, (i) => [labels[i]!, labels[(i + 10) % 20]!]);
-    const found = await world.adapter().searchPullRequests({ labels, state: 'all' });
+    const found = (await world.adapter().searchPullRequests({ labels, state: 'all' })).pulls;
     expect(found.map((pr) => pr.number)).toEqual(Array.from({ length: 20 }, (_, i) => 1000 + i));
     expect(world.requests()).toEqual({ [SEARCH]: queries.length });
   });
@@ -101,7 +102,7 @@ describe('searchPullRequests', () => {
       (i) => (i % 5 ? 'open' : 'closed'),
     );
     const github = world.adapter({ clock: () => new Date(T0 + 1499 * MINUTE) });
-    const found = await github.searchPullRequests({ labels: [TRACKED], state: 'all' });
+    const found = (await github.searchPullRequests({ labels: [TRACKED], state: 'all' })).pulls;
     expect(found).toHaveLength(1500);
     expect(new Set(found.map((pr) => pr.number)).size).toBe(1500);
     expect(found.filter((pr) => !pr.open)).toHaveLength(300);
@@ -111,7 +112,7 @@ describe('searchPullRequests', () => {
   test('bisection recurses: 2,500 PRs over a window whose halves still hold more than 1,000', async () => {
     world = await startWorld();
     addPulls(2500, () => [TRACKED]);
-    const found = await world
+    const { pulls: found } = await world
       .adapter({ clock: () => new Date(T0 + 2499 * MINUTE) })
       .searchPullRequests({ labels: [TRACKED], state: 'open' });
     expect(found.map((pr) => pr.number)).toEqual(Array.from({ length: 2500 }, (_, i) => 1000 + i));

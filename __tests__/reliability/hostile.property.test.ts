@@ -528,6 +528,7 @@ describe('labels set by hand to lie, through the plan and run steps', () => {
               case 'reactToComment':
               case 'createDeploymentStatus':
               case 'searchPullRequests':
+              case 'listLabelCarriers':
                 break;
               default:
                 throw new Error(`unexpected GitHub call ${call.method}: add it to this table`);

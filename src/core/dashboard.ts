@@ -95,6 +95,8 @@ export interface DashboardView {
   rows: EnvironmentRow[];
   actions: SweepAction[];
   failures: SweepFailure[];
+  /** What the sweep could not be sure of, e.g. a partial search: nothing destructive rested on it. */
+  warnings?: string[];
   /** Which systems the sweep only pretended to write to. */
   dryRun: { github: boolean; aws: boolean };
   runUrl?: string;
@@ -156,6 +158,7 @@ export function renderDashboard(view: DashboardView): string {
   const dry = view.dryRun.github || view.dryRun.aws;
   if (dry)
     lines.push(`> **Dry run:** ${dryRunScope(view.dryRun)}; the tables show what the sweep would do.`, '');
+  for (const warning of view.warnings ?? []) lines.push(`> ⚠️ ${warning}`, '');
 
   const totalCost = rows.reduce((sum, row) => sum + row.costSoFar, 0);
   const byStatus = new Map<string, number>();

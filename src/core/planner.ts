@@ -54,6 +54,7 @@
 //
 // The sweep (schedule, one PR at a time): a closed PR with anything left → `stop` `leftover-closed-pr`; the active
 // environment past its TTL (its own, else the policy default, counted from its 📅) → `stop` `ttl-expired`; an
+// environment left `destroying` (its teardown failed) while no live lock exists → `stop` `deletion-owed` of it; an
 // environment in progress, older than the lease, while no live lock exists → `stop` `lease-expired` of that
 // environment alone (a missing 📅 counts as old, since no run holds the lock); within the warning window of the TTL
 // → `warn-expiry`. TTLs `close` and `manual` never expire; an active environment without 📅 has no known deadline
@@ -98,6 +99,7 @@ export const REASONS = [
   'leftover-closed-pr',
   'ttl-expired',
   'lease-expired',
+  'deletion-owed',
   'expiry-warning',
   'nothing-to-stop',
   'nothing-to-do',
@@ -705,6 +707,17 @@ function planSweep(input: PlanInput): Decision {
     );
   }
   if (!lockIsLive(input.lock, now)) {
+    // A teardown that failed leaves its environment `destroying`: the labels say a deletion is owed, and every sweep
+    // retries it until AWS lets it through (deleting is idempotent, so meeting a stop still under way costs nothing).
+    const owed = Object.values(state.environments).find((env) => env.status === 'destroying');
+    if (owed) {
+      return decide(
+        'stop',
+        'deletion-owed',
+        `The teardown of ${owed.sha} did not finish: deleting what is left of it.`,
+        { targetSha: owed.sha },
+      );
+    }
     const leaseMs = policy.leaseMinutes * 60_000;
     const stuck = Object.values(state.environments).find(
       (env) =>

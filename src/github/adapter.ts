@@ -22,6 +22,8 @@ import type {
   PullRequestInfo,
   PullRequestQuery,
   PullRequestSummary,
+  SearchResult,
+  LabelCarriers,
   Reaction,
   RepoRef,
   UpsertedComment,
@@ -326,18 +328,44 @@ export class OctokitGitHub implements GitHubPort {
    * 1,000 PRs match; otherwise one more request, then the creation dates are bisected until each window holds at
    * most 1,000 (GitHub returns no more per query), so every PR is found. Results are deduplicated by number.
    */
-  async searchPullRequests(query: PullRequestQuery): Promise<PullRequestSummary[]> {
+  async searchPullRequests(query: PullRequestQuery): Promise<SearchResult> {
     let queries: string[];
     try {
       queries = buildSearchQueries(this.repo, query.labels, query.state);
     } catch (error) {
       throw badInput('searchPullRequests', (error as Error).message);
     }
-    const found = new Map<number, PullRequestSummary>();
+    const found: Found = { pulls: new Map(), incomplete: false };
     await this.run('searchPullRequests', `searching pull requests in ${this.slug}`, async () => {
       for (const q of queries) await this.searchAll(q, undefined, found);
     });
-    return [...found.values()].sort((a, b) => a.number - b.number);
+    return {
+      pulls: [...found.pulls.values()].sort((a, b) => a.number - b.number),
+      incomplete: found.incomplete,
+    };
+  }
+
+  /**
+   * ONE request: the issues listing filtered by the label (served from the database, not the search index), first
+   * page only: a per-SHA label is carried by one PR, and any carrier at all is what keeps the definition. A name with
+   * a comma cannot be asked for (the filter is a comma-separated list), so it counts as carried: absence is never
+   * assumed.
+   */
+  async listLabelCarriers(name: string): Promise<LabelCarriers> {
+    this.checkLabelName('listLabelCarriers', name);
+    if (name.includes(',')) return { carried: true, pulls: [] };
+    return this.run('listLabelCarriers', `listing what carries "${name}" in ${this.slug}`, async () => {
+      const { data } = await this.octokit.rest.issues.listForRepo({
+        ...this.repo,
+        labels: name,
+        state: 'all',
+        per_page: PER_PAGE,
+      });
+      return {
+        carried: data.length > 0,
+        pulls: data.filter((item) => item.pull_request !== undefined).map((item) => summaryOf(item)),
+      };
+    });
   }
 
   /**
@@ -345,11 +373,7 @@ export class OctokitGitHub implements GitHubPort {
    * number rather than through octokit.paginate: its search normalisation takes the first remaining key of the body
    * for the items, which breaks when GitHub puts `search_type` before `items`.
    */
-  private async searchAll(
-    q: string,
-    range: CreatedRange | undefined,
-    found: Map<number, PullRequestSummary>,
-  ): Promise<void> {
+  private async searchAll(q: string, range: CreatedRange | undefined, found: Found): Promise<void> {
     const query = range === undefined ? q : withCreatedRange(q, range);
     const first = await this.searchPage(query, 1, found);
     if (first.total > MAX_SEARCH_RESULTS) {
@@ -373,7 +397,7 @@ export class OctokitGitHub implements GitHubPort {
   private async searchPage(
     query: string,
     page: number,
-    found: Map<number, PullRequestSummary>,
+    found: Found,
   ): Promise<{ total: number; oldest?: Date }> {
     // q is encoded here because Octokit leaves `+` unescaped in query strings and GitHub would read it as a space
     // (a label such as `c++` would silently match nothing).
@@ -383,9 +407,11 @@ export class OctokitGitHub implements GitHubPort {
       per_page: PER_PAGE,
       page,
     })) as Awaited<ReturnType<Octokit['rest']['search']['issuesAndPullRequests']>>;
-    if (data.incomplete_results)
-      this.log(`GitHub search timed out and returned partial results for: ${query}`);
-    for (const item of data.items) found.set(item.number, summaryOf(item));
+    if (data.incomplete_results) {
+      found.incomplete = true;
+      this.log(`GitHub search timed out and returned partial results (page ${page}) for: ${query}`);
+    }
+    for (const item of data.items) found.pulls.set(item.number, summaryOf(item));
     const oldest = data.items[0];
     return {
       total: data.total_count,
@@ -735,6 +761,12 @@ interface SearchItem {
   created_at: string;
   user?: { login?: string } | null;
   labels: Array<string | { name?: string }>;
+}
+
+/** What a search has found so far, and whether any page of it was partial. */
+interface Found {
+  pulls: Map<number, PullRequestSummary>;
+  incomplete: boolean;
 }
 
 function summaryOf(item: SearchItem): PullRequestSummary {

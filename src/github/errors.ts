@@ -11,6 +11,7 @@ export const PERMISSION_NEEDED = {
   listRepoLabels: 'issues: read (or pull-requests: read)',
   deleteRepoLabel: 'issues: write (or pull-requests: write)',
   searchPullRequests: 'pull-requests: read',
+  listLabelCarriers: 'issues: read (or pull-requests: read)',
   getPermission: 'metadata: read',
   findComment: 'issues: read (or pull-requests: read)',
   upsertComment: 'issues: write (or pull-requests: write)',

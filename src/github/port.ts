@@ -41,6 +41,18 @@ export interface LabelSync {
 
 export type SearchState = 'open' | 'closed' | 'all';
 
+export interface SearchResult {
+  pulls: PullRequestSummary[];
+  /** GitHub said a page was partial (`incomplete_results: true`): PRs may be missing. */
+  incomplete: boolean;
+}
+
+export interface LabelCarriers {
+  /** Some issue or PR carries the label (false only on a consistent read that found none). */
+  carried: boolean;
+  pulls: PullRequestSummary[];
+}
+
 export interface PullRequestQuery {
   /** A pull request matches when it carries any one of these labels. */
   labels: string[];
@@ -135,7 +147,13 @@ export interface GitHubPort {
   ensureLabelDefinitions(definitions: LabelDefinition[]): Promise<LabelSync>;
   listRepoLabels(): Promise<LabelDefinition[]>;
   deleteRepoLabel(name: string): Promise<boolean>;
-  searchPullRequests(query: PullRequestQuery): Promise<PullRequestSummary[]>;
+  /** Search finds, it never proves absence: it lags label writes and may be partial (`incomplete`). */
+  searchPullRequests(query: PullRequestQuery): Promise<SearchResult>;
+  /**
+   * Whether any issue or PR, open or closed, carries the label now, and the PRs among them: a consistent read (the
+   * issues listing, not the search index), the one that may license deleting a label definition.
+   */
+  listLabelCarriers(name: string): Promise<LabelCarriers>;
   getPermission(login: string): Promise<Permission>;
   findComment(number: number, marker: string): Promise<IssueComment | undefined>;
   upsertComment(number: number, marker: string, body: string): Promise<UpsertedComment>;

@@ -57,10 +57,13 @@ export function statusLabelsOf(env: Environment | undefined): string[] {
 export async function setStatus(deps: Deps, session: PrSession, sha7: string, status: Status): Promise<void> {
   const env = session.state().environments[sha7];
   const label = statusLabel(sha7, status);
-  // Nothing is served at a failed environment's address (its service is gone, or being deleted): a 🌐 kept beside
-  // `failed` would send people to an address where nothing answers (reliability tests: the truth after a sweep).
+  // Nothing is served at a failed environment's address, nor at one whose teardown is owed (its service is gone, or
+  // scaled to zero): a 🌐 kept beside it would send people to an address where nothing answers (reliability tests:
+  // the truth after a sweep).
   const address =
-    status === 'failed' ? (env?.labels ?? []).filter((name) => parseLabel(name).kind === 'address') : [];
+    status === 'failed' || status === 'destroying'
+      ? (env?.labels ?? []).filter((name) => parseLabel(name).kind === 'address')
+      : [];
   await relabel(
     deps,
     session,

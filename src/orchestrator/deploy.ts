@@ -220,7 +220,8 @@ export async function retire(deps: Deps, session: PrSession, env: Environment): 
         failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
       }));
   if (report.failed.length > 0) {
-    await setStatus(deps, session, env.sha, 'failed');
+    // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
+    await setStatus(deps, session, env.sha, 'destroying');
     return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
   }
   const labels = [...env.labels, activeLabel(env.sha), buildingLabel(env.sha)].filter((label) =>

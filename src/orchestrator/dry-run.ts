@@ -16,6 +16,7 @@ export function dryRunGitHub(real: GitHubPort, log: Log): GitHubPort {
     listPullRequestCommits: (number) => real.listPullRequestCommits(number),
     listRepoLabels: () => real.listRepoLabels(),
     searchPullRequests: (query) => real.searchPullRequests(query),
+    listLabelCarriers: (name) => real.listLabelCarriers(name),
     getPermission: (login) => real.getPermission(login),
     findComment: (number, marker) => real.findComment(number, marker),
     listDeployments: (filter) => real.listDeployments(filter),

@@ -126,7 +126,9 @@ function eventsOf(
 
 /** Every environment of the repository, for quotas: one label search, no call per PR. */
 async function readFleet(deps: Deps): Promise<FleetEntry[]> {
-  const pulls = await deps.github.searchPullRequests({ labels: [TRACKED], state: 'open' });
+  // A partial answer undercounts the fleet, so a quota may let one more start through: it never destroys anything.
+  const { pulls, incomplete } = await deps.github.searchPullRequests({ labels: [TRACKED], state: 'open' });
+  if (incomplete) deps.log.warning('GitHub search returned partial results: the quota count may be low.');
   return pulls.flatMap((pull) => {
     const state = buildPrState({
       number: pull.number,

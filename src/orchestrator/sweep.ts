@@ -12,9 +12,9 @@
 //        service gone: 2 label writes + status comment
 //      per PR that needs nothing: 0
 //   4. orphan services: 1 GET per PR that has an old unclaimed service, then the ECS deletion
-//   5. labels: 0 when the catalogue is in shape (else ceil(L/100) + 1 per write); 1 search per ~8 candidate
-//      labels no PR seems to carry (to catch PRs the first search cannot find; each PR it finds gets TRACKED, 1
-//      POST, once), + 1 DELETE per label removed
+//   5. labels: 0 when the catalogue is in shape (else ceil(L/100) + 1 per write); 1 consistent read (the issues
+//      listing) per candidate label no PR the search found carries (each PR it shows gets TRACKED, 1 POST, once),
+//      + 1 DELETE per label removed
 // A sweep over 10 PRs with nothing to do therefore makes 2 GitHub requests.
 import type { ManagedService } from '../aws/ecs.js';
 import type { EnvironmentRow, SweepAction, SweepActionKind, SweepFailure } from '../core/dashboard.js';
@@ -131,6 +131,7 @@ class Sweep {
   readonly dryRun: boolean;
   readonly actions: SweepAction[] = [];
   readonly failures: SweepFailure[] = [];
+  readonly warnings: string[] = [];
   /** Final state and labels of every PR, by number. */
   readonly prs = new Map<number, { state: PrState; labels: string[] }>();
   /** Environments a stop already went through (their services are gone or reported). */
@@ -152,6 +153,11 @@ class Sweep {
     ];
     this.actions.push(system ? { ...action, planned: true } : action);
     this.deps.log.info(`${system ? 'would: ' : ''}${action.kind} ${action.subject}: ${action.detail}`);
+  }
+
+  warn(message: string): void {
+    this.warnings.push(message);
+    this.deps.log.warning(message);
   }
 
   fail(failure: SweepFailure): void {
@@ -261,7 +267,12 @@ async function sweepPr(sweep: Sweep, summary: PullRequestSummary): Promise<void>
   const undated = missingCreated(session.state(), sweep.now);
   if (undated.length > 0) {
     if (!deps.settings.dryRun.github) await session.add(undated);
-    sweep.act({ kind: 'dated', pr, subject: undated.join(', '), detail: 'no 📅 label: counted as created now' });
+    sweep.act({
+      kind: 'dated',
+      pr,
+      subject: undated.join(', '),
+      detail: 'no 📅 label: counted as created now',
+    });
   }
   const fresh = session.state();
   sweep.prs.set(pr, { state: fresh, labels: [...session.labels] });
@@ -495,9 +506,9 @@ function lockIsDeletable(sweep: Sweep, lock: LabelDefinition): boolean {
 
 /**
  * Which 🎪 repository labels may be deleted. Never: the catalogue, triggers, 🧊/🔒, `conf-*` commands (a small
- * vocabulary people reuse), malformed labels (not ours to judge), live locks. State labels and pointers go when no
- * PR carries them and their SHA is not claimed by any PR, service or live lock (a run writing a new SHA's labels
- * holds its lock, which covers the search index's lag). Expired locks and stale fences go as described above.
+ * vocabulary people reuse), malformed labels (not ours to judge), live locks. State labels and pointers go when the
+ * issues listing shows nothing carries them and their SHA is not claimed by any PR, service or live lock. Expired
+ * locks and stale fences go as described above.
  */
 /**
  * A PR that carries showtime labels but not TRACKED (labelled by an earlier generation) gets TRACKED, so that the
@@ -557,20 +568,18 @@ async function deleteUnusedLabels(sweep: Sweep): Promise<void> {
     unverified.push(name);
   }
 
-  if (unverified.length > 0) {
-    // ~1 request per 8 labels: PRs labelled by an earlier generation carry no TRACKED label, and deleting a
-    // repository label removes it from every PR, so a label goes only when a search finds no PR with it.
+  // Deleting a repository label removes it from every PR that carries it, so a definition goes only when a consistent
+  // read (the issues listing, not the lagging and possibly partial search index) shows nothing carries it. 1 request
+  // per candidate; PRs found carrying one (labelled by an earlier generation, without TRACKED) are adopted.
+  for (const name of unverified) {
     try {
-      const carriers = await deps.github.searchPullRequests({ labels: unverified, state: 'all' });
-      const carried = new Set(carriers.flatMap((pull) => pull.labels.map(lower)));
-      for (const name of unverified) {
-        if (!carried.has(lower(name))) deletions.push({ name, why: 'no PR carries it' });
-      }
-      for (const pull of carriers) await adopt(sweep, pull);
+      const carriers = await deps.github.listLabelCarriers(name);
+      if (!carriers.carried) deletions.push({ name, why: 'nothing carries it' });
+      for (const pull of carriers.pulls) if (!sweep.prs.has(pull.number)) await adopt(sweep, pull);
     } catch (error) {
       sweep.fail({
-        subject: 'unused labels',
-        error: `could not check which PRs carry them: ${messageOf(error)}`,
+        subject: name,
+        error: `could not check what carries the label, kept: ${messageOf(error)}`,
       });
     }
   }
@@ -594,8 +603,16 @@ export async function sweep(deps: Deps, options: SweepOptions = {}): Promise<Swe
   const { settings } = deps;
 
   // Step 1: every PR with showtime state, open and closed, from one search (its results embed the labels).
-  const summaries = await deps.github.searchPullRequests({ labels: sweepSearchLabels(), state: 'all' });
+  const search = await deps.github.searchPullRequests({ labels: sweepSearchLabels(), state: 'all' });
+  const summaries = search.pulls;
   deps.log.info(`found ${summaries.length} pull requests with showtime labels`);
+  if (search.incomplete) {
+    // Nothing destructive rests on the search (each is licensed by a fresh read), so this costs only the PRs missed,
+    // which the next sweep finds.
+    run.warn(
+      'GitHub search returned partial results: PRs it missed are looked after by the next sweep; nothing was deleted on the strength of it.',
+    );
+  }
 
   // Step 2: the managed services and the repository's labels (locks with their leases), each listed once.
   try {
@@ -648,6 +665,7 @@ export async function sweep(deps: Deps, options: SweepOptions = {}): Promise<Swe
     rows,
     actions: run.actions,
     failures: run.failures,
+    warnings: run.warnings,
     dryRun: settings.dryRun,
     runUrl: deps.run.url,
   });

@@ -894,12 +894,15 @@ export const searchRoute: GlobalRoute = {
     if (start >= MAX_SEARCH_RESULTS) {
       return errorReply(422, `Only the first ${MAX_SEARCH_RESULTS} search results are available`, c.docs);
     }
-    const all = c.store
-      .repositories()
-      .flatMap((repo) =>
-        [...repo.issues.values()].map((issue) => ({ repo, item: searchable(c.store, repo, issue) })),
-      );
-    const hits = all.filter(({ item }) => matchesQuery(parsed.query, item));
+    const all = c.store.repositories().flatMap((repo) =>
+      [...repo.issues.values()].flatMap((issue) => {
+        // Search answers from its index, which may lag the database (search-index.ts).
+        const seen = c.store.searchIndex.view(repo, issue);
+        return seen === undefined ? [] : [{ repo, item: { ...searchable(c.store, repo, issue), ...seen } }];
+      }),
+    );
+    const answer = c.store.searchIndex.answer(all.filter(({ item }) => matchesQuery(parsed.query, item)));
+    const hits = answer.items;
     const order = c.query.get('order') === 'asc' ? 'asc' : 'desc';
     const sorted = sortResults(
       hits.map((h) => h.item),
@@ -920,7 +923,12 @@ export const searchRoute: GlobalRoute = {
     const link = linkHeader(c.url, request.page, last);
     return {
       status: 200,
-      body: { total_count: sorted.length, incomplete_results: false, search_type: 'lexical', items },
+      body: {
+        total_count: sorted.length,
+        incomplete_results: answer.incomplete,
+        search_type: 'lexical',
+        items,
+      },
       ...(link ? { headers: { link } } : {}),
     };
   },

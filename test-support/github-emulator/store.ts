@@ -2,6 +2,7 @@
 // change it to play the people and other runs the action shares a repository with.
 import { createHash } from 'node:crypto';
 import type { Role, Seed, SeedIssue, SeedLabel, SeedPull, SeedRepository } from './seed.js';
+import { SearchIndex } from './search-index.js';
 
 export const DEFAULT_LABEL_COLOR = 'ededed';
 export const MAX_LABEL_NAME = 50;
@@ -169,6 +170,8 @@ export class Store {
   clock: () => Date = () => new Date();
   /** Login the API token acts as. */
   actor: string;
+  /** What search answers from: it can lag the writes and answer partially (search-index.ts). */
+  readonly searchIndex: SearchIndex = new SearchIndex(this);
   private readonly repos = new Map<string, RepoRecord>();
   private readonly users = new Map<string, UserRecord>();
   private readonly counters = new Map<string, number>();

@@ -1,0 +1,145 @@
+// The labels are the only record of an environment, and deleting a repository label definition removes it from every
+// PR. These tests give the sweep the search answers GitHub really gives (partial under load, lagging behind writes)
+// and check that no label a PR carries is lost on the strength of them.
+import {
+  activeLabel,
+  addressLabel,
+  createdLabel,
+  requesterLabel,
+  statusLabel,
+  TRACKED,
+  ttlLabel,
+} from '../../src/core/labels.js';
+import type { ActionWorld } from '../../test-support/action-world.js';
+import { ok } from '../../test-support/e2e-checks.js';
+import {
+  createManagedService,
+  FULL,
+  REPO,
+  startActionWorld,
+  TASK_IP,
+} from '../../test-support/action-world.js';
+import type { FaultyAws } from '../../test-support/faulty-aws.js';
+import { startFaultyAws } from '../../test-support/faulty-aws.js';
+import { commentEvent } from '../../test-support/payloads.js';
+
+let world: ActionWorld;
+let aws: FaultyAws;
+let nextPr = 700;
+let nextSha = 0;
+
+beforeAll(async () => {
+  world = await startActionWorld();
+  // The runs reach AWS through a proxy that can fail calls; the test harness talks to moto directly.
+  aws = await startFaultyAws(world.moto.endpoint);
+  world.baseInputs['aws-endpoint'] = aws.endpoint;
+}, 60_000);
+
+afterAll(async () => {
+  await aws?.stop();
+  await world?.stop();
+});
+
+afterEach(() => {
+  aws.clear();
+  world.github.store.searchIndex.setLag(0);
+  world.github.store.searchIndex.randomPartialResults(0);
+});
+
+/** A PR whose environment failed: no service, no lock, only its labels say it exists. */
+function failedPr(): { pr: number; labels: string[] } {
+  const sha = (0xd000000 + (nextSha += 1)).toString(16);
+  const pr = (nextPr += 1);
+  const labels = [
+    TRACKED,
+    statusLabel(sha, 'failed'),
+    activeLabel(sha),
+    createdLabel(sha, new Date()),
+    ttlLabel(sha, { kind: 'duration', hours: 48 }),
+    requesterLabel(sha, 'maintainer'),
+  ];
+  world.github.store.addPull(FULL, {
+    number: pr,
+    headSha: `${sha}${'0'.repeat(33)}`,
+    author: 'writer',
+    labels,
+  });
+  return { pr, labels };
+}
+
+function sweep() {
+  return world.runStep('cleanup', 'schedule', {});
+}
+
+describe('search finds, it never proves absence', () => {
+  test('partial search results (incomplete_results: true): the PRs they missed keep every label', async () => {
+    const { pr, labels } = failedPr();
+    // Every search of this sweep answers partially and, at worst, with none of its matches.
+    world.github.store.searchIndex.partialResults(50, { keep: 0 });
+    const result = ok(await sweep());
+    expect(world.labels(pr).sort()).toEqual([...labels].sort());
+    for (const name of labels) expect(world.github.store.findLabel(FULL, name)).toBeDefined();
+    expect(result.summary).toMatch(/partial results/);
+  }, 60_000);
+
+  test('a PR whose labels are not yet searchable (index lag) keeps every label', async () => {
+    world.github.store.searchIndex.setLag(10 * 60_000);
+    const { pr, labels } = failedPr();
+    ok(await sweep());
+    expect(world.labels(pr).sort()).toEqual([...labels].sort());
+  }, 60_000);
+
+  test('a label definition nothing carries is deleted once the issues listing shows it', async () => {
+    const { pr, labels } = failedPr();
+    const status = labels[1] ?? '';
+    world.github.store.removeLabel(FULL, pr, status);
+    world.github.store.searchIndex.partialResults(50, { keep: 0 });
+    ok(await sweep());
+    expect(world.github.store.findLabel(FULL, status)).toBeUndefined();
+    expect(world.labels(pr)).not.toContain(status);
+    expect(world.labels(pr).length).toBe(labels.length - 1);
+  }, 60_000);
+});
+
+describe('a deletion that failed is owed, and retried', () => {
+  test('a stop whose DeleteService fails leaves the environment destroying; the next sweep finishes it', async () => {
+    const sha = (0xe000000 + (nextSha += 1)).toString(16);
+    const pr = (nextPr += 1);
+    world.github.store.addPull(FULL, {
+      number: pr,
+      headSha: `${sha}${'0'.repeat(33)}`,
+      author: 'writer',
+      labels: [
+        TRACKED,
+        statusLabel(sha, 'running'),
+        activeLabel(sha),
+        createdLabel(sha, new Date()),
+        ttlLabel(sha, { kind: 'duration', hours: 48 }),
+        requesterLabel(sha, 'maintainer'),
+        addressLabel(sha, { host: TASK_IP, port: 8080 }),
+      ],
+    });
+    const service = await createManagedService(world, { pr, sha7: sha, createdAt: new Date() });
+    // More failures than the SDK has attempts: the deletion fails for good, as in an AWS outage.
+    aws.failNext(50, { operation: 'DeleteService' });
+    const posted = world.github.store.addComment(FULL, pr, { body: '/showtime stop', author: 'maintainer' });
+    const stop = await world.runMain(
+      'issue_comment',
+      commentEvent({ repo: REPO, pr, body: '/showtime stop', sender: 'maintainer', commentId: posted.id }),
+    );
+    expect(stop.run?.code).toBe(1);
+    expect(world.labels(pr)).toContain(statusLabel(sha, 'destroying'));
+    expect(world.labels(pr).some((name) => name.startsWith(`🎪 ${sha} 🌐 `))).toBe(false);
+    expect(await world.activeServices()).toContain(service);
+
+    // Still failing: the sweep retries, and says so with a non-zero exit.
+    const stillDown = await sweep();
+    expect(stillDown.code).toBe(1);
+    expect(world.labels(pr)).toContain(statusLabel(sha, 'destroying'));
+
+    aws.clear();
+    ok(await sweep());
+    expect(await world.activeServices()).not.toContain(service);
+    expect(world.labels(pr)).toEqual([]);
+  }, 90_000);
+});
