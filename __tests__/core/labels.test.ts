@@ -23,6 +23,7 @@ import {
   formatLockDescription,
   isDefaultConfig,
   isStateLabel,
+  isStrayStateLabel,
   labelDefinition,
   labelLength,
   lockLabel,
@@ -616,5 +617,25 @@ describe('isStateLabel', () => {
     ['bug', false],
   ])('%j -> %s', (name, expected) => {
     expect(isStateLabel(name)).toBe(expected);
+  });
+});
+
+describe('isStrayStateLabel', () => {
+  test.each([
+    ['🎪 zzzzzzz 🚦 running', true],
+    ['🎪 abc123f 🌐 evil.example.com', true],
+    ['🎪 abc123f 📅 yesterday', true],
+    ['🎪 🎯 not-a-sha', true],
+    ['🎪 🚦 abc123f running extra', true],
+    [statusLabel(SHA, 'running'), false],
+    ['🎪 🚦 abc123f running', false],
+    [TRACKED, false],
+    [TRIGGER_START, false],
+    ['🎪 conf-enable-ALERTS', false],
+    ['🎪 nonsense', false],
+    [lockLabel(1), false],
+    ['bug 🚦 running', false],
+  ])('%j -> %s', (name, expected) => {
+    expect(isStrayStateLabel(name)).toBe(expected);
   });
 });

@@ -4,6 +4,8 @@
 import {
   activeLabel,
   addressLabel,
+  TRIGGER_START,
+  TRIGGER_STOP,
   createdLabel,
   requesterLabel,
   statusLabel,
@@ -21,7 +23,7 @@ import {
 } from '../../test-support/action-world.js';
 import type { FaultyAws } from '../../test-support/faulty-aws.js';
 import { startFaultyAws } from '../../test-support/faulty-aws.js';
-import { commentEvent } from '../../test-support/payloads.js';
+import { commentEvent, pullRequestEvent } from '../../test-support/payloads.js';
 
 let world: ActionWorld;
 let aws: FaultyAws;
@@ -142,4 +144,103 @@ describe('a deletion that failed is owed, and retried', () => {
     expect(await world.activeServices()).not.toContain(service);
     expect(world.labels(pr)).toEqual([]);
   }, 90_000);
+});
+
+describe('a stop leaves nothing that looks like state', () => {
+  test('forged and unparseable 🎪 labels go with the last environment; the index label goes last', async () => {
+    const sha = (0xf000000 + (nextSha += 1)).toString(16);
+    const pr = (nextPr += 1);
+    const forged = ['🎪 zzzzzzz 🚦 running', `🎪 ${sha} 🌐 evil.example.com`];
+    world.github.store.addPull(FULL, {
+      number: pr,
+      headSha: `${sha}${'0'.repeat(33)}`,
+      author: 'writer',
+      labels: [
+        TRACKED,
+        statusLabel(sha, 'failed'),
+        activeLabel(sha),
+        createdLabel(sha, new Date()),
+        requesterLabel(sha, 'maintainer'),
+        ...forged,
+        'bug',
+        '🎪 conf-enable-ALERTS',
+      ],
+    });
+    const posted = world.github.store.addComment(FULL, pr, { body: '/showtime stop', author: 'maintainer' });
+    const stop = await world.runMain(
+      'issue_comment',
+      commentEvent({ repo: REPO, pr, body: '/showtime stop', sender: 'maintainer', commentId: posted.id }),
+    );
+    ok(stop.run);
+    // Foreign labels and a person's conf-* command stay: they are not state.
+    expect(world.labels(pr).sort()).toEqual(['bug', '🎪 conf-enable-ALERTS'].sort());
+  }, 60_000);
+});
+
+describe('a start that meets a stop says what happened', () => {
+  test('the start trigger consumed by a stop meanwhile: start-withdrawn, not claimed-by-another-run', async () => {
+    const pr = (nextPr += 1);
+    const head = `${(0xa100000 + (nextSha += 1)).toString(16)}${'0'.repeat(33)}`;
+    world.github.store.addPull(FULL, {
+      number: pr,
+      headSha: head,
+      author: 'writer',
+      labels: [TRIGGER_START],
+    });
+    // Between this run's read and its claim, a stop run takes both triggers (stop wins over start).
+    world.github.faults.beforeNext(
+      { method: 'DELETE', route: '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}' },
+      (store) => {
+        store.removeLabel(FULL, pr, TRIGGER_START);
+        store.removeLabel(FULL, pr, TRIGGER_STOP);
+      },
+    );
+    const start = pullRequestEvent({
+      action: 'labeled',
+      repo: REPO,
+      pr,
+      headSha: head,
+      sender: 'maintainer',
+      label: TRIGGER_START,
+    });
+    const result = await world.runMain('pull_request_target', start);
+    expect(ok(result.plan).outputs.action).toBe('nothing');
+    expect(result.plan.outputs.reason).toBe('start-withdrawn');
+    expect(world.labels(pr)).toEqual([]);
+  }, 60_000);
+});
+
+describe('a quota does not undo the repair of an interrupted change', () => {
+  test('half-written labels and max-environments set: the start still repairs', async () => {
+    const sha = (0xa200000 + (nextSha += 1)).toString(16);
+    const pr = (nextPr += 1);
+    const head = `${sha}${'0'.repeat(33)}`;
+    // An interrupted run left two statuses on the environment.
+    world.github.store.addPull(FULL, {
+      number: pr,
+      headSha: head,
+      author: 'writer',
+      labels: [
+        TRACKED,
+        statusLabel(sha, 'running'),
+        statusLabel(sha, 'configuring'),
+        activeLabel(sha),
+        createdLabel(sha, new Date()),
+        requesterLabel(sha, 'maintainer'),
+        TRIGGER_START,
+      ],
+    });
+    const start = pullRequestEvent({
+      action: 'labeled',
+      repo: REPO,
+      pr,
+      headSha: head,
+      sender: 'maintainer',
+      label: TRIGGER_START,
+    });
+    const plan = ok(
+      await world.runStep('plan', 'pull_request_target', start, { inputs: { 'max-environments': '10' } }),
+    );
+    expect(plan.outputs.reason).toBe('repair-interrupted-change');
+  }, 60_000);
 });

@@ -129,3 +129,55 @@ describe('searchPullRequests', () => {
     expect(world.requests()).toEqual({});
   });
 });
+
+describe('search as GitHub answers it: partial and lagging', () => {
+  test('a partial page is reported as incomplete, with the PRs it did return', async () => {
+    world = await startWorld();
+    addPulls(10, () => [TRACKED]);
+    world.emulator.store.searchIndex.partialResults(1, { keep: 0.5, seed: 7 });
+    const partial = await world.adapter().searchPullRequests({ labels: [TRACKED], state: 'open' });
+    expect(partial.incomplete).toBe(true);
+    expect(partial.pulls.length).toBeLessThan(10);
+    const whole = await world.adapter().searchPullRequests({ labels: [TRACKED], state: 'open' });
+    expect(whole).toMatchObject({ incomplete: false });
+    expect(whole.pulls).toHaveLength(10);
+  });
+
+  test('a label added within the lag is not found yet; once the lag has passed it is', async () => {
+    world = await startWorld();
+    addPulls(1, () => []);
+    let now = Date.now();
+    world.emulator.store.clock = () => new Date(now);
+    world.emulator.store.searchIndex.setLag(60_000);
+    world.emulator.store.addLabels(FULL, 1000, [TRACKED]);
+    expect((await world.adapter().searchPullRequests({ labels: [TRACKED], state: 'all' })).pulls).toEqual([]);
+    now += 61_000;
+    const later = await world.adapter().searchPullRequests({ labels: [TRACKED], state: 'all' });
+    expect(later.pulls.map((pr) => pr.number)).toEqual([1000]);
+  });
+});
+
+describe('listLabelCarriers: a consistent read', () => {
+  test('sees a carrier the lagging search does not, with one request', async () => {
+    world = await startWorld();
+    addPulls(1, () => []);
+    world.emulator.store.searchIndex.setLag(60 * MINUTE);
+    world.emulator.store.addLabels(FULL, 1000, ['🎪 abc123f 🚦 failed']);
+    world.emulator.resetCounts();
+    const carriers = await world.adapter().listLabelCarriers('🎪 abc123f 🚦 failed');
+    expect(carriers.carried).toBe(true);
+    expect(carriers.pulls.map((pr) => pr.number)).toEqual([1000]);
+    expect(world.requests()).toEqual({ 'GET /repos/{owner}/{repo}/issues': 1 });
+  });
+
+  test('nothing carries it: not carried; a name with a comma cannot be asked for and counts as carried', async () => {
+    world = await startWorld();
+    expect(await world.adapter().listLabelCarriers('🎪 abc123f 🚦 failed')).toEqual({
+      carried: false,
+      pulls: [],
+    });
+    world.emulator.resetCounts();
+    expect((await world.adapter().listLabelCarriers('a,b')).carried).toBe(true);
+    expect(world.requests()).toEqual({});
+  });
+});

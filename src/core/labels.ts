@@ -498,6 +498,18 @@ export function isStateLabel(name: string): boolean {
   return kind === 'pointer' || kind === 'tracked' || (STATE_KINDS as readonly string[]).includes(kind);
 }
 
+/**
+ * A 🎪 label shaped like an environment's state (a state or pointer emoji first or second) that does not parse, e.g.
+ * `🎪 zzzzzzz 🚦 running` or a 🌐 with a host name. Nothing reads it as state, so a stop of every environment removes
+ * it too: left behind, it would outlive the index label and no later sweep would find it.
+ */
+export function isStrayStateLabel(name: string): boolean {
+  if (!name.startsWith(PREFIX) || parseLabel(name).kind !== 'malformed') return false;
+  const [first = '', second = ''] = bare(name).slice(PREFIX.length).split(' ');
+  const shaped = (token: string): boolean => STATE_EMOJI.has(token) || POINTER_EMOJI.has(token);
+  return shaped(first) || shaped(second);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Rendering: SHA-first only. Each renderer throws on a value outside its accepted form (a programming error: every
 // value reaching here has been validated), naming the value and the form.

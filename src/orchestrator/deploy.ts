@@ -1,7 +1,15 @@
 // Deploying and tearing down environments: the blue-green deploy of one SHA and the removal of environments,
 // resources first and labels after.
 import { logLine, plainText } from '../core/markdown.js';
-import { activeLabel, addressLabel, buildingLabel, statusLabel, TRACKED } from '../core/labels.js';
+import {
+  activeLabel,
+  addressLabel,
+  buildingLabel,
+  isStateLabel,
+  isStrayStateLabel,
+  statusLabel,
+  TRACKED,
+} from '../core/labels.js';
 import type { Decision, Environment } from '../core/types.js';
 import { ttlDeadline } from '../core/values.js';
 import type { Deps } from './context.js';
@@ -279,12 +287,21 @@ export async function destroy(deps: Deps, session: PrSession, why: string, only?
     leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));
   const after = session.state();
   if (Object.keys(after.environments).length === 0) {
+    // Everything that looks like state goes with the last environment, parseable or not; the index label goes last
+    // and only when nothing state-like is left, so that whatever a failed removal leaves, the sweep still finds.
+    const strays = only === undefined ? session.labels.filter(isStrayStateLabel) : [];
     await relabel(
       deps,
       session,
       [],
-      [TRACKED, ...after.legacyLabels].filter((label) => session.has(label)),
+      [...after.legacyLabels, ...strays].filter((label) => session.has(label)),
     );
+    if (
+      session.has(TRACKED) &&
+      !session.labels.some((label) => label !== TRACKED && (isStateLabel(label) || isStrayStateLabel(label)))
+    ) {
+      await relabel(deps, session, [], [TRACKED]);
+    }
   }
   return {
     outcome: leftovers.length > 0 ? 'failed' : 'done',

@@ -26,6 +26,7 @@ import type {
   Actor,
   CommandError,
   Decision,
+  PlanInput,
   EnvConfig,
   FleetEntry,
   PrState,
@@ -247,15 +248,18 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
   for (const event of events) {
     const head = session.pullRequest.headSha;
     const input = { event, state, policy: deps.settings.policy, now, commits };
-    // A repair rebuilds the head: it answers to the approval rule like any other build.
-    let decision = requireApproval(input, rebuildIfDamaged(plan(input), state, head));
+    // Every decision of this event, first or re-made on fresher facts, goes through the same steps: a repair rebuilds
+    // the head, and it answers to the approval rule like any other build.
+    const decideOn = (given: PlanInput): Decision =>
+      requireApproval(given, rebuildIfDamaged(plan(given), given.state, head));
+    let decision = decideOn(input);
     if (decision.reason === 'sha-not-in-pr') {
       // The dispatch names a commit that is not the PR's: nothing is claimed or written, the run fails saying why.
       throw new Error(decision.message);
     }
     if (decision.action === 'create' && hasQuota(deps)) {
       // Only a create can be refused by a quota, so only then is the fleet worth a search.
-      decision = plan({ ...input, fleet: await readFleet(deps) });
+      decision = decideOn({ ...input, fleet: await readFleet(deps) });
     }
     if (
       decision.reason === 'config-pending' &&
@@ -268,10 +272,7 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
       state = session.state();
     }
     if ((decision.action === 'create' || decision.action === 'rolling-update') && claim === undefined) {
-      const replan = (fresh: PrState): Decision => {
-        const again = { ...input, state: fresh };
-        return requireApproval(again, rebuildIfDamaged(plan(again), fresh, head));
-      };
+      const replan = (fresh: PrState): Decision => decideOn({ ...input, state: fresh });
       const claimed = await claimDeploy(deps, session, decision, actor, replan);
       if (claimed.claim) claim = claimed.claim;
       decision = claimed.decision;
@@ -418,11 +419,17 @@ async function claimDeploy(
   if (decision.consume.includes(TRIGGER_START)) {
     const removed = await session.remove([TRIGGER_START]);
     if (removed.length === 0) {
+      // Gone already: either another run of the same click took it (that run now builds), or a stop consumed it with
+      // its own trigger (stop wins over start), or a person removed it. The labels tell which.
+      const seen = session.state();
+      const taken = seen.building === sha7 || seen.environments[sha7] !== undefined;
       return {
-        decision: nothing(
-          'claimed-by-another-run',
-          `Another run already took the start request for ${sha7}.`,
-        ),
+        decision: taken
+          ? nothing('claimed-by-another-run', `Another run already took the start request for ${sha7}.`)
+          : nothing(
+              'start-withdrawn',
+              `The start request for ${sha7} was withdrawn before this run could take it (a stop, which wins over a start, or a person removed it).`,
+            ),
       };
     }
   }
