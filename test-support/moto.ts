@@ -12,10 +12,18 @@ import {
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { CreateClusterCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
+import { startPagingProxy } from './aws-paging.js';
 
 export interface MotoServer {
-  /** e.g. http://127.0.0.1:41234, for the SDK's `endpoint`. */
+  /**
+   * e.g. http://127.0.0.1:41234, for the SDK's `endpoint`: the paging proxy in front of moto (aws-paging.ts), so
+   * ListServices, ListTasks and ListTaskDefinitions come in pages as from ECS.
+   */
   endpoint: string;
+  /** moto itself, unpaged. */
+  motoEndpoint: string;
+  /** Pages the proxy served per operation. */
+  pages(): Record<string, number>;
   port: number;
   pid: number;
   /** Forget every resource (POST /moto-api/reset), cheaper than a restart between tests. */
@@ -108,11 +116,17 @@ async function startOnce(port: number, options: StartMotoOptions): Promise<MotoS
     }
     await delay(100);
   }
+  const paging = await startPagingProxy(endpoint);
   return {
-    endpoint,
+    endpoint: paging.endpoint,
+    motoEndpoint: endpoint,
+    pages: paging.pages,
     port,
     pid: child.pid ?? -1,
-    stop,
+    stop: async () => {
+      await paging.stop();
+      await stop();
+    },
     reset: async () => {
       const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
       if (!response.ok) throw new Error(`moto reset answered HTTP ${response.status}`);

@@ -21,7 +21,6 @@ import type {
   CreateServiceCommandInput,
   DescribeServicesCommandOutput,
   KeyValuePair,
-  ListServicesCommandOutput,
   Tag,
 } from '@aws-sdk/client-ecs';
 import { callsBetween } from '../../src/aws/call-counter.js';
@@ -535,23 +534,6 @@ describe('updateConfiguration', () => {
 });
 
 /** moto returns every service at once; real ECS pages ListServices (at most maxResults, then a nextToken). */
-function pageListServices(ecs: EcsBackend): void {
-  ecs.clients.ecs.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName !== 'ListServicesCommand') return next(args);
-      const input = args.input as { maxResults?: number; nextToken?: string };
-      const offset = Number(input.nextToken ?? '0');
-      const result = await next({ ...args, input: { ...input, nextToken: undefined } });
-      const output = result.output as ListServicesCommandOutput;
-      const all = output.serviceArns ?? [];
-      const size = input.maxResults ?? 10;
-      const nextToken = offset + size < all.length ? String(offset + size) : undefined;
-      return { ...result, output: { ...output, serviceArns: all.slice(offset, offset + size), nextToken } };
-    },
-    { step: 'initialize', name: 'pageListServices' },
-  );
-}
-
 describe('listManagedServices', () => {
   test('pages through every service and returns the managed, live ones with their tags parsed', async () => {
     const cluster = 'showtime-listing';
@@ -603,12 +585,14 @@ describe('listManagedServices', () => {
     );
 
     const ecs = backend({ cluster });
-    pageListServices(ecs);
+    // moto answers in one page; the paging proxy in front of it (test-support/aws-paging.ts) pages as ECS does.
+    const pagesBefore = moto.pages()['ListServices'] ?? 0;
     const before = ecs.apiCalls();
     const listed = await ecs.listManagedServices();
     const calls = callsBetween(before, ecs.apiCalls());
 
     expect(calls.byCommand).toEqual({ 'ECS:ListServices': 3, 'ECS:DescribeServices': 3 });
+    expect((moto.pages()['ListServices'] ?? 0) - pagesBefore).toBe(3);
     expect(listed.map((s) => s.pr).sort()).toEqual(Array.from({ length: 23 }, (_, i) => 201 + i));
     expect(listed.find((s) => s.pr === 202)).toEqual({
       serviceName: `pr-202-${sha7(202)}-service`,
