@@ -211,6 +211,7 @@ function names(text: string, name: string): boolean {
 }
 
 describe('security model', () => {
+  // The security model and "State is never lost": every claim of either names its test.
   const section = README.slice(README.indexOf('## Security model'), README.indexOf('## Migrating from'));
   const claims = section.split('\n- ').slice(1);
 
@@ -218,10 +219,10 @@ describe('security model', () => {
     expect(claims.length).toBeGreaterThanOrEqual(8);
     for (const claim of claims) {
       const flat = claim.replace(/\s*\n\s*/g, ' ');
-      const files = [...flat.matchAll(/`(__tests__\/[^`]+\.test\.ts)`/g)].map((m) => m[1] ?? '');
+      const files = [...flat.matchAll(/`(__tests__\/[^`]+\.(?:test|long)\.ts)`/g)].map((m) => m[1] ?? '');
       if (!/^\*\*(Why|PR code runs|What runs)/.test(claim))
         expect({ claim: flat, files }).not.toEqual({ claim: flat, files: [] });
-      for (const match of flat.matchAll(/`(__tests__\/[^`]+\.test\.ts)` › ((?:“[^”]+”(?:, )?)+)/g)) {
+      for (const match of flat.matchAll(/`(__tests__\/[^`]+\.(?:test|long)\.ts)` › ((?:“[^”]+”(?:, )?)+)/g)) {
         const text = readFileSync(match[1] ?? '', 'utf8');
         for (const name of (match[2] ?? '').matchAll(/“([^”]+)”/g)) {
           expect({ file: match[1], name: name[1], found: names(text, name[1] ?? '') }).toEqual({

@@ -8,11 +8,13 @@
 //      its 🌐 is the address ECS gives its task (the only address the scheduler stand-in hands out, on the port the
 //      action was told);
 //   3. every environment that says it is in progress (building, built, deploying, destroying) is held by a run: its
-//      lock label exists with a lease that has not run out. At rest (no run in flight) nothing is in progress;
-//   4. 🎯 points at a served environment, or at a failed one (kept on purpose: a teardown that could not delete the
-//      service keeps its labels with status failed, and the sweep keeps 🎯 on an environment whose service vanished
-//      so that its TTL still retires it); a failed environment has no 🌐, since nothing answers there; 🏗️ points
-//      at an environment in progress (so, at rest, there is none);
+//      lock label exists with a lease that has not run out. At rest (no run in flight) nothing is in progress, except
+//      a `destroying` that no run holds: a teardown that failed, whose deletion is owed (no 🌐; the sweep retries it;
+//      counted as a leftover);
+//   4. 🎯 points at a served environment, at one whose deletion is owed, or at a failed one (kept on purpose: the
+//      sweep keeps 🎯 on an environment whose service vanished so that its TTL still retires it); a failed
+//      environment has no 🌐, since nothing answers there; 🏗️ points at an environment in progress (so, at rest,
+//      there is none);
 //   5. TRACKED is on the PR exactly when the PR has environment labels (the sweep finds PRs by it alone);
 //   6. every environment has a 🚦 status.
 // And ECS agrees with the labels when every ACTIVE service showtime manages is claimed by its PR's labels (any
@@ -143,7 +145,12 @@ export async function observeTruth(world: ActionWorld, options: TruthOptions): P
           lie(`${env.sha}'s 🌐 ${address.host}:${address.port} is not where ECS runs it`);
         }
       }
-      if (IN_PROGRESS.has(status)) {
+      const owed = status === 'destroying' && !liveLock(world, pr, env.sha, now);
+      if (owed) {
+        // A teardown that failed: the labels say a deletion is owed, and the sweep retries it.
+        if (env.address !== undefined) lie(`${env.sha} owes a deletion but still shows a 🌐 address`);
+        leftovers.push(`#${pr}: ${env.sha} owes a deletion${served.has(id) ? ', its service ACTIVE' : ''}`);
+      } else if (IN_PROGRESS.has(status)) {
         if (options.atRest) lie(`${env.sha} says ${status} although no run is in flight`);
         else if (!liveLock(world, pr, env.sha, now))
           lie(`${env.sha} says ${status} but no run holds its lock`);
@@ -155,7 +162,7 @@ export async function observeTruth(world: ActionWorld, options: TruthOptions): P
     }
     if (state.active !== undefined) {
       const status = state.environments[state.active]?.status;
-      if (status === undefined || (!SERVED.has(status) && status !== 'failed')) {
+      if (status === undefined || (!SERVED.has(status) && status !== 'failed' && status !== 'destroying')) {
         lie(`🎯 ${state.active} points at a ${status ?? 'missing'} environment`);
       }
     }
