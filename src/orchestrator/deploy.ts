@@ -7,6 +7,7 @@ import {
   buildingLabel,
   isStateLabel,
   isStrayStateLabel,
+  parseLabel,
   statusLabel,
   TRACKED,
 } from '../core/labels.js';
@@ -236,8 +237,26 @@ export async function retire(deps: Deps, session: PrSession, env: Environment): 
     session.has(label),
   );
   await relabel(deps, session, [], labels);
+  await deleteUnusedDefinitions(deps, labels);
   await deactivateDeployments(deps, session.number, env.sha);
   return [];
+}
+
+/**
+ * The repository label definitions of a retired environment: this run knows their exact names, so it deletes them
+ * rather than leave them to the sweep (whose label collection is only the backstop for what a crashed run left).
+ * Each goes only when the issues listing shows nothing else carries it (two PRs can share a head commit). 2 requests
+ * per label; a failure is only a warning, the sweep collects what is left.
+ */
+async function deleteUnusedDefinitions(deps: Deps, names: string[]): Promise<void> {
+  if (deps.settings.dryRun.github) return;
+  for (const name of names) {
+    try {
+      if (!(await deps.github.listLabelCarriers(name)).carried) await deps.github.deleteRepoLabel(name);
+    } catch (error) {
+      deps.log.warning(`could not delete the unused label ${name}; the sweep will: ${String(error)}`);
+    }
+  }
 }
 
 export async function deactivateDeployments(deps: Deps, pr: number, sha7: string): Promise<void> {
@@ -263,15 +282,16 @@ export async function destroy(deps: Deps, session: PrSession, why: string, only?
   // if writing it fails half-way (the new status added, the old not removed), the teardown still goes on, and
   // retire() removes every label of the environment, both statuses included. Giving up here would leave a running
   // environment labelled with two statuses (reliability tests: a stop whose first label write fails for good).
+  const replaced = envs.flatMap((env) =>
+    statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')),
+  );
   try {
     await relabel(
       deps,
       session,
       envs.map((env) => statusLabel(env.sha, 'destroying')),
       [
-        ...envs.flatMap((env) =>
-          statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')),
-        ),
+        ...replaced,
         ...(state.building && (only === undefined || only === state.building)
           ? [buildingLabel(state.building)]
           : []),
@@ -286,6 +306,15 @@ export async function destroy(deps: Deps, session: PrSession, why: string, only?
   for (const env of envs)
     leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));
   const after = session.state();
+  // The statuses the mark replaced belong to environments now retired: their definitions are unused too.
+  await deleteUnusedDefinitions(
+    deps,
+    replaced.filter((label) => {
+      const parsed = parseLabel(label);
+      const sha = 'sha' in parsed ? parsed.sha : undefined;
+      return sha !== undefined && after.environments[sha] === undefined && !session.has(label);
+    }),
+  );
   if (Object.keys(after.environments).length === 0) {
     // Everything that looks like state goes with the last environment, parseable or not; the index label goes last
     // and only when nothing state-like is left, so that whatever a failed removal leaves, the sweep still finds.
