@@ -22,7 +22,8 @@ export interface PagingProxy {
   stop(): Promise<void>;
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+/** The whole body of a request. */
+export function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));

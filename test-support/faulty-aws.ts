@@ -17,6 +17,7 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './aws-paging.js';
 import { seededRandom } from './github-emulator/faults.js';
 
 export const AWS_FAULT_KINDS = ['server-error', 'throttle', 'reset', 'lost-response'] as const;
@@ -93,15 +94,6 @@ export function identify(path: string, headers: IncomingMessage['headers'], body
   const action = new URLSearchParams(body).get('Action');
   if (action) return { service: 'ec2', operation: action };
   return { service: 'other', operation: path };
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function errorReply(

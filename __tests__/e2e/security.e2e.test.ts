@@ -400,7 +400,8 @@ describe("8. state labels are maintainers' only", () => {
     expect(world.labels(pr).filter((name) => name.startsWith('🎪 a1b2c3d 📅 '))).toEqual([old]);
   }, 90_000);
 
-  test('an active environment whose 📅 is gone gets one written back on the next event', async () => {
+  /** A same-repository PR deployed at SHA_A, then its 📅 removed without an event (e.g. while workflows were off). */
+  async function deployedWithout(): Promise<number> {
     const pr = samePr();
     world.github.store.addLabels(FULL, pr, [TRIGGER_START]);
     const start = pullRequestEvent({
@@ -413,26 +414,18 @@ describe("8. state labels are maintainers' only", () => {
     });
     ok((await world.runMain('pull_request_target', start)).run);
     const created = world.labels(pr).find((name) => name.startsWith('🎪 a1b2c3d 📅 '));
-    // Gone without an event (e.g. removed while the workflow was disabled).
     world.github.store.removeLabel(FULL, pr, created ?? '');
+    return pr;
+  }
+
+  test('an active environment whose 📅 is gone gets one written back on the next event', async () => {
+    const pr = await deployedWithout();
     ok((await world.runMain('issue_comment', comment(pr, '/showtime status'))).run);
     expect(world.labels(pr).some((name) => name.startsWith('🎪 a1b2c3d 📅 '))).toBe(true);
   }, 90_000);
 
   test('the scheduled sweep writes back a 📅 that is gone, so the environment still expires', async () => {
-    const pr = samePr();
-    world.github.store.addLabels(FULL, pr, [TRIGGER_START]);
-    const start = pullRequestEvent({
-      action: 'labeled',
-      repo: REPO,
-      pr,
-      headSha: SHA_A,
-      sender: 'maintainer',
-      label: TRIGGER_START,
-    });
-    ok((await world.runMain('pull_request_target', start)).run);
-    const created = world.labels(pr).find((name) => name.startsWith('🎪 a1b2c3d 📅 '));
-    world.github.store.removeLabel(FULL, pr, created ?? '');
+    const pr = await deployedWithout();
     ok(await world.runStep('cleanup', 'schedule', {}));
     expect(world.labels(pr).filter((name) => name.startsWith('🎪 a1b2c3d 📅 '))).toHaveLength(1);
   }, 90_000);

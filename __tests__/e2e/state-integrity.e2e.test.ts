@@ -73,6 +73,31 @@ function sweep() {
   return world.runStep('cleanup', 'schedule', {});
 }
 
+/** A maintainer's `/showtime stop` on the PR: the comment stored, then its event run. */
+function stopByComment(pr: number) {
+  const posted = world.github.store.addComment(FULL, pr, { body: '/showtime stop', author: 'maintainer' });
+  const event = commentEvent({
+    repo: REPO,
+    pr,
+    body: '/showtime stop',
+    sender: 'maintainer',
+    commentId: posted.id,
+  });
+  return world.runMain('issue_comment', event);
+}
+
+/** The start label added by a maintainer (already on the PR, as GitHub adds it before delivering the event). */
+function startLabeled(pr: number, headSha: string) {
+  return pullRequestEvent({
+    action: 'labeled',
+    repo: REPO,
+    pr,
+    headSha,
+    sender: 'maintainer',
+    label: TRIGGER_START,
+  });
+}
+
 describe('search finds, it never proves absence', () => {
   test('partial search results (incomplete_results: true): the PRs they missed keep every label', async () => {
     const { pr, labels } = failedPr();
@@ -124,11 +149,7 @@ describe('a deletion that failed is owed, and retried', () => {
     const service = await createManagedService(world, { pr, sha7: sha, createdAt: new Date() });
     // More failures than the SDK has attempts: the deletion fails for good, as in an AWS outage.
     aws.failNext(50, { operation: 'DeleteService' });
-    const posted = world.github.store.addComment(FULL, pr, { body: '/showtime stop', author: 'maintainer' });
-    const stop = await world.runMain(
-      'issue_comment',
-      commentEvent({ repo: REPO, pr, body: '/showtime stop', sender: 'maintainer', commentId: posted.id }),
-    );
+    const stop = await stopByComment(pr);
     expect(stop.run?.code).toBe(1);
     expect(world.labels(pr)).toContain(statusLabel(sha, 'destroying'));
     expect(world.labels(pr).some((name) => name.startsWith(`🎪 ${sha} 🌐 `))).toBe(false);
@@ -166,11 +187,7 @@ describe('a stop leaves nothing that looks like state', () => {
         '🎪 conf-enable-ALERTS',
       ],
     });
-    const posted = world.github.store.addComment(FULL, pr, { body: '/showtime stop', author: 'maintainer' });
-    const stop = await world.runMain(
-      'issue_comment',
-      commentEvent({ repo: REPO, pr, body: '/showtime stop', sender: 'maintainer', commentId: posted.id }),
-    );
+    const stop = await stopByComment(pr);
     ok(stop.run);
     // Foreign labels and a person's conf-* command stay: they are not state.
     expect(world.labels(pr).sort()).toEqual(['bug', '🎪 conf-enable-ALERTS'].sort());
@@ -195,14 +212,7 @@ describe('a start that meets a stop says what happened', () => {
         store.removeLabel(FULL, pr, TRIGGER_STOP);
       },
     );
-    const start = pullRequestEvent({
-      action: 'labeled',
-      repo: REPO,
-      pr,
-      headSha: head,
-      sender: 'maintainer',
-      label: TRIGGER_START,
-    });
+    const start = startLabeled(pr, head);
     const result = await world.runMain('pull_request_target', start);
     expect(ok(result.plan).outputs.action).toBe('nothing');
     expect(result.plan.outputs.reason).toBe('start-withdrawn');
@@ -230,14 +240,7 @@ describe('a quota does not undo the repair of an interrupted change', () => {
         TRIGGER_START,
       ],
     });
-    const start = pullRequestEvent({
-      action: 'labeled',
-      repo: REPO,
-      pr,
-      headSha: head,
-      sender: 'maintainer',
-      label: TRIGGER_START,
-    });
+    const start = startLabeled(pr, head);
     const plan = ok(
       await world.runStep('plan', 'pull_request_target', start, { inputs: { 'max-environments': '10' } }),
     );
@@ -266,21 +269,7 @@ describe('a teardown deletes the label definitions it made unused', () => {
     // Two PRs can share a head commit: the twin carries one of the same labels.
     const shared = requesterLabel(sha, 'maintainer');
     world.github.store.addPull(FULL, { number: twin, author: 'writer', labels: [shared] });
-    const posted = world.github.store.addComment(FULL, pr, { body: '/showtime stop', author: 'maintainer' });
-    ok(
-      (
-        await world.runMain(
-          'issue_comment',
-          commentEvent({
-            repo: REPO,
-            pr,
-            body: '/showtime stop',
-            sender: 'maintainer',
-            commentId: posted.id,
-          }),
-        )
-      ).run,
-    );
+    ok((await stopByComment(pr)).run);
     expect(world.labels(pr)).toEqual([]);
     for (const name of labels.filter((name) => name !== TRACKED && name !== shared)) {
       expect({ name, defined: world.github.store.findLabel(FULL, name) !== undefined }).toEqual({
