@@ -529,6 +529,7 @@ describe('labels set by hand to lie, through the plan and run steps', () => {
               case 'createDeploymentStatus':
               case 'searchPullRequests':
               case 'listLabelCarriers':
+              case 'deleteRepoLabel':
                 break;
               default:
                 throw new Error(`unexpected GitHub call ${call.method}: add it to this table`);
@@ -545,6 +546,11 @@ describe('labels set by hand to lie, through the plan and run steps', () => {
           ]);
           for (const call of calls.filter((c) => c.method === 'deleteEnvironment')) {
             expect(named).toContain(String(call.args[1]).slice(0, 7));
+          }
+          // Label definitions deleted only for environments of this PR (the bystander's labels are checked below).
+          for (const call of calls.filter((c) => c.method === 'deleteRepoLabel')) {
+            const parsed = parseLabel(String(call.args[0]));
+            expect(named).toContain('sha' in parsed ? parsed.sha : undefined);
           }
           for (const call of calls.filter((c) => c.method === 'ensureImage')) {
             expect([head, 'd'.repeat(40), text]).toContain(call.args[1]);
