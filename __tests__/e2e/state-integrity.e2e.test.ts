@@ -48,18 +48,22 @@ afterEach(() => {
   world.github.store.searchIndex.randomPartialResults(0);
 });
 
+/** The labels every seeded environment carries: index, status, 🎯, 📅 (now) and 🤡. */
+function envLabels(sha: string, status: 'running' | 'failed'): string[] {
+  return [
+    TRACKED,
+    statusLabel(sha, status),
+    activeLabel(sha),
+    createdLabel(sha, new Date()),
+    requesterLabel(sha, 'maintainer'),
+  ];
+}
+
 /** A PR whose environment failed: no service, no lock, only its labels say it exists. */
 function failedPr(): { pr: number; labels: string[] } {
   const sha = (0xd000000 + (nextSha += 1)).toString(16);
   const pr = (nextPr += 1);
-  const labels = [
-    TRACKED,
-    statusLabel(sha, 'failed'),
-    activeLabel(sha),
-    createdLabel(sha, new Date()),
-    ttlLabel(sha, { kind: 'duration', hours: 48 }),
-    requesterLabel(sha, 'maintainer'),
-  ];
+  const labels = [...envLabels(sha, 'failed'), ttlLabel(sha, { kind: 'duration', hours: 48 })];
   world.github.store.addPull(FULL, {
     number: pr,
     headSha: `${sha}${'0'.repeat(33)}`,
@@ -137,12 +141,8 @@ describe('a deletion that failed is owed, and retried', () => {
       headSha: `${sha}${'0'.repeat(33)}`,
       author: 'writer',
       labels: [
-        TRACKED,
-        statusLabel(sha, 'running'),
-        activeLabel(sha),
-        createdLabel(sha, new Date()),
+        ...envLabels(sha, 'running'),
         ttlLabel(sha, { kind: 'duration', hours: 48 }),
-        requesterLabel(sha, 'maintainer'),
         addressLabel(sha, { host: TASK_IP, port: 8080 }),
       ],
     });
@@ -176,16 +176,7 @@ describe('a stop leaves nothing that looks like state', () => {
       number: pr,
       headSha: `${sha}${'0'.repeat(33)}`,
       author: 'writer',
-      labels: [
-        TRACKED,
-        statusLabel(sha, 'failed'),
-        activeLabel(sha),
-        createdLabel(sha, new Date()),
-        requesterLabel(sha, 'maintainer'),
-        ...forged,
-        'bug',
-        '🎪 conf-enable-ALERTS',
-      ],
+      labels: [...envLabels(sha, 'failed'), ...forged, 'bug', '🎪 conf-enable-ALERTS'],
     });
     const stop = await stopByComment(pr);
     ok(stop.run);
@@ -230,15 +221,7 @@ describe('a quota does not undo the repair of an interrupted change', () => {
       number: pr,
       headSha: head,
       author: 'writer',
-      labels: [
-        TRACKED,
-        statusLabel(sha, 'running'),
-        statusLabel(sha, 'configuring'),
-        activeLabel(sha),
-        createdLabel(sha, new Date()),
-        requesterLabel(sha, 'maintainer'),
-        TRIGGER_START,
-      ],
+      labels: [...envLabels(sha, 'running'), statusLabel(sha, 'configuring'), TRIGGER_START],
     });
     const start = startLabeled(pr, head);
     const plan = ok(
@@ -253,13 +236,7 @@ describe('a teardown deletes the label definitions it made unused', () => {
     const sha = (0xa300000 + (nextSha += 1)).toString(16);
     const pr = (nextPr += 1);
     const twin = (nextPr += 1);
-    const labels = [
-      TRACKED,
-      statusLabel(sha, 'failed'),
-      activeLabel(sha),
-      createdLabel(sha, new Date()),
-      requesterLabel(sha, 'maintainer'),
-    ];
+    const labels = envLabels(sha, 'failed');
     world.github.store.addPull(FULL, {
       number: pr,
       headSha: `${sha}${'0'.repeat(33)}`,
