@@ -15,4 +15,6 @@ export default {
     './src/core/': { lines: 95 },
   },
   testTimeout: 30000,
+  // moto_server, the OCI registry, skopeo and chromium come from scripts/setup.sh, run here when one is missing.
+  globalSetup: '<rootDir>/test-support/ensure-tools.js',
 };

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { ActionWorld } from '../test-support/action-world.js';
 import { FULL, startActionWorld } from '../test-support/action-world.js';
+import { ensureTools } from '../test-support/ensure-tools.js';
 import { problemsOf } from './checks.js';
 import { heading, renderSnapshot, seconds } from './render.js';
 import type { DemoStep } from './scenario.js';
@@ -63,7 +64,7 @@ export async function main(options: DemoOptions = {}): Promise<DemoResult> {
       step: 'setup',
       problems: [
         `could not start the local GitHub emulator and moto_server: ${error instanceof Error ? error.message : String(error)}`,
-        'moto_server comes from `pip install "moto[server]"` (set MOTO_SERVER_COMMAND to use another command)',
+        'moto_server comes from scripts/setup.sh (pipx install "moto[server]==5.2.1"); MOTO_SERVER_COMMAND names another command',
       ],
     });
   }
@@ -109,6 +110,7 @@ function isEntrypoint(): boolean {
 }
 
 if (isEntrypoint()) {
+  ensureTools((line) => console.log(line));
   const result = await main();
   process.exitCode = result.ok ? 0 : 1;
   // A world that failed half-way through starting has no handle to stop it by; its in-process emulator would keep

@@ -9,6 +9,7 @@ import {
   CreateVpcCommand,
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
+import { motoServerCommand } from './tools.js';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { CreateClusterCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
@@ -74,7 +75,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 async function startOnce(port: number, options: StartMotoOptions): Promise<MotoServer> {
-  const command = options.command ?? process.env.MOTO_SERVER_COMMAND ?? 'moto_server';
+  const command = options.command ?? motoServerCommand();
   const child = spawn(command, ['-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],

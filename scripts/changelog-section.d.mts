@@ -1,0 +1,1 @@
+export declare function changelogSection(text: string, version: string): string | undefined;

@@ -1,0 +1,2 @@
+export declare function ensureTools(log?: (line: string) => void): void;
+export default ensureTools;
