@@ -246,7 +246,18 @@ export function renderSplitTable(): string {
     (name) =>
       `| \`${name}\` | ${JOB_ACTIONS.map((action) => (inputsOf(action).some((i) => i.name === name) ? '✓' : '')).join(' | ')} |`,
   );
-  return ['| input | plan | build | deploy |', '| --- | :-: | :-: | :-: |', ...rows].join('\n');
+  const outputs = JOB_ACTIONS.flatMap((action) =>
+    outputsOf(action).map((output) => `| ${action} | \`${output.name}\` | ${cell(output.description)} |`),
+  );
+  return [
+    '| input | plan | build | deploy |',
+    '| --- | :-: | :-: | :-: |',
+    ...rows,
+    '',
+    '| job | output | description |',
+    '| --- | --- | --- |',
+    ...outputs,
+  ].join('\n');
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
