@@ -65,6 +65,8 @@ export interface SplitRun {
 export interface SplitOptions extends RunOptions {
   /** Between the build job's upload and the deploy job's download: what a job that can write artifacts could do. */
   onArtifact?: (archive: string) => void | Promise<void>;
+  /** Extra environment of the build job's step only (e.g. the fake docker's FAKE_DOCKER_FAIL_BUILD). */
+  buildEnv?: Record<string, string>;
 }
 
 export type Step = 'plan' | 'run' | 'cleanup' | 'build' | 'deploy';
@@ -330,6 +332,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
         build = await runStep('build', event, payload, {
           runId,
           inputs: { ...run.inputs, plan: plan.outputs.plan ?? '' },
+          env: run.buildEnv,
         });
         handover['build-result'] = build.code === 0 ? 'success' : 'failure';
         handover['archive-digest'] = build.outputs['archive-digest'] ?? '';

@@ -81,6 +81,58 @@ describe('archiveArgv', () => {
   });
 });
 
+describe('HandedOverImage', () => {
+  // The security invariant of the hand-over: whatever changes an archive's bytes, nothing of it is pushed.
+  test('property: an archive changed in any byte is refused and nothing is pushed', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'flip-'));
+    const file = path.join(dir, 'image.oci.tar');
+    const original = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256));
+    writeFileSync(file, original);
+    const reported = await sha256File(file);
+    await fc.assert(
+      fc.asyncProperty(fc.nat(original.length - 1), fc.integer({ min: 1, max: 255 }), async (at, flip) => {
+        const changed = Buffer.from(original);
+        changed[at] = (changed[at] ?? 0) ^ flip;
+        writeFileSync(file, changed);
+        let pushes = 0;
+        const registry: Registry = {
+          digestOf: async () => ({ found: false, why: 'unused' }),
+          pushArchive: async () => {
+            pushes += 1;
+            return DIGEST;
+          },
+        };
+        const image = new HandedOverImage(
+          { imageRepository: 'r/x', archive: file, archiveDigest: reported, buildResult: 'success' },
+          registry,
+          quiet,
+        );
+        await expect(image.ensureImage(REQUEST)).rejects.toThrow(ArchiveDigestMismatch);
+        expect(pushes).toBe(0);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  test.each([
+    ['the plan found it', { knownDigest: DIGEST }, `r/x@${DIGEST}`],
+    ['existing-image', { existingImage: 'r/x:4.1.0' }, 'r/x:4.1.0'],
+  ])('no archive, %s: deploys %s without pushing', async (_what, extra, expected) => {
+    const registry: Registry = {
+      digestOf: async () => ({ found: false, why: 'unused' }),
+      pushArchive: async () => {
+        throw new Error('nothing to push');
+      },
+    };
+    const image = new HandedOverImage(
+      { imageRepository: 'r/x', archive: '/nonexistent', buildResult: 'skipped', ...extra },
+      registry,
+      quiet,
+    );
+    expect((await image.ensureImage(REQUEST)).image).toBe(expected);
+  });
+});
+
 describe('readHandoverInputs', () => {
   const read = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 

@@ -119,6 +119,20 @@ describe('split form, end to end', () => {
     expect(statusComment(world, pr)).toMatch(/failed/i);
   }, 120_000);
 
+  test('a failed build: the deploy job still runs, the PR says failed and the claim is released', async () => {
+    const pr = newPr();
+    const run = await world.runSplit('pull_request_target', start(pr), {
+      buildEnv: { FAKE_DOCKER_FAIL_BUILD: '1' },
+    });
+    expect(run.build?.code).not.toBe(0);
+    expect(run.deploy?.code).not.toBe(0);
+    expect(`${run.deploy?.stdout}`).toContain('ended failure');
+    expect(await world.activeServices()).not.toContain(`pr-${pr}-${SHA7}-service`);
+    expect(world.labels(pr)).toContain(`🎪 ${SHA7} 🚦 failed`);
+    expect(world.github.store.findLabel(FULL, lockLabel(pr, SHA))).toBeUndefined();
+    expect(statusComment(world, pr)).toMatch(/failed/i);
+  }, 120_000);
+
   test('a stop while the build job runs: the deploy job re-reads the labels and deploys nothing', async () => {
     const pr = newPr();
     const run = await world.runSplit('pull_request_target', start(pr), {
