@@ -36722,7 +36722,9 @@ function handover_encodePlanRecord(record) {
 /** Parses a plan record, refusing one of another version or shape with a message that says what to fix. */
 function handover_readPlanRecord(text, source) {
     if (text.trim() === '') {
-        throw new Error(`${source} is empty: pass the plan job's \`plan\` output (needs.plan.outputs.plan)`);
+        // GitHub also empties a job output that contains the value of a secret, without failing the job.
+        throw new Error(`${source} is empty: pass the plan job's \`plan\` output (needs.plan.outputs.plan); if it is passed, ` +
+            "look for a 'Skip output' warning in the plan job: GitHub drops an output that contains a secret's value");
     }
     let parsed;
     try {
