@@ -1,14 +1,35 @@
 // Renders action.yml, cleanup/action.yml and the README's inputs/outputs tables from src/inputs.ts, so an input is
 // named in one place. `npx tsx scripts/action-metadata.ts` writes them; __tests__/action-metadata.test.ts fails when
 // a committed file differs from what this renders.
-import { readFileSync, writeFileSync } from 'node:fs';
-import type { ActionName, InputSpec, OutputSpec } from '../src/inputs.js';
-import { inputEnvName, inputsOf, outputsOf } from '../src/inputs.js';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ActionName, InputSpec, JobAction, OutputSpec } from '../src/inputs.js';
+import { inputEnvName, inputsOf, JOB_ACTIONS, outputsOf } from '../src/inputs.js';
 
 /** Third-party actions, pinned by commit (a tag can be moved; a commit cannot). */
 export const PINNED = {
   checkout: 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2',
   setupBuildx: 'docker/setup-buildx-action@e468171a9de216ec08956ac3ada2f0791b6bd435 # v3.11.1',
+};
+
+/**
+ * The split form's pins: the current node24 releases. The one-job form keeps its pins above: checkout v7 refuses a
+ * fork's code under pull_request_target, which would change what the one-job form does for fork PRs.
+ */
+export const PINNED_SPLIT = {
+  checkout: 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
+  setupBuildx: 'docker/setup-buildx-action@37fe631027851001ddb9b187196cc803df7f5f0e # v4.3.0',
+  uploadArtifact: 'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0',
+  downloadArtifact: 'actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c # v8.0.1',
+};
+
+/** The files the generator writes, by action. */
+export const ACTION_FILES: Record<ActionName, string> = {
+  main: 'action.yml',
+  cleanup: 'cleanup/action.yml',
+  plan: 'plan/action.yml',
+  build: 'build/action.yml',
+  deploy: 'deploy/action.yml',
 };
 
 const quote = (text: string): string => JSON.stringify(text);
@@ -108,6 +129,137 @@ export function renderCleanupAction(): string {
   ].join('\n');
 }
 
+const HEADER =
+  '# Generated from src/inputs.ts by scripts/action-metadata.ts: edit those, then run `npx tsx scripts/action-metadata.ts`.';
+
+const JOB_META: Record<JobAction, { title: string; description: string; icon: string; step: string }> = {
+  plan: {
+    title: 'superset-showtime plan',
+    description:
+      'Split form, trusted job 1 of 3: decides, claims the commit and says whether the build job is needed. No AWS, no registry login.',
+    icon: 'git-branch',
+    step: 'plan',
+  },
+  build: {
+    title: 'superset-showtime build',
+    description:
+      "Split form, untrusted job 2 of 3: builds the pull request's image into an OCI archive where no credential can be reached.",
+    icon: 'package',
+    step: 'build',
+  },
+  deploy: {
+    title: 'superset-showtime deploy',
+    description:
+      'Split form, trusted job 3 of 3: checks the archive against its digest, pushes it and deploys it by digest. Never runs PR code.',
+    icon: 'upload-cloud',
+    step: 'deploy',
+  },
+};
+
+function jobSteps(action: JobAction, inputs: readonly InputSpec[]): string[] {
+  const env = inputEnv(inputs, '        ');
+  const node = (name: string, id: string, bundle: string, extraEnv: string[]): string[] => [
+    `    - name: ${name}`,
+    `      id: ${id}`,
+    '      shell: bash',
+    `      run: node "$GITHUB_ACTION_PATH/../dist/${bundle}/index.js"`,
+    '      env:',
+    ...extraEnv,
+    ...env,
+  ];
+  const archiveDir = '        SHOWTIME_ARCHIVE_DIR: ${{ runner.temp }}/showtime-image';
+  switch (action) {
+    case 'plan':
+      return node('Plan', 'plan', 'plan', ['        SHOWTIME_JOB: plan']);
+    case 'build':
+      return [
+        // The one place PR code is checked out: see the README's security model for why this job is safe.
+        '    # allow-unsafe-pr-checkout: this job is where a fork’s code is meant to be: the workflow gives it',
+        '    # `contents: read` only, no secrets and no id-token; the checkout keeps no credential, and the bundle refuses',
+        '    # to build while it can see a token, an AWS variable or a registry login. The code is BuildKit’s context only.',
+        '    - name: Check out the pinned commit',
+        `      uses: ${PINNED_SPLIT.checkout}`,
+        '      with:',
+        '        ref: ${{ fromJSON(inputs.plan).claim.sha }}',
+        '        path: ${{ inputs.build-context }}',
+        '        persist-credentials: false',
+        '        allow-unsafe-pr-checkout: true',
+        '    - name: Set up docker buildx',
+        `      uses: ${PINNED_SPLIT.setupBuildx}`,
+        ...node('Build the image archive', 'build', 'build', [archiveDir]),
+        // Layers are gzip-compressed already: zipping the archive again costs CPU for nothing.
+        '    - name: Upload the image archive',
+        `      uses: ${PINNED_SPLIT.uploadArtifact}`,
+        '      with:',
+        '        name: ${{ inputs.artifact-name }}',
+        '        path: ${{ steps.build.outputs.archive-path }}',
+        '        if-no-files-found: error',
+        '        retention-days: 1',
+        '        compression-level: 0',
+        // A re-run of the build job uploads under the same name; the deploy job checks the digest either way.
+        '        overwrite: true',
+      ];
+    case 'deploy':
+      return [
+        '    - name: Download the image archive',
+        "      if: inputs.archive-digest != ''",
+        `      uses: ${PINNED_SPLIT.downloadArtifact}`,
+        '      with:',
+        '        name: ${{ inputs.artifact-name }}',
+        '        path: ${{ runner.temp }}/showtime-image',
+        ...node('Deploy', 'deploy', 'deploy', [archiveDir]),
+      ];
+  }
+}
+
+export function renderJobAction(action: JobAction): string {
+  const meta = JOB_META[action];
+  const inputs = inputsOf(action);
+  return [
+    HEADER,
+    `name: ${meta.title}`,
+    `description: ${JSON.stringify(meta.description)}`,
+    'author: Apache Superset',
+    'branding:',
+    `  icon: ${meta.icon}`,
+    '  color: purple',
+    ...inputsYaml(inputs),
+    ...outputsYaml(outputsOf(action), meta.step),
+    'runs:',
+    '  using: composite',
+    '  steps:',
+    ...jobSteps(action, inputs),
+    '',
+  ].join('\n');
+}
+
+export function renderAction(action: ActionName): string {
+  if (action === 'main') return renderMainAction();
+  if (action === 'cleanup') return renderCleanupAction();
+  return renderJobAction(action);
+}
+
+/** Which job of the split form takes each input: one table, next to the one-job form's. */
+export function renderSplitTable(): string {
+  const names = [...new Set(JOB_ACTIONS.flatMap((action) => inputsOf(action).map((input) => input.name)))];
+  const rows = names.map(
+    (name) =>
+      `| \`${name}\` | ${JOB_ACTIONS.map((action) => (inputsOf(action).some((i) => i.name === name) ? '✓' : '')).join(' | ')} |`,
+  );
+  const outputs = JOB_ACTIONS.flatMap((action) =>
+    outputsOf(action).map((output) => `| ${action} | \`${output.name}\` | ${cell(output.description)} |`),
+  );
+  return [
+    '| input | plan | build | deploy |',
+    '| --- | :-: | :-: | :-: |',
+    ...rows,
+    '',
+    '| job | output | description |',
+    '| --- | --- | --- |',
+    ...outputs,
+  ].join('\n');
+}
+
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 
 export function renderTables(action: ActionName): string {
@@ -139,14 +291,20 @@ export function replaceBetween(document: string, name: string, content: string):
 
 export function renderReadme(readme: string): string {
   return replaceBetween(
-    replaceBetween(readme, 'inputs:main', renderTables('main')),
-    'inputs:cleanup',
-    renderTables('cleanup'),
+    replaceBetween(
+      replaceBetween(readme, 'inputs:main', renderTables('main')),
+      'inputs:cleanup',
+      renderTables('cleanup'),
+    ),
+    'inputs:split',
+    renderSplitTable(),
   );
 }
 
 if (process.argv[1]?.endsWith('action-metadata.ts')) {
-  writeFileSync('action.yml', renderMainAction());
-  writeFileSync('cleanup/action.yml', renderCleanupAction());
+  for (const [action, file] of Object.entries(ACTION_FILES)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, renderAction(action as ActionName));
+  }
   writeFileSync('README.md', renderReadme(readFileSync('README.md', 'utf8')));
 }

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 
-export const ENTRYPOINTS = ['plan', 'run', 'cleanup'];
+export const ENTRYPOINTS = ['plan', 'run', 'cleanup', 'build', 'deploy'];
 const STAGING = '.tmp/dist-next';
 
 rmSync(STAGING, { recursive: true, force: true });

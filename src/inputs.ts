@@ -1,14 +1,21 @@
-// Every input and output of both actions, named once. action.yml, cleanup/action.yml and the README tables are
-// generated from this catalogue (scripts/action-metadata.ts) and a test keeps them in sync.
+// Every input and output of the actions, named once. action.yml, cleanup/action.yml, the three job actions of the
+// split form (plan/, build/, deploy/) and the README tables are generated from this catalogue
+// (scripts/action-metadata.ts) and a test keeps them in sync.
 
-export type ActionName = 'main' | 'cleanup';
+/** `main` is the one-job form; `plan`, `build` and `deploy` are the three jobs of the split form. */
+export type ActionName = 'main' | 'cleanup' | 'plan' | 'build' | 'deploy';
+export const JOB_ACTIONS = ['plan', 'build', 'deploy'] as const;
+export type JobAction = (typeof JOB_ACTIONS)[number];
 
 export interface InputSpec {
   name: string;
   description: string;
   /** Literal default, or a GitHub expression such as `${{ github.token }}`. Absent means empty. */
   default?: string;
-  /** Which of the two actions take it. */
+  /**
+   * Which actions take it. An input of `main` reaches the split form's jobs by the rule in `inputsOf` (most go to
+   * deploy), so only inputs of the split form alone name a job here.
+   */
   actions: readonly ActionName[];
 }
 
@@ -237,6 +244,32 @@ export const INPUTS = [
     default: 'false',
     actions: MAIN,
   },
+  // The hand-over between the jobs of the split form
+  {
+    name: 'plan',
+    description:
+      "The plan job's `plan` output: the versioned JSON record of its decisions (a job output, which no later job can change).",
+    actions: ['build', 'deploy'],
+  },
+  {
+    name: 'archive-digest',
+    description:
+      "The build job's `archive-digest` output: sha256 of the image archive it uploaded; empty when no build ran.",
+    actions: ['deploy'],
+  },
+  {
+    name: 'build-result',
+    description: "The build job's result (`needs.build.result`): success, failure, cancelled or skipped.",
+    default: 'skipped',
+    actions: ['deploy'],
+  },
+  {
+    name: 'artifact-name',
+    description:
+      'Name of the workflow artifact that carries the image archive from the build job to the deploy job.',
+    default: 'showtime-image',
+    actions: ['build', 'deploy'],
+  },
 ] as const satisfies readonly InputSpec[];
 
 export type InputName = (typeof INPUTS)[number]['name'];
@@ -260,6 +293,24 @@ export const OUTPUTS = [
   { name: 'environment-url', description: 'URL of the environment, once it is running.', actions: MAIN },
   { name: 'status', description: 'Status of the environment after the run.', actions: MAIN },
   {
+    name: 'plan',
+    description:
+      'The versioned JSON record of the decisions, for the build and deploy jobs of the split form.',
+    actions: [],
+  },
+  {
+    name: 'image-tag',
+    description: 'The image the build job builds, repository and tag (empty when no build is needed).',
+    actions: [],
+  },
+  { name: 'archive-digest', description: 'sha256 of the image archive the build job uploaded.', actions: [] },
+  { name: 'archive-bytes', description: 'Size of the image archive in bytes.', actions: [] },
+  {
+    name: 'image',
+    description: 'The image the deploy job deployed, by digest (repository@sha256:…).',
+    actions: [],
+  },
+  {
     name: 'environments',
     description: 'JSON list of every environment the sweep saw, after it acted.',
     actions: CLEANUP,
@@ -273,11 +324,75 @@ export const OUTPUTS = [
 
 export type OutputName = (typeof OUTPUTS)[number]['name'];
 
+/**
+ * The inputs of the one-job form each job of the split form takes. The plan decides and claims: it needs the
+ * policy and the image's name, never AWS. The build job is handed nothing worth stealing: no token (no input has a
+ * `${{ github.token }}` default there), no AWS, only what shapes the build. The deploy job takes every other input,
+ * so an input added to the one-job form reaches it without a change here.
+ */
+const PLAN_TAKES: readonly InputName[] = [
+  'github-token',
+  'image-repository',
+  'force-rebuild',
+  'existing-image',
+  'size',
+  'feature-flags',
+  'default-ttl',
+  'lease-minutes',
+  'expiry-warning-hours',
+  'max-environments',
+  'max-environments-per-requester',
+  'dry-run-github',
+  'dry-run-docker',
+];
+const BUILD_TAKES: readonly InputName[] = [
+  'build-context',
+  'dockerfile',
+  'build-target',
+  'build-args',
+  'platform',
+  'cache-from',
+  'cache-to',
+  'dry-run-docker',
+];
+const DEPLOY_SKIPS: readonly InputName[] = [
+  ...BUILD_TAKES.filter((name) => name !== 'dry-run-docker'),
+  'force-rebuild',
+];
+
+const SPLIT_OUTPUTS: Record<JobAction, readonly OutputName[]> = {
+  plan: ['action', 'reason', 'pr-number', 'target-sha', 'build-needed', 'plan', 'image-tag'],
+  build: ['archive-digest', 'archive-bytes'],
+  deploy: [
+    'action',
+    'reason',
+    'pr-number',
+    'target-sha',
+    'build-needed',
+    'environment-url',
+    'status',
+    'image',
+  ],
+};
+
+function takes(spec: { name: string; actions: readonly ActionName[] }, action: ActionName): boolean {
+  if (spec.actions.includes(action)) return true;
+  if (!spec.actions.includes('main')) return false;
+  const name = spec.name as InputName;
+  if (action === 'plan') return PLAN_TAKES.includes(name);
+  if (action === 'build') return BUILD_TAKES.includes(name);
+  return action === 'deploy' && !DEPLOY_SKIPS.includes(name);
+}
+
 export function inputsOf(action: ActionName): readonly InputSpec[] {
-  return INPUTS.filter((input) => (input.actions as readonly ActionName[]).includes(action));
+  return INPUTS.filter((input) => takes(input, action));
 }
 
 export function outputsOf(action: ActionName): readonly OutputSpec[] {
+  if (action === 'plan' || action === 'build' || action === 'deploy') {
+    const names = SPLIT_OUTPUTS[action];
+    return OUTPUTS.filter((output) => names.includes(output.name));
+  }
   return OUTPUTS.filter((output) => (output.actions as readonly ActionName[]).includes(action));
 }
 

@@ -19,6 +19,9 @@ import { environmentNames } from '../src/aws/service-names.js';
 import { environmentTags, TAG_KEYS } from '../src/aws/tags.js';
 import { inputEnvName, inputsOf } from '../src/inputs.js';
 import type { ActionName } from '../src/inputs.js';
+import { ARCHIVE_FILE } from '../src/docker/archive.js';
+import { startRegistry } from './registry.js';
+import type { LocalRegistry } from './registry.js';
 import { EcsSchedulerStandIn } from './ecs-scheduler.js';
 import { fakeDocker } from './fake-docker/index.js';
 import type { FakeDocker, FakeDockerScript } from './fake-docker/index.js';
@@ -39,6 +42,8 @@ export const CLUSTER = 'superset-ci';
 export const TASK_IP = '127.0.0.2';
 
 export interface StepResult {
+  /** The step's RUNNER_TEMP. */
+  dir: string;
   code: number;
   stdout: string;
   stderr: string;
@@ -50,6 +55,21 @@ export interface MainRun {
   plan: StepResult;
   run?: StepResult;
 }
+
+export interface SplitRun {
+  plan: StepResult;
+  build?: StepResult;
+  deploy?: StepResult;
+}
+
+export interface SplitOptions extends RunOptions {
+  /** Between the build job's upload and the deploy job's download: what a job that can write artifacts could do. */
+  onArtifact?: (archive: string) => void | Promise<void>;
+  /** Extra environment of the build job's step only (e.g. the fake docker's FAKE_DOCKER_FAIL_BUILD). */
+  buildEnv?: Record<string, string>;
+}
+
+export type Step = 'plan' | 'run' | 'cleanup' | 'build' | 'deploy';
 
 export interface WorldOptions {
   pulls?: SeedPull[];
@@ -65,6 +85,8 @@ export interface WorldOptions {
   schedulerIntervalMs?: number;
   /** False: no scheduler stand-in (a test that only sweeps thousands of seeded services, and deploys nothing). */
   scheduler?: boolean;
+  /** Start a real OCI registry on loopback; image-repository then points at it. */
+  registry?: boolean;
 }
 
 export interface ActionWorld {
@@ -72,17 +94,20 @@ export interface ActionWorld {
   moto: MotoServer;
   clients: EcsClients;
   docker: FakeDocker;
+  /** The loopback registry, when the world was started with `registry: true`. */
+  registry?: LocalRegistry;
   /** Change what /health answers (e.g. 503 to fail the next deploy's health check). */
   setHealth(status: number): void;
   /** Inputs every run gets (the test's repository, moto, the fake Superset); a run may override any. */
   baseInputs: Record<string, string>;
   runMain(event: string, payload: unknown, options?: RunOptions): Promise<MainRun>;
-  runStep(
-    step: 'plan' | 'run' | 'cleanup',
-    event: string,
-    payload: unknown,
-    options?: RunOptions,
-  ): Promise<StepResult>;
+  runStep(step: Step, event: string, payload: unknown, options?: RunOptions): Promise<StepResult>;
+  /**
+   * The split form as the example workflow runs it: the plan job, the build job when the plan says so (its archive
+   * carried to the deploy job as upload/download-artifact would), then the deploy job with the plan's and the
+   * build's outputs. The jobs share the run id, as jobs of one workflow run do.
+   */
+  runSplit(event: string, payload: unknown, options?: SplitOptions): Promise<SplitRun>;
   /** Names of ECS services that are ACTIVE in the cluster. */
   activeServices(): Promise<string[]>;
   labels(pr: number): string[];
@@ -96,6 +121,8 @@ export interface RunOptions {
   runId?: string;
   /** Extra env only for the run step (e.g. SHOWTIME_PLAN_FILE is set automatically). */
   planFile?: string;
+  /** Which action's inputs the step is handed; the plan bundle runs as the split form's plan job for 'plan'. */
+  action?: ActionName;
   /** Kills the step with SIGKILL when aborted: a runner that dies mid-step (the reliability tests' crashes). */
   signal?: AbortSignal;
 }
@@ -164,6 +191,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
   });
   if (options.scheduler !== false) scheduler.start();
 
+  const registry = options.registry ? await startRegistry() : undefined;
   const docker = fakeDocker(options.docker ?? {});
   const scratch = mkdtempSync(path.join(tmpdir(), 'showtime-e2e-'));
   const workspace = path.join(scratch, 'workspace');
@@ -180,10 +208,11 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     'poll-interval-seconds': '0.1',
     'stable-timeout-minutes': '1',
     'health-timeout-seconds': '60',
+    ...(registry ? { 'image-repository': `${registry.host}/apache/superset` } : {}),
   };
 
   async function runStep(
-    step: 'plan' | 'run' | 'cleanup',
+    step: Step,
     event: string,
     payload: unknown,
     run: RunOptions = {},
@@ -195,12 +224,10 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     const summaryFile = path.join(dir, 'summary');
     writeFileSync(outputFile, '');
     writeFileSync(summaryFile, '');
-    const action: ActionName = step === 'cleanup' ? 'cleanup' : 'main';
+    const action: ActionName =
+      run.action ?? (step === 'cleanup' ? 'cleanup' : step === 'build' || step === 'deploy' ? step : 'main');
     const inputs = { ...baseInputs, ...run.inputs };
-    const env: Record<string, string> = {
-      ...docker.env,
-      ...MOTO_CREDENTIALS,
-      AWS_REGION: REGION,
+    const runner: Record<string, string> = {
       GITHUB_ACTIONS: 'true',
       GITHUB_EVENT_NAME: event,
       GITHUB_EVENT_PATH: eventPath,
@@ -213,15 +240,38 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       RUNNER_TEMP: dir,
-      SHOWTIME_GITHUB_PACING: 'off',
-      SHOWTIME_GITHUB_DELAY_UNIT_MS: '1',
-      ...(run.planFile ? { SHOWTIME_PLAN_FILE: run.planFile } : {}),
-      ...run.env,
+      ...(registry ? { SHOWTIME_INSECURE_REGISTRY: registry.host } : {}),
     };
+    // The build job's step gets what a runner gives a `run:` step of a job with `contents: read` and no secrets:
+    // PATH, HOME and the GITHUB_* facts, no GITHUB_TOKEN (a runner never puts it in the environment by itself), no
+    // AWS variable and no INPUT_ but the build action's own. The fake docker's own variables ride along.
+    const env: Record<string, string> =
+      step === 'build'
+        ? {
+            PATH: docker.env.PATH ?? '',
+            HOME: path.join(scratch, 'build-home'),
+            ...Object.fromEntries(
+              Object.entries(docker.env).filter(([key]) => key.startsWith('FAKE_DOCKER_')),
+            ),
+            ...runner,
+            ...run.env,
+          }
+        : {
+            ...docker.env,
+            ...MOTO_CREDENTIALS,
+            AWS_REGION: REGION,
+            ...runner,
+            SHOWTIME_GITHUB_PACING: 'off',
+            SHOWTIME_GITHUB_DELAY_UNIT_MS: '1',
+            ...(run.planFile ? { SHOWTIME_PLAN_FILE: run.planFile } : {}),
+            ...(action === 'plan' ? { SHOWTIME_JOB: 'plan' } : {}),
+            ...run.env,
+          };
     // As the composite action passes them: every declared input, explicitly, empty when not set.
     for (const input of inputsOf(action))
       env[inputEnvName(input.name)] = inputs[input.name] ?? input.default ?? '';
-    env[inputEnvName('github-token')] = inputs['github-token'] ?? '';
+    if (inputsOf(action).some((input) => input.name === 'github-token'))
+      env[inputEnvName('github-token')] = inputs['github-token'] ?? '';
     const child = spawn(
       process.execPath,
       [path.join(options.distDir ?? path.join(ROOT, 'dist'), step, 'index.js')],
@@ -239,6 +289,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number>((resolve) => child.on('close', (status) => resolve(status ?? -1)));
     return {
+      dir,
       code,
       stdout,
       stderr,
@@ -252,6 +303,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     moto,
     clients,
     docker,
+    registry,
     baseInputs,
     setHealth: (status) => {
       health = status;
@@ -268,6 +320,36 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
         planFile: plan.outputs['plan-file'],
       });
       return { plan, run: result };
+    },
+    async runSplit(event, payload, run = {}) {
+      const runId = run.runId ?? String((runCounter += 1));
+      const plan = await runStep('plan', event, payload, { ...run, runId, action: 'plan' });
+      if (plan.code !== 0) return { plan };
+      let build: StepResult | undefined;
+      const handover: Record<string, string> = { plan: plan.outputs.plan ?? '', 'build-result': 'skipped' };
+      const download = mkdtempSync(path.join(scratch, 'download-'));
+      if (plan.outputs['build-needed'] === 'true') {
+        build = await runStep('build', event, payload, {
+          runId,
+          inputs: { ...run.inputs, plan: plan.outputs.plan ?? '' },
+          env: run.buildEnv,
+        });
+        handover['build-result'] = build.code === 0 ? 'success' : 'failure';
+        handover['archive-digest'] = build.outputs['archive-digest'] ?? '';
+        const archive = build.outputs['archive-path'];
+        if (build.code === 0 && archive) {
+          // upload-artifact and download-artifact: the file, under the same name, in the deploy job's directory.
+          writeFileSync(path.join(download, ARCHIVE_FILE), readFileSync(archive));
+          await run.onArtifact?.(path.join(download, ARCHIVE_FILE));
+        }
+      }
+      const deploy = await runStep('deploy', event, payload, {
+        ...run,
+        runId,
+        inputs: { ...run.inputs, ...handover },
+        env: { SHOWTIME_ARCHIVE_DIR: download, ...run.env },
+      });
+      return { plan, build, deploy };
     },
     async activeServices() {
       const arns =
@@ -291,6 +373,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
       await new Promise((resolve) => superset.close(resolve));
       await moto.stop();
       await github.stop();
+      await registry?.stop();
       docker.dispose();
       rmSync(scratch, { recursive: true, force: true });
     },

@@ -16,8 +16,15 @@ const WORKFLOWS = WORKFLOW_DIRS.flatMap((dir) =>
     .map((name) => path.join(dir, name)),
 );
 const EXAMPLE = 'examples/workflows/showtime.yml';
+const ONE_JOB_EXAMPLE = 'examples/workflows/showtime-one-job.yml';
 const CLEANUP_EXAMPLE = 'examples/workflows/showtime-cleanup.yml';
-const ACTIONS = { main: 'action.yml', cleanup: 'cleanup/action.yml' } as const;
+const ACTIONS = {
+  main: 'action.yml',
+  cleanup: 'cleanup/action.yml',
+  plan: 'plan/action.yml',
+  build: 'build/action.yml',
+  deploy: 'deploy/action.yml',
+} as const;
 
 interface Finding {
   path: string;
@@ -87,7 +94,9 @@ const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 describe('actionlint', () => {
   test('finds nothing in any workflow', async () => {
     expect(WORKFLOWS).toEqual(
-      expect.arrayContaining([EXAMPLE, CLEANUP_EXAMPLE, '.github/workflows/ci.yml'].map(path.normalize)),
+      expect.arrayContaining(
+        [EXAMPLE, ONE_JOB_EXAMPLE, CLEANUP_EXAMPLE, '.github/workflows/ci.yml'].map(path.normalize),
+      ),
     );
     const findings = await actionlint(
       WORKFLOWS.map((file) => ({ path: file, text: readFileSync(file, 'utf8') })),
@@ -158,7 +167,10 @@ describe('inputs handed to showtime exist in its action.yml', () => {
   }
 
   test.each([
-    [EXAMPLE, 'apache/superset-showtime@v1', ACTIONS.main],
+    [EXAMPLE, 'apache/superset-showtime/plan@v1', ACTIONS.plan],
+    [EXAMPLE, 'apache/superset-showtime/build@v1', ACTIONS.build],
+    [EXAMPLE, 'apache/superset-showtime/deploy@v1', ACTIONS.deploy],
+    [ONE_JOB_EXAMPLE, 'apache/superset-showtime@v1', ACTIONS.main],
     [CLEANUP_EXAMPLE, 'apache/superset-showtime/cleanup@v1', ACTIONS.cleanup],
   ])('%s → %s', (file, action, actionFile) => {
     const steps = stepsOf(load(file)).filter((step) => step.uses === action);
@@ -177,8 +189,8 @@ describe('inputs handed to showtime exist in its action.yml', () => {
   });
 });
 
-describe('the PR workflow', () => {
-  const doc = load(EXAMPLE);
+describe.each([[EXAMPLE], [ONE_JOB_EXAMPLE]])('the PR workflow %s', (file) => {
+  const doc = load(file);
   const on = doc.on as Record<string, { types?: string[]; inputs?: Record<string, { required?: boolean }> }>;
   const jobs = Object.values(
     doc.jobs as Record<string, { permissions?: Record<string, string>; if?: string }>,
@@ -218,21 +230,36 @@ describe('the PR workflow', () => {
     });
   });
 
-  test('asks for exactly the permissions the action needs', () => {
-    expect(doc.permissions).toEqual({ contents: 'read' });
-    for (const job of jobs) {
-      expect(job.permissions).toEqual({
-        contents: 'read',
-        'pull-requests': 'write',
-        issues: 'write',
-        deployments: 'write',
-        'id-token': 'write',
-      });
+  test('asks for exactly the permissions each job needs', () => {
+    if (file === ONE_JOB_EXAMPLE) {
+      expect(doc.permissions).toEqual({ contents: 'read' });
+      for (const job of jobs) {
+        expect(job.permissions).toEqual({
+          contents: 'read',
+          'pull-requests': 'write',
+          issues: 'write',
+          deployments: 'write',
+          'id-token': 'write',
+        });
+      }
+      return;
     }
+    expect(doc.permissions).toEqual({});
+    const byName = doc.jobs as Record<string, { permissions?: Record<string, string> }>;
+    expect(Object.keys(byName)).toEqual(['plan', 'build', 'deploy']);
+    expect(byName.plan?.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write' });
+    expect(byName.build?.permissions).toEqual({ contents: 'read' });
+    expect(byName.deploy?.permissions).toEqual({
+      contents: 'read',
+      'pull-requests': 'write',
+      issues: 'write',
+      deployments: 'write',
+      'id-token': 'write',
+    });
   });
 
   test('never checks out the pull request itself (the action checks out the pinned SHA, without credentials)', () => {
-    expect(usesOf(EXAMPLE).filter((uses) => uses.startsWith('actions/checkout@'))).toEqual([]);
+    expect(usesOf(file).filter((uses) => uses.startsWith('actions/checkout@'))).toEqual([]);
   });
 
   test('filters comments cheaply: only comments on PRs that mention a command', () => {
@@ -244,6 +271,56 @@ describe('the PR workflow', () => {
     // comment as CONTRIBUTOR or NONE, and only the permission check knows who is a maintainer.
     expect(condition).toContain("github.event.comment.user.type != 'Bot'");
     expect(condition).not.toContain('author_association');
+  });
+});
+
+describe('the split workflow', () => {
+  type Job = {
+    if?: string;
+    needs?: string | string[];
+    outputs?: Record<string, string>;
+    steps?: Step[];
+  };
+  const jobs = load(EXAMPLE).jobs as Record<string, Job>;
+  const text = readFileSync(EXAMPLE, 'utf8');
+  const jobText = (name: string): string => {
+    const from = text.indexOf(`\n  ${name}:\n`);
+    const rest = text.slice(from + 1);
+    const next = rest.slice(1).search(/\n {2}[a-z-]+:\n/);
+    return next < 0 ? rest : rest.slice(0, next + 1);
+  };
+
+  test('the plan hands its record on as job outputs, never an artifact', () => {
+    expect(jobs.plan?.outputs?.plan).toBe('${{ steps.plan.outputs.plan }}');
+    expect(jobs.plan?.outputs?.['build-needed']).toBe('${{ steps.plan.outputs.build-needed }}');
+    expect(text).not.toMatch(/actions\/(upload|download)-artifact/);
+  });
+
+  test('the build job runs only when a build is needed, and holds no secret and no id-token', () => {
+    expect(jobs.build?.needs).toBe('plan');
+    expect(jobs.build?.if).toBe("needs.plan.outputs.build-needed == 'true'");
+    const build = jobText('build')
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('#'));
+    expect(
+      build.filter((line) => /secrets\.|id-token|github\.token|aws-actions|login-action/.test(line)),
+    ).toEqual([]);
+  });
+
+  test('the deploy job runs after a skipped or failed build, never after a failed plan', () => {
+    expect(jobs.deploy?.needs).toEqual(['plan', 'build']);
+    expect(jobs.deploy?.if).toBe("always() && needs.plan.result == 'success'");
+    const deploy = jobs.deploy?.steps?.find((step) => step.uses === 'apache/superset-showtime/deploy@v1');
+    expect(deploy?.with).toMatchObject({
+      plan: '${{ needs.plan.outputs.plan }}',
+      'archive-digest': '${{ needs.build.outputs.archive-digest }}',
+      'build-result': '${{ needs.build.result }}',
+    });
+    expect(deploy?.with?.['image-repository']).toBe(
+      jobs.plan?.steps?.find((step) => step.uses === 'apache/superset-showtime/plan@v1')?.with?.[
+        'image-repository'
+      ],
+    );
   });
 });
 

@@ -63,7 +63,7 @@ export class DockerBuildError extends Error {
   }
 }
 
-const ACTIONS_LOG: BuildLog = {
+export const ACTIONS_LOG: BuildLog = {
   group: (name, fn) => core.group(name, fn),
   info: (message) => core.info(message),
 };
@@ -121,32 +121,51 @@ export class DockerBuilder implements Builder {
   }
 
   private async build(image: string, argv: string[]): Promise<void> {
-    const tail = new LineTail(FAILURE_TAIL_LINES);
-    // The build prints what the PR's Dockerfile makes it print: between these markers the runner reads no
-    // workflow command (`::add-mask::`, `::error::`, …); the token is unguessable, so the output cannot end them.
-    const token = `showtime-${randomUUID()}`;
-    const marker = (line: string): void => {
-      (this.options.output ?? process.stdout).write(`${line}\n`);
-    };
-    const code = await this.log.group(`Building ${image}`, async () => {
-      marker(`::stop-commands::${token}`);
-      try {
-        return await exec('docker', argv, {
-          ...this.execBase(),
-          ignoreReturnCode: true,
-          listeners: { stdline: (line) => tail.push(line), errline: (line) => tail.push(line) },
-        });
-      } finally {
-        marker(`::${token}::`);
-      }
-    });
-    if (code !== 0) throw new DockerBuildError(image, code, tail.lines());
+    await runDockerBuild(image, argv, this.options, this.log);
   }
 
-  private execBase(): { env?: Record<string, string>; outStream?: Writable; errStream?: Writable } {
-    const { env, output } = this.options;
-    return { ...(env ? { env } : {}), ...(output ? { outStream: output, errStream: output } : {}) };
+  private execBase(): ExecBase {
+    return execBase(this.options);
   }
+}
+
+type ExecBase = { env?: Record<string, string>; outStream?: Writable; errStream?: Writable };
+
+function execBase(options: DockerBuilderOptions): ExecBase {
+  const { env, output } = options;
+  return { ...(env ? { env } : {}), ...(output ? { outStream: output, errStream: output } : {}) };
+}
+
+/**
+ * Runs `docker <argv>` for a build of `image` and throws DockerBuildError when it fails. Shared by the one-job build
+ * (which pushes) and the split form's build job (which writes an archive).
+ */
+export async function runDockerBuild(
+  image: string,
+  argv: string[],
+  options: DockerBuilderOptions = {},
+  log: BuildLog = ACTIONS_LOG,
+): Promise<void> {
+  const tail = new LineTail(FAILURE_TAIL_LINES);
+  // The build prints what the PR's Dockerfile makes it print: between these markers the runner reads no
+  // workflow command (`::add-mask::`, `::error::`, …); the token is unguessable, so the output cannot end them.
+  const token = `showtime-${randomUUID()}`;
+  const marker = (line: string): void => {
+    (options.output ?? process.stdout).write(`${line}\n`);
+  };
+  const code = await log.group(`Building ${image}`, async () => {
+    marker(`::stop-commands::${token}`);
+    try {
+      return await exec('docker', argv, {
+        ...execBase(options),
+        ignoreReturnCode: true,
+        listeners: { stdline: (line) => tail.push(line), errline: (line) => tail.push(line) },
+      });
+    } finally {
+      marker(`::${token}::`);
+    }
+  });
+  if (code !== 0) throw new DockerBuildError(image, code, tail.lines());
 }
 
 /** The last `size` lines pushed, in order, in constant memory. */

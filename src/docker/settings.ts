@@ -232,3 +232,88 @@ export function buildArgv(settings: BuilderSettings, request: BuildRequest): str
 export function inspectArgv(image: string): string[] {
   return ['buildx', 'imagetools', 'inspect', image];
 }
+
+/** Why the split form's build job will not run with these settings (every problem, for one message). */
+export function archiveProblems(
+  settings: BuilderSettings,
+  request: BuildRequest,
+  tag: string,
+  dest: string,
+): string[] {
+  const problems = buildProblems(settings, request);
+  if (!isPinnedImage(tag))
+    problems.push(`The plan's image tag ${JSON.stringify(tag)} is not ${REFERENCE_FORMS.image}.`);
+  if (settings.cacheTo !== undefined) {
+    problems.push(
+      `\`${BUILDER_INPUTS.cacheTo}\` is set: the build job runs the pull request's code, so it writes no cache that a ` +
+        'trusted build could read later. Leave it empty; `cache-from` with a registry cache is fine.',
+    );
+  }
+  if (settings.cacheFrom?.startsWith('type=gha')) {
+    problems.push(
+      `\`${BUILDER_INPUTS.cacheFrom}\` is a type=gha cache: the build job holds no Actions cache token. Use a ` +
+        'registry cache (type=registry,ref=…) or none.',
+    );
+  }
+  // The path goes into a comma-separated --output spec: a comma or a quote in it would start another field.
+  if (!path.isAbsolute(dest) || /[,"'\s]/.test(dest) || LINE_BREAK_OR_NUL.test(dest)) {
+    problems.push(
+      `The archive path ${JSON.stringify(dest)} is not an absolute path without commas, quotes or spaces.`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * The arguments of `docker` that build `request` into an OCI archive at `dest` (`buildx build --output
+ * type=oci,dest=…`): nothing is pushed and no cache is written. `tag` names the image inside the archive only.
+ */
+export function archiveArgv(
+  settings: BuilderSettings,
+  request: BuildRequest,
+  tag: string,
+  dest: string,
+): string[] {
+  const problems = archiveProblems(settings, request, tag, dest);
+  if (problems.length > 0) throw new BuilderInputError(problems);
+  const argv = buildArgv(settings, request).filter((arg) => arg !== '--push');
+  const context = argv.pop() as string;
+  const tagAt = argv.indexOf('--tag');
+  argv.splice(tagAt, 2);
+  argv.push('--output', `type=oci,dest=${dest}`, '--tag', tag, context);
+  return argv;
+}
+
+export type BuildJobResult = 'success' | 'failure' | 'cancelled' | 'skipped';
+export const BUILD_JOB_RESULTS: readonly BuildJobResult[] = ['success', 'failure', 'cancelled', 'skipped'];
+
+/** What the deploy job is told about the build job, from its inputs `archive-digest` and `build-result`. */
+export interface HandoverInputs {
+  archiveDigest?: string;
+  buildResult: BuildJobResult;
+}
+
+export function readHandoverInputs(
+  read: (name: 'archive-digest' | 'build-result') => string,
+): HandoverInputs {
+  const problems: string[] = [];
+  const digest = read('archive-digest').trim();
+  if (digest !== '' && !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+    problems.push(
+      `input 'archive-digest' is ${JSON.stringify(digest.slice(0, 80))}; expected sha256:<64 lowercase hex> (the build job's archive-digest output) or empty`,
+    );
+  }
+  const result = (read('build-result').trim() || 'skipped') as BuildJobResult;
+  if (!BUILD_JOB_RESULTS.includes(result)) {
+    problems.push(
+      `input 'build-result' is ${JSON.stringify(result.slice(0, 40))}; expected one of ${BUILD_JOB_RESULTS.join(', ')} (needs.build.result)`,
+    );
+  }
+  if (result === 'success' && digest === '') {
+    problems.push(
+      "input 'build-result' is success but 'archive-digest' is empty; pass needs.build.outputs.archive-digest",
+    );
+  }
+  if (problems.length > 0) throw new BuilderInputError(problems);
+  return { archiveDigest: digest === '' ? undefined : digest, buildResult: result };
+}

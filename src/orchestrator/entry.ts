@@ -7,23 +7,24 @@ import * as core from '@actions/core';
 import type { InputName } from '../inputs.js';
 import { readSettings } from '../settings.js';
 import type { Log } from './context.js';
-import type { PlanRecord } from './main.js';
+import type { PlanRecord, RunOutcome } from './main.js';
+import { buildJobNeeded, encodePlanRecord, planImage, readPlanRecord } from './handover.js';
 import { planStep, runStep } from './main.js';
-import { createDeps } from './wiring.js';
+import { createDeps, createRegistry } from './wiring.js';
 
-const actionsLog: Log = {
+export const actionsLog: Log = {
   info: (message) => core.info(message),
   warning: (message) => core.warning(message),
   error: (message) => core.error(message),
 };
 
-const readInput = (name: InputName): string => core.getInput(name);
+export const readInput = (name: InputName): string => core.getInput(name);
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function readEvent(env: NodeJS.ProcessEnv): { name: string; payload: unknown } {
+export function readEvent(env: NodeJS.ProcessEnv): { name: string; payload: unknown } {
   const name = env.GITHUB_EVENT_NAME;
   const file = env.GITHUB_EVENT_PATH;
   if (!name || !file)
@@ -35,12 +36,28 @@ function readEvent(env: NodeJS.ProcessEnv): { name: string; payload: unknown } {
   }
 }
 
+/**
+ * The plan step of the one-job form, and the plan job of the split form (plan/action.yml sets SHOWTIME_JOB=plan):
+ * there it reads the plan action's inputs, looks the image up before any checkout, and hands its record on as the
+ * `plan` output.
+ */
 export async function planEntrypoint(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
-    const settings = readSettings('main', readInput);
+    const split = env.SHOWTIME_JOB === 'plan';
+    const settings = readSettings(split ? 'plan' : 'main', readInput);
     const event = readEvent(env);
     const deps = createDeps(settings, env, actionsLog);
-    const record = await planStep(deps, event.name, event.payload);
+    let record = await planStep(deps, event.name, event.payload);
+    if (split) {
+      record = await planImage(
+        record,
+        settings.docker,
+        createRegistry(settings, env, actionsLog),
+        actionsLog,
+      );
+      core.setOutput('plan', encodePlanRecord(record));
+      core.setOutput('image-tag', buildJobNeeded(record) ? (record.image?.tag ?? '') : '');
+    }
     const file = path.join(
       env.RUNNER_TEMP ?? os.tmpdir(),
       `showtime-plan-${env.GITHUB_RUN_ID ?? process.pid}.json`,
@@ -54,7 +71,10 @@ export async function planEntrypoint(env: NodeJS.ProcessEnv = process.env): Prom
     core.setOutput('reason', first?.reason ?? '');
     core.setOutput('pr-number', record.pr ?? '');
     core.setOutput('target-sha', record.targetSha ?? '');
-    core.setOutput('build-needed', String(record.buildNeeded && !settings.docker.existingImage));
+    core.setOutput(
+      'build-needed',
+      String(split ? buildJobNeeded(record) : record.buildNeeded && !settings.docker.existingImage),
+    );
   } catch (error) {
     core.setFailed(`showtime plan: ${messageOf(error)}`);
   }
@@ -65,20 +85,24 @@ export async function runEntrypoint(env: NodeJS.ProcessEnv = process.env): Promi
     const file = env.SHOWTIME_PLAN_FILE;
     if (!file)
       throw new Error('SHOWTIME_PLAN_FILE is not set: the run step follows the plan step of action.yml');
-    const record = JSON.parse(readFileSync(file, 'utf8')) as PlanRecord;
+    const record = readPlanRecord(readFileSync(file, 'utf8'), `the plan file ${file}`);
     const settings = readSettings('main', readInput);
     const deps = createDeps(settings, env, actionsLog);
-    const outcome = await runStep(deps, record);
-    core.setOutput('action', outcome.action);
-    core.setOutput('reason', outcome.reason);
-    core.setOutput('pr-number', record.pr ?? '');
-    core.setOutput('target-sha', outcome.targetSha ?? '');
-    core.setOutput('build-needed', String(record.buildNeeded));
-    core.setOutput('environment-url', outcome.url ?? '');
-    core.setOutput('status', outcome.status ?? 'none');
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.summary).write();
-    if (outcome.failed) core.setFailed(`showtime: ${outcome.reason}: see the PR's status comment`);
+    await report(record, await runStep(deps, record), env);
   } catch (error) {
     core.setFailed(`showtime run: ${messageOf(error)}`);
   }
+}
+
+/** The outputs, summary and exit status of a run step (one-job form) or a deploy job (split form). */
+export async function report(record: PlanRecord, outcome: RunOutcome, env: NodeJS.ProcessEnv): Promise<void> {
+  core.setOutput('action', outcome.action);
+  core.setOutput('reason', outcome.reason);
+  core.setOutput('pr-number', record.pr ?? '');
+  core.setOutput('target-sha', outcome.targetSha ?? '');
+  core.setOutput('build-needed', String(record.buildNeeded));
+  core.setOutput('environment-url', outcome.url ?? '');
+  core.setOutput('status', outcome.status ?? 'none');
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.summary).write();
+  if (outcome.failed) core.setFailed(`showtime: ${outcome.reason}: see the PR's status comment`);
 }

@@ -45,8 +45,17 @@ import { reconfigure, extend, setFrozen } from './controls.js';
 import type { Claim } from './deploy.js';
 import { announce, deploy, destroy } from './deploy.js';
 
+/** Version of the plan record; a reader refuses any other (the plan and the run or deploy of different releases). */
+export const PLAN_VERSION = 2;
+
+/** The image the split form's build job builds, as the plan named it (and its digest when the registry had it). */
+export interface PlannedImage {
+  tag: string;
+  digest?: string;
+}
+
 export interface PlanRecord {
-  version: 1;
+  version: typeof PLAN_VERSION;
   pr?: number;
   actor?: Actor;
   commentId?: number;
@@ -56,6 +65,8 @@ export interface PlanRecord {
   claim?: Claim;
   buildNeeded: boolean;
   targetSha?: string;
+  /** Set by the split form's plan job when this run claimed a build. */
+  image?: PlannedImage;
 }
 
 export interface RunOutcome {
@@ -83,7 +94,7 @@ function isRequestLabel(label: string): boolean {
 function record(decisions: Decision[], extra: Partial<PlanRecord> = {}): PlanRecord {
   const build = decisions.find((decision) => decision.buildNeeded);
   return {
-    version: 1,
+    version: PLAN_VERSION,
     decisions,
     commandErrors: [],
     buildNeeded: build !== undefined && extra.claim !== undefined,

@@ -6,8 +6,13 @@ import type { EnvironmentBackend } from '../aws/ecs.js';
 import { resolveEcsSettings } from '../aws/settings.js';
 import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
 import { formatLockDescription, parseLockDescription } from '../core/labels.js';
+import { buildEnvironment, DockerArchiveBuilder } from '../docker/archive.js';
+import type { ArchiveBuilder } from '../docker/archive.js';
 import { createDockerBuilder } from '../docker/builder.js';
+import { dryRunRegistry, SkopeoRegistry } from '../docker/registry.js';
+import type { Registry } from '../docker/registry.js';
 import { builderSettings } from '../docker/settings.js';
+import type { BuilderSettings } from '../docker/settings.js';
 import { OctokitGitHub } from '../github/adapter.js';
 import { fenceName } from '../github/lease.js';
 import type { Settings } from '../settings.js';
@@ -40,7 +45,45 @@ function lazyEcs(create: () => EnvironmentBackend): EnvironmentBackend {
   };
 }
 
-export function createDeps(settings: Settings, env: NodeJS.ProcessEnv, log: Log): Deps {
+/**
+ * The registry port of the split form. SHOWTIME_INSECURE_REGISTRY names a test registry on the loopback interface
+ * that speaks plain HTTP; the adapter ignores it for every other host.
+ */
+export function createRegistry(settings: Settings, env: NodeJS.ProcessEnv, log: Log): Registry {
+  if (settings.dryRun.docker) return dryRunRegistry(log);
+  return new SkopeoRegistry({ insecureLoopback: env.SHOWTIME_INSECURE_REGISTRY, log });
+}
+
+function dockerBuilderSettings(settings: Settings, workspace: string): BuilderSettings {
+  const docker = settings.docker;
+  return builderSettings(
+    { imageRepository: docker.imageRepository, context: path.resolve(workspace, docker.context) },
+    {
+      dockerfile: docker.dockerfile,
+      target: docker.target,
+      buildArgs: Object.entries(docker.buildArgs).map(([key, value]) => `${key}=${value}`),
+      platform: docker.platform,
+      cacheFrom: docker.cacheFrom,
+      cacheTo: docker.cacheTo,
+      forceRebuild: docker.forceRebuild,
+      existingImage: docker.existingImage,
+      dryRun: settings.dryRun.docker,
+    },
+  );
+}
+
+/** The split form's build job: docker runs with the job's environment minus the runner's internal tokens. */
+export function createArchiveBuilder(settings: Settings, env: NodeJS.ProcessEnv): ArchiveBuilder {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  return new DockerArchiveBuilder(dockerBuilderSettings(settings, workspace), { env: buildEnvironment(env) });
+}
+
+export function createDeps(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+  overrides: Partial<Pick<Deps, 'builder'>> = {},
+): Deps {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const github = new OctokitGitHub({
     token: settings.githubToken,
@@ -86,23 +129,7 @@ export function createDeps(settings: Settings, env: NodeJS.ProcessEnv, log: Log)
           { log: (message) => log.info(message) },
         ),
       );
-  const docker = settings.docker;
-  const builder = createDockerBuilder(
-    builderSettings(
-      { imageRepository: docker.imageRepository, context: path.resolve(workspace, docker.context) },
-      {
-        dockerfile: docker.dockerfile,
-        target: docker.target,
-        buildArgs: Object.entries(docker.buildArgs).map(([key, value]) => `${key}=${value}`),
-        platform: docker.platform,
-        cacheFrom: docker.cacheFrom,
-        cacheTo: docker.cacheTo,
-        forceRebuild: docker.forceRebuild,
-        existingImage: docker.existingImage,
-        dryRun: settings.dryRun.docker,
-      },
-    ),
-  );
+  const builder = overrides.builder ?? createDockerBuilder(dockerBuilderSettings(settings, workspace));
   return {
     settings,
     github: settings.dryRun.github ? dryRunGitHub(github, log) : github,

@@ -21,6 +21,8 @@ export interface FakeDocker {
   env: Record<string, string>;
   /** Every call so far, as argv arrays (without `docker`), in order. */
   calls(): string[][];
+  /** The names of the environment variables each call saw, in the order of the calls. */
+  environments(): string[][];
   dispose(): void;
 }
 
@@ -40,15 +42,17 @@ export function fakeDocker(script: FakeDockerScript = {}): FakeDocker {
   if (script.existing) env.FAKE_DOCKER_EXISTING = script.existing.join('\n');
   if (script.failBuild !== undefined) env.FAKE_DOCKER_FAIL_BUILD = String(script.failBuild);
   if (script.buildLines !== undefined) env.FAKE_DOCKER_BUILD_LINES = String(script.buildLines);
+  const lines = (file: string): string[][] =>
+    existsSync(file)
+      ? readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => line.length > 0)
+          .map((line) => JSON.parse(line) as string[])
+      : [];
   return {
     env,
-    calls: () =>
-      existsSync(log)
-        ? readFileSync(log, 'utf8')
-            .split('\n')
-            .filter((line) => line.length > 0)
-            .map((line) => JSON.parse(line) as string[])
-        : [],
+    calls: () => lines(log),
+    environments: () => lines(`${log}.env`),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

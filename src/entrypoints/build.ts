@@ -1,0 +1,3 @@
+import { buildEntrypoint } from '../orchestrator/split-entry.js';
+
+await buildEntrypoint();

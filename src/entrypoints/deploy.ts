@@ -1,0 +1,3 @@
+import { deployEntrypoint } from '../orchestrator/split-entry.js';
+
+await deployEntrypoint();
