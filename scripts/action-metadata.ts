@@ -6,22 +6,33 @@ import path from 'node:path';
 import type { ActionName, InputSpec, JobAction, OutputSpec } from '../src/inputs.js';
 import { inputEnvName, inputsOf, JOB_ACTIONS, outputsOf } from '../src/inputs.js';
 
-/** Third-party actions, pinned by commit (a tag can be moved; a commit cannot). */
+/** Third-party actions, pinned by commit (a tag can be moved; a commit cannot) at their current node24 releases. */
 export const PINNED = {
-  checkout: 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2',
-  setupBuildx: 'docker/setup-buildx-action@e468171a9de216ec08956ac3ada2f0791b6bd435 # v3.11.1',
-};
-
-/**
- * The split form's pins: the current node24 releases. The one-job form keeps its pins above: checkout v7 refuses a
- * fork's code under pull_request_target, which would change what the one-job form does for fork PRs.
- */
-export const PINNED_SPLIT = {
   checkout: 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1',
   setupBuildx: 'docker/setup-buildx-action@37fe631027851001ddb9b187196cc803df7f5f0e # v4.3.0',
+  setupNode: 'actions/setup-node@820762786026740c76f36085b0efc47a31fe5020 # v7.0.0',
   uploadArtifact: 'actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f # v7.0.0',
   downloadArtifact: 'actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c # v8.0.1',
 };
+
+/**
+ * The bundles run on Node 24 whatever the runner's PATH holds. A runner whose node is older gets Node 24 from
+ * setup-node, which on GitHub's Ubuntu images comes from the runner's tool cache (no download); the steps after it,
+ * the job's own included, then see Node 24 on PATH. A runner that has Node 24 already skips it.
+ */
+export function nodeRuntimeSteps(): string[] {
+  return [
+    '    - name: Which node',
+    '      id: node',
+    '      shell: bash',
+    `      run: echo "major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)" >> "$GITHUB_OUTPUT"`,
+    '    - name: Node 24 for the bundles',
+    '      if: steps.node.outputs.major < 24',
+    `      uses: ${PINNED.setupNode}`,
+    '      with:',
+    '        node-version: 24',
+  ];
+}
 
 /** The files the generator writes, by action. */
 export const ACTION_FILES: Record<ActionName, string> = {
@@ -75,6 +86,7 @@ export function renderMainAction(): string {
     'runs:',
     '  using: composite',
     '  steps:',
+    ...nodeRuntimeSteps(),
     '    - name: Plan',
     '      id: plan',
     '      shell: bash',
@@ -82,7 +94,8 @@ export function renderMainAction(): string {
     '      env:',
     ...inputEnv(inputs, '        '),
     '    # Only when the plan needs an image: the PR code is checked out at the pinned SHA, without credentials, and',
-    '    # is only ever handed to BuildKit.',
+    '    # is only ever handed to BuildKit. A fork’s code only with allow-unsafe-fork-builds (the plan refuses it',
+    '    # otherwise): this job holds the deploy role and a write token; the split form builds forks without them.',
     '    - name: Check out the pinned commit',
     "      if: steps.plan.outputs.build-needed == 'true'",
     `      uses: ${PINNED.checkout}`,
@@ -90,6 +103,7 @@ export function renderMainAction(): string {
     '        ref: ${{ steps.plan.outputs.target-sha }}',
     '        path: ${{ inputs.build-context }}',
     '        persist-credentials: false',
+    '        allow-unsafe-pr-checkout: ${{ inputs.allow-unsafe-fork-builds }}',
     '    - name: Set up docker buildx',
     "      if: steps.plan.outputs.build-needed == 'true'",
     `      uses: ${PINNED.setupBuildx}`,
@@ -119,6 +133,7 @@ export function renderCleanupAction(): string {
     'runs:',
     '  using: composite',
     '  steps:',
+    ...nodeRuntimeSteps(),
     '    - name: Sweep',
     '      id: sweep',
     '      shell: bash',
@@ -178,18 +193,18 @@ function jobSteps(action: JobAction, inputs: readonly InputSpec[]): string[] {
         '    # `contents: read` only, no secrets and no id-token; the checkout keeps no credential, and the bundle refuses',
         '    # to build while it can see a token, an AWS variable or a registry login. The code is BuildKit’s context only.',
         '    - name: Check out the pinned commit',
-        `      uses: ${PINNED_SPLIT.checkout}`,
+        `      uses: ${PINNED.checkout}`,
         '      with:',
         '        ref: ${{ fromJSON(inputs.plan).claim.sha }}',
         '        path: ${{ inputs.build-context }}',
         '        persist-credentials: false',
         '        allow-unsafe-pr-checkout: true',
         '    - name: Set up docker buildx',
-        `      uses: ${PINNED_SPLIT.setupBuildx}`,
+        `      uses: ${PINNED.setupBuildx}`,
         ...node('Build the image archive', 'build', 'build', [archiveDir]),
         // Layers are gzip-compressed already: zipping the archive again costs CPU for nothing.
         '    - name: Upload the image archive',
-        `      uses: ${PINNED_SPLIT.uploadArtifact}`,
+        `      uses: ${PINNED.uploadArtifact}`,
         '      with:',
         '        name: ${{ inputs.artifact-name }}',
         '        path: ${{ steps.build.outputs.archive-path }}',
@@ -203,7 +218,7 @@ function jobSteps(action: JobAction, inputs: readonly InputSpec[]): string[] {
       return [
         '    - name: Download the image archive',
         "      if: inputs.archive-digest != ''",
-        `      uses: ${PINNED_SPLIT.downloadArtifact}`,
+        `      uses: ${PINNED.downloadArtifact}`,
         '      with:',
         '        name: ${{ inputs.artifact-name }}',
         '        path: ${{ runner.temp }}/showtime-image',
@@ -228,6 +243,7 @@ export function renderJobAction(action: JobAction): string {
     'runs:',
     '  using: composite',
     '  steps:',
+    ...nodeRuntimeSteps(),
     ...jobSteps(action, inputs),
     '',
   ].join('\n');

@@ -166,6 +166,13 @@ export const INPUTS = [
     actions: MAIN,
   },
   {
+    name: 'allow-unsafe-fork-builds',
+    description:
+      "Build a fork's approved commit in this one job, which also holds the deploy role and a write token (true/false). Leave it false and use the plan, build and deploy actions for fork PRs: their build job holds nothing worth stealing.",
+    default: 'false',
+    actions: MAIN,
+  },
+  {
     name: 'existing-image',
     description: 'Deploy this image instead of building one (skips checkout and docker entirely).',
     actions: MAIN,
@@ -358,6 +365,8 @@ const BUILD_TAKES: readonly InputName[] = [
 const DEPLOY_SKIPS: readonly InputName[] = [
   ...BUILD_TAKES.filter((name) => name !== 'dry-run-docker'),
   'force-rebuild',
+  // The split form builds forks in its build job; the switch exists only for the one-job form.
+  'allow-unsafe-fork-builds',
 ];
 
 const SPLIT_OUTPUTS: Record<JobAction, readonly OutputName[]> = {

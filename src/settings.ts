@@ -203,6 +203,8 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
       expiryWarningMinutes: (integer('expiry-warning-hours', 0, 168) ?? 6) * 60,
       maxEnvironments,
       maxEnvironmentsPerRequester,
+      forkBuilds:
+        action !== 'main' ? 'isolated' : bool('allow-unsafe-fork-builds') ? 'in-this-job' : 'refused',
     },
     defaultFlags,
     costPerHour,

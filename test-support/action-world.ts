@@ -87,6 +87,8 @@ export interface WorldOptions {
   scheduler?: boolean;
   /** Start a real OCI registry on loopback; image-repository then points at it. */
   registry?: boolean;
+  /** Inputs every step of this world gets, on top of the world's own (a run's inputs override both). */
+  inputs?: Record<string, string>;
 }
 
 export interface ActionWorld {
@@ -209,6 +211,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     'stable-timeout-minutes': '1',
     'health-timeout-seconds': '60',
     ...(registry ? { 'image-repository': `${registry.host}/apache/superset` } : {}),
+    ...options.inputs,
   };
 
   async function runStep(

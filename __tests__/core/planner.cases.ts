@@ -60,7 +60,11 @@ export const POLICY: Policy = {
   defaultSize: 'medium',
   leaseMinutes: 30,
   expiryWarningMinutes: 60,
+  forkBuilds: 'isolated',
 };
+
+/** The one-job form's policy: its job holds the deploy credentials, so a fork's code is never built there. */
+export const ONE_JOB: Policy = { ...POLICY, forkBuilds: 'refused' };
 
 export const CONF_ALERTS = '🎪 conf-enable-ALERT_REPORTS';
 export const CONF_DEBUG = '🎪 conf-debug-on';
@@ -1288,6 +1292,47 @@ function FORK_CASES(): PlannerCase[] {
         fork({ active: H7 }, env(H7, 'running')),
       ),
       expect: { action: 'redeploy-config', reason: 'config-changed', buildNeeded: false },
+    },
+    {
+      name: 'one-job form: fork PR, full-SHA approval',
+      given:
+        'fork PR; /showtime start <40-hex of the head>; showtime runs as one job (it holds the deploy role)',
+      input: input(command({ kind: 'start', sha: HEAD }), fork(), { policy: ONE_JOB }),
+      expect: { action: 'refuse', reason: 'fork-build-needs-split', buildNeeded: false, targetSha: HEAD },
+      mentions: ['plan, build and deploy', 'One job or three'],
+    },
+    {
+      name: 'one-job form: fork PR, the start label',
+      given: 'fork PR, no environment; one-job form',
+      input: input(labeled(TRIGGER_START), fork({ triggers: triggers({ start: true }) }), {
+        policy: ONE_JOB,
+      }),
+      expect: {
+        action: 'refuse',
+        reason: 'fork-build-needs-split',
+        buildNeeded: false,
+        consume: [TRIGGER_START],
+      },
+    },
+    {
+      name: 'one-job form: push to a fork PR',
+      given: `fork PR; ${O7} runs; a writer pushes; one-job form`,
+      input: input(push(MAINTAINER, true), fork({ active: O7 }, env(O7, 'running')), { policy: ONE_JOB }),
+      expect: { action: 'refuse', reason: 'fork-build-needs-split', buildNeeded: false },
+    },
+    {
+      name: 'one-job form opted in to fork builds',
+      given: 'fork PR; full-SHA approval; allow-unsafe-fork-builds: true',
+      input: input(command({ kind: 'start', sha: HEAD }), fork(), {
+        policy: { ...POLICY, forkBuilds: 'in-this-job' },
+      }),
+      expect: { action: 'create', reason: 'first-start', buildNeeded: true, targetSha: HEAD },
+    },
+    {
+      name: 'one-job form: same-repository PR',
+      given: 'same-repository PR; the start label; one-job form',
+      input: input(labeled(TRIGGER_START), pr({ triggers: triggers({ start: true }) }), { policy: ONE_JOB }),
+      expect: { action: 'create', reason: 'first-start', buildNeeded: true, targetSha: HEAD },
     },
     {
       name: 'PR of unknown origin counts as a fork',

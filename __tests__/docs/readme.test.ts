@@ -98,6 +98,7 @@ describe('names in backticks', () => {
   const OTHER = new Set([
     'testenv-up',
     'persist-credentials',
+    'allow-unsafe-pr-checkout',
     'role-to-assume',
     'ecs-tasks',
     'managed-by',

@@ -341,11 +341,11 @@ describe('the cleanup workflow', () => {
 describe("this repository's CI", () => {
   const doc = load('.github/workflows/ci.yml');
 
-  test('runs the CI script on Node 20 with read-only permissions', () => {
+  test("runs the CI script on the runner image's Node 22 with read-only permissions", () => {
     expect(doc.permissions).toEqual({ contents: 'read' });
     const steps = stepsOf(doc);
     const node = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
-    expect(String(node?.with?.['node-version'])).toBe('20');
+    expect(String(node?.with?.['node-version'])).toBe('22');
     const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.['persist-credentials']).toBe(false);
     const text = readFileSync('.github/workflows/ci.yml', 'utf8');

@@ -235,6 +235,8 @@ describe('main action, end to end: failures, races and approvals', () => {
 
   test('a push by someone without write access waits for a SHA-bound approval', async () => {
     const pr = newPr();
+    // The push claims to come from a fork: the one-job form builds it only when opted in (security.e2e section 0).
+    const optIn = { inputs: { 'allow-unsafe-fork-builds': 'true' } };
     await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
     world.github.store.setHeadSha(FULL, pr, SHA_B);
     const push = pullRequestEvent({
@@ -245,7 +247,7 @@ describe('main action, end to end: failures, races and approvals', () => {
       sender: 'outsider',
       fork: true,
     });
-    const waiting = await world.runMain('pull_request_target', push);
+    const waiting = await world.runMain('pull_request_target', push, optIn);
     expect(ok(waiting.plan).outputs.action).toBe('await-approval');
     ok(waiting.run);
     expect(world.labels(pr)).toContain('🎪 🎯 a1b2c3d');
@@ -262,7 +264,7 @@ describe('main action, end to end: failures, races and approvals', () => {
       sender: 'maintainer',
       commentId: comment.id,
     });
-    const approved = await world.runMain('issue_comment', approve);
+    const approved = await world.runMain('issue_comment', approve, optIn);
     expect(ok(approved.plan).outputs.action).toBe('rolling-update');
     ok(approved.run);
     expect(world.labels(pr)).toContain('🎪 🎯 b2c3d4e');

@@ -18,7 +18,9 @@ let world: ActionWorld;
 let nextPr = 500;
 
 beforeAll(async () => {
-  world = await startActionWorld();
+  // The approval rule is the same in both forms; these runs use the one-job form, opted in to fork builds, because
+  // it is one bundle pair per event. Section 0 is the default: the one-job form never builds a fork's code.
+  world = await startActionWorld({ inputs: { 'allow-unsafe-fork-builds': 'true' } });
 }, 60_000);
 
 afterAll(async () => {
@@ -96,6 +98,46 @@ async function approve(pr: number, sha: string): Promise<void> {
 function builds(): number {
   return world.docker.calls().filter((argv) => argv[1] === 'build').length;
 }
+
+describe("0. the one-job form, which holds the deploy credentials, never builds a fork's code", () => {
+  const oneJob = { inputs: { 'allow-unsafe-fork-builds': 'false' } };
+
+  test.each([
+    [
+      'a full-SHA approval',
+      (pr: number) => ['issue_comment', comment(pr, `/showtime start ${SHA_A}`)] as const,
+    ],
+    ['the start label', (pr: number) => ['pull_request_target', labeled(pr, TRIGGER_START)] as const],
+  ])(
+    'fork PR, %s: refused, nothing checked out or built, the comment names the three-job form',
+    async (_, event) => {
+      const pr = forkPr();
+      const before = builds();
+      const [name, payload] = event(pr);
+      const result = await world.runMain(name, payload, oneJob);
+      expect(ok(result.plan).outputs).toMatchObject({
+        action: 'refuse',
+        reason: 'fork-build-needs-split',
+        'build-needed': 'false',
+      });
+      ok(result.run);
+      expect(builds()).toBe(before);
+      expect(world.labels(pr).filter((label) => label.includes(SHA_A.slice(0, 7)))).toEqual([]);
+      expect(statusComment(world, pr)).toContain('plan, build and deploy');
+    },
+    90_000,
+  );
+
+  test('a same-repository PR still deploys in one job', async () => {
+    const pr = samePr();
+    const result = await world.runMain(
+      'pull_request_target',
+      labeled(pr, TRIGGER_START, 'maintainer', SHA_A, false),
+      oneJob,
+    );
+    expect(ok(result.run).outputs.status).toBe('running');
+  }, 90_000);
+});
 
 describe('1. a 7-character approval does not deploy a fork commit', () => {
   test('fork PR: /showtime start <sha7> awaits a full-SHA approval, which then deploys exactly that commit', async () => {

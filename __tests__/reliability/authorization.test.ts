@@ -111,7 +111,9 @@ let world: ActionWorld;
 
 beforeAll(async () => {
   // A build running elsewhere deletes dist/ for a while: wait for it briefly, then run on a private copy.
-  rig = await startReliabilityWorld({}, 40_000);
+  // The one-job form opted in to fork builds: the rule under test is who may deploy what, the same in both forms.
+  // Without the opt-in, the one-job form refuses every fork build (security.e2e.test.ts, section 0).
+  rig = await startReliabilityWorld({ inputs: { 'allow-unsafe-fork-builds': 'true' } }, 40_000);
   world = rig.world;
 }, 90_000);
 

@@ -33,6 +33,7 @@ describe('readSettings', () => {
       expiryWarningMinutes: 360,
       maxEnvironments: undefined,
       maxEnvironmentsPerRequester: undefined,
+      forkBuilds: 'refused',
     });
     expect(settings.dryRun).toEqual({ github: false, aws: false, docker: false });
     expect(settings.costPerHour).toEqual({ small: 0.03, medium: 0.06, large: 0.12 });

@@ -33070,6 +33070,12 @@ const INPUTS = [
         actions: MAIN,
     },
     {
+        name: 'allow-unsafe-fork-builds',
+        description: "Build a fork's approved commit in this one job, which also holds the deploy role and a write token (true/false). Leave it false and use the plan, build and deploy actions for fork PRs: their build job holds nothing worth stealing.",
+        default: 'false',
+        actions: MAIN,
+    },
+    {
         name: 'existing-image',
         description: 'Deploy this image instead of building one (skips checkout and docker entirely).',
         actions: MAIN,
@@ -33244,6 +33250,8 @@ const BUILD_TAKES = [
 const DEPLOY_SKIPS = [
     ...BUILD_TAKES.filter((name) => name !== 'dry-run-docker'),
     'force-rebuild',
+    // The split form builds forks in its build job; the switch exists only for the one-job form.
+    'allow-unsafe-fork-builds',
 ];
 const SPLIT_OUTPUTS = {
     plan: ['action', 'reason', 'pr-number', 'target-sha', 'build-needed', 'plan', 'image-tag'],
@@ -33425,6 +33433,7 @@ function settings_readSettings(action, read) {
             expiryWarningMinutes: (integer('expiry-warning-hours', 0, 168) ?? 6) * 60,
             maxEnvironments,
             maxEnvironmentsPerRequester,
+            forkBuilds: action !== 'main' ? 'isolated' : bool('allow-unsafe-fork-builds') ? 'in-this-job' : 'refused',
         },
         defaultFlags,
         costPerHour,
@@ -33490,10 +33499,24 @@ function approval_requireApproval(input, decision) {
         return decision;
     if (!headIsUntrusted(state, event))
         return decision;
-    if (approvedInFull(event) === decision.targetSha)
-        return decision;
     const sha = decision.targetSha;
     const pending = new Set(state.pendingConfig.map((entry) => entry.label));
+    const answered = decision.consume.filter((label) => !pending.has(label));
+    if (input.policy.forkBuilds === 'refused') {
+        // Asked before any approval: approving a commit this job would then refuse to build helps nobody.
+        return {
+            action: 'refuse',
+            reason: 'fork-build-needs-split',
+            message: `${sha.slice(0, 7)} is a fork's commit, and this workflow runs showtime as one job, which holds the deploy ` +
+                "role and a write token: a fork's code is never built here. Run the plan, build and deploy actions instead " +
+                '(README: One job or three); their build job holds nothing worth stealing.',
+            buildNeeded: false,
+            targetSha: sha,
+            consume: answered,
+        };
+    }
+    if (approvedInFull(event) === sha)
+        return decision;
     const approval = { sha, ...(state.active ? { since: state.active } : {}) };
     const asked = event.kind === 'synchronize' ? `${sha.slice(0, 7)} was pushed to` : `${sha.slice(0, 7)} is the head of`;
     return {
@@ -33503,7 +33526,7 @@ function approval_requireApproval(input, decision) {
             `To deploy it, comment \`${approval_approvalCommand(sha)}\`.`,
         buildNeeded: false,
         targetSha: sha,
-        consume: decision.consume.filter((label) => !pending.has(label)),
+        consume: answered,
         approval,
     };
 }
@@ -34722,6 +34745,7 @@ const REASONS = (/* unused pure expression or super */ null && ([
     'nothing-to-do',
     'not-authorized',
     'awaiting-approval',
+    'fork-build-needs-split',
     'invalid-sha',
     'sha-not-head',
     'sha-not-in-pr',

@@ -55,9 +55,24 @@ export function requireApproval(input: PlanInput, decision: Decision): Decision 
   const { state, event } = input;
   if (!decision.buildNeeded || decision.targetSha === undefined) return decision;
   if (!headIsUntrusted(state, event)) return decision;
-  if (approvedInFull(event) === decision.targetSha) return decision;
   const sha = decision.targetSha;
   const pending = new Set(state.pendingConfig.map((entry) => entry.label));
+  const answered = decision.consume.filter((label) => !pending.has(label));
+  if (input.policy.forkBuilds === 'refused') {
+    // Asked before any approval: approving a commit this job would then refuse to build helps nobody.
+    return {
+      action: 'refuse',
+      reason: 'fork-build-needs-split',
+      message:
+        `${sha.slice(0, 7)} is a fork's commit, and this workflow runs showtime as one job, which holds the deploy ` +
+        "role and a write token: a fork's code is never built here. Run the plan, build and deploy actions instead " +
+        '(README: One job or three); their build job holds nothing worth stealing.',
+      buildNeeded: false,
+      targetSha: sha,
+      consume: answered,
+    };
+  }
+  if (approvedInFull(event) === sha) return decision;
   const approval: ApprovalRequest = { sha, ...(state.active ? { since: state.active } : {}) };
   const asked =
     event.kind === 'synchronize' ? `${sha.slice(0, 7)} was pushed to` : `${sha.slice(0, 7)} is the head of`;
@@ -69,7 +84,7 @@ export function requireApproval(input: PlanInput, decision: Decision): Decision 
       `To deploy it, comment \`${approvalCommand(sha)}\`.`,
     buildNeeded: false,
     targetSha: sha,
-    consume: decision.consume.filter((label) => !pending.has(label)),
+    consume: answered,
     approval,
   };
 }

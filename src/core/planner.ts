@@ -105,6 +105,7 @@ export const REASONS = [
   'nothing-to-do',
   'not-authorized',
   'awaiting-approval',
+  'fork-build-needs-split',
   'invalid-sha',
   'sha-not-head',
   'sha-not-in-pr',

@@ -169,6 +169,12 @@ export interface Policy {
   expiryWarningMinutes: number;
   maxEnvironments?: number;
   maxEnvironmentsPerRequester?: number;
+  /**
+   * Where a fork's approved commit may be built. `isolated`: in the split form's build job, which holds no
+   * credential. `refused`: never (the one-job form, whose job holds the deploy role and a write token).
+   * `in-this-job`: the one-job form, opted in with allow-unsafe-fork-builds.
+   */
+  forkBuilds: 'isolated' | 'refused' | 'in-this-job';
 }
 
 export const ACTIONS = [
