@@ -176,6 +176,8 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     subnets: subnet ?? '',
     'security-groups': group ?? '',
     'aws-endpoint': moto.endpoint,
+    // The stack's ECR repository (the default) is not in moto: tests that want it create it and pass its URI.
+    'image-repository': 'apache/superset',
     'container-port': String(port),
     'poll-interval-seconds': '0.1',
     'stable-timeout-minutes': '1',
