@@ -191,15 +191,25 @@ describe('deleteEnvironmentImage (teardown)', () => {
     expect((await store.listTagged()).map((image) => image.tag)).toEqual(['pr-12-e12e12e-ci']);
   });
 
-  test('a failure is reported, not thrown', async () => {
+  test('a repository that does not exist holds nothing to delete', async () => {
     const missing = new EcrImageStore(ecr, { registryId: '123456789012', region: REGION, name: 'nope' });
-    const result = await deleteEnvironmentImage(depsWith(missing), 14, 'f14f14f');
+    expect(await deleteEnvironmentImage(depsWith(missing), 14, 'f14f14f')).toEqual({
+      deleted: [],
+      kept: [],
+      failed: [],
+    });
+    expect(await missing.listTagged()).toEqual([]);
+  });
+
+  test('a registry that cannot be reached is a reported failure, not a throw', async () => {
+    const unreachable = new ECRClient({ region: REGION, endpoint: 'http://127.0.0.1:9', maxAttempts: 1 });
+    const store = new EcrImageStore(unreachable, { registryId: '123456789012', region: REGION, name: 'x' });
+    const result = await deleteEnvironmentImage(depsWith(store), 15, 'f15f15f');
+    expect(result.deleted).toEqual([]);
     expect(result.failed).toEqual([
-      {
-        resource: expect.stringContaining('pr-14-f14f14f-ci'),
-        error: expect.stringMatching(/nope|not exist|not found/i),
-      },
+      { resource: expect.stringContaining('pr-15-f15f15f-ci'), error: expect.any(String) },
     ]);
+    unreachable.destroy();
   });
 });
 
@@ -235,6 +245,22 @@ describe('SsmPasswordStore', () => {
     expect(await store.delete(21, 'a21a21a')).toBe('deleted');
     expect(await store.delete(21, 'a21a21a')).toBe('already-gone');
     expect((await store.list()).map((p) => p.pr)).toEqual([22]);
+  });
+
+  test('a deploy without an execution role is refused before anything is written: ECS reads secrets with it', async () => {
+    const passwords = new SsmPasswordStore(ssm, REPO);
+    await expect(
+      ecsBackend(passwords).createEnvironment({
+        pr: 24,
+        sha: 'd24d24d',
+        image: 'example/superset:pr-24',
+        requester: 'maintainer',
+        config: { flags: {}, debug: false },
+        size: 'small',
+        createdAt: new Date(),
+      }),
+    ).rejects.toMatchObject({ stage: 'validate', message: expect.stringMatching(/'execution-role-arn'/) });
+    expect((await passwords.list()).some((p) => p.pr === 24)).toBe(false);
   });
 
   test("the ECS teardown deletes the environment's password with its service", async () => {

@@ -58,6 +58,15 @@ function errorName(error: unknown): string | undefined {
     : undefined;
 }
 
+/**
+ * No such image, or no such repository: either way there is nothing to delete. The latter is the default
+ * repository of an account that deploys only existing images and never created it.
+ */
+function isAbsent(error: unknown): boolean {
+  const name = errorName(error);
+  return name === 'ImageNotFoundException' || name === 'RepositoryNotFoundException';
+}
+
 function entries(detail: ImageDetail): StoredImage[] {
   const tags = detail.imageTags ?? [];
   return tags.map((tag) => ({ tag, digest: detail.imageDigest ?? '', tags, pushedAt: detail.imagePushedAt }));
@@ -88,7 +97,7 @@ export class EcrImageStore implements ImageStore {
       const detail = found.imageDetails?.[0];
       return detail ? entries(detail).find((entry) => entry.tag === tag) : undefined;
     } catch (error) {
-      if (errorName(error) === 'ImageNotFoundException') return undefined;
+      if (isAbsent(error)) return undefined;
       throw error;
     }
   }
@@ -119,7 +128,17 @@ export class EcrImageStore implements ImageStore {
     const images: StoredImage[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await this.client.send(
+      const page = await this.describePage(nextToken);
+      if (page === undefined) return [];
+      for (const detail of page.imageDetails ?? []) images.push(...entries(detail));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return images;
+  }
+
+  private async describePage(nextToken: string | undefined) {
+    try {
+      return await this.client.send(
         new DescribeImagesCommand({
           registryId: this.target.registryId,
           repositoryName: this.target.name,
@@ -128,10 +147,10 @@ export class EcrImageStore implements ImageStore {
           nextToken,
         }),
       );
-      for (const detail of page.imageDetails ?? []) images.push(...entries(detail));
-      nextToken = page.nextToken;
-    } while (nextToken);
-    return images;
+    } catch (error) {
+      if (isAbsent(error)) return undefined;
+      throw error;
+    }
   }
 }
 

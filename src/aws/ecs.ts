@@ -27,7 +27,7 @@ import type {
 } from '@aws-sdk/client-ecs';
 import type { Address, EnvConfig, Size } from '../core/types.js';
 import { FORMS, toSha7 } from '../core/values.js';
-import { ApiCallCounter, callsBetween, countApiCalls } from './call-counter.js';
+import { ApiCallCounter, callsBetween, countApiCalls, countClientCalls } from './call-counter.js';
 import type { CallCounts } from './call-counter.js';
 import { checkHealth, realSleep } from './health.js';
 import type { Clock, HealthFetch, Sleep } from './health.js';
@@ -227,6 +227,8 @@ export class EcsBackend implements EnvironmentBackend {
   ) {
     this.clients = deps.clients ?? createEcsClients(settings);
     countApiCalls(this.clients, this.counter);
+    // The password calls are part of what creating and deleting an environment costs.
+    if (deps.passwords?.client) countClientCalls(deps.passwords.client, this.counter);
     this.sleep = deps.sleep ?? realSleep;
     this.now = deps.now ?? Date.now;
     this.log = deps.log ?? (() => undefined);
@@ -288,6 +290,15 @@ export class EcsBackend implements EnvironmentBackend {
     const usesPassword = (input.containerDefinitions ?? []).some((c) =>
       (c.secrets ?? []).some((secret) => secret.name === ADMIN_PASSWORD_VARIABLE),
     );
+    if (usesPassword && input.executionRoleArn === undefined) {
+      // ECS reads `secrets` with the execution role and refuses a task definition that has them without one.
+      throw new EnvironmentError(
+        `Cannot create ${label}: its admin password reaches the container as a secret, which ECS reads with the ` +
+          `task execution role, and none is set: set input 'execution-role-arn' (the stack's ExecutionRoleArn output).`,
+        'validate',
+        'not-needed',
+      );
+    }
     if (usesPassword && this.deps.passwords) {
       try {
         await this.deps.passwords.create(pr, sha7);

@@ -31,6 +31,8 @@ export interface StoredPassword {
 export type PasswordDeletion = 'deleted' | 'already-gone';
 
 export interface PasswordStore {
+  /** The SDK client, when there is one, so that the ECS adapter counts these calls with its own. */
+  readonly client?: SSMClient;
   /** The parameter of the environment's password (what the task definition's `valueFrom` names). */
   name(pr: number, sha7: string): string;
   /** Writes a fresh random password for the environment; returns the parameter name for `valueFrom`. */
@@ -49,7 +51,7 @@ export function newPassword(): string {
 
 export class SsmPasswordStore implements PasswordStore {
   constructor(
-    private readonly client: SSMClient,
+    readonly client: SSMClient,
     private readonly repo: { owner: string; repo: string },
     private readonly generate: () => string = newPassword,
   ) {}

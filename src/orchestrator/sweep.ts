@@ -471,12 +471,22 @@ interface Leftover {
   remove(): Promise<'deleted' | 'kept' | 'gone'>;
 }
 
+/** Lists one kind of leftover; a registry or parameter store that cannot be listed is reported, not fatal. */
+async function listed<T>(sweep: Sweep, subject: string, list: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await list();
+  } catch (error) {
+    sweep.fail({ subject, error: `could not list them, none deleted: ${messageOf(error)}` });
+    return [];
+  }
+}
+
 async function listLeftovers(sweep: Sweep): Promise<Leftover[]> {
   const { deps } = sweep;
   const leftovers: Leftover[] = [];
-  if (deps.images) {
-    const images = deps.images;
-    for (const image of await images.listTagged()) {
+  const images = deps.images;
+  if (images) {
+    for (const image of await listed(sweep, `images in ${images.repository}`, () => images.listTagged())) {
       const owner = parseEnvironmentImageTag(image.tag);
       if (owner === undefined) continue;
       leftovers.push({
@@ -492,9 +502,9 @@ async function listLeftovers(sweep: Sweep): Promise<Leftover[]> {
       });
     }
   }
-  if (deps.passwords) {
-    const passwords = deps.passwords;
-    for (const password of await passwords.list()) {
+  const passwords = deps.passwords;
+  if (passwords) {
+    for (const password of await listed(sweep, 'admin passwords', () => passwords.list())) {
       leftovers.push({
         pr: password.pr,
         sha7: password.sha7,
