@@ -150,8 +150,15 @@ describe('the deploy role', () => {
     expect(granted).toContain('iam:PassRole');
   });
 
+  // The aws/ssm key lets any principal of the account that may call SSM decrypt through it: a role that may call
+  // GetParameter* can read the passwords. Only the execution role may.
+  test.each([['DeployRole'], ['CleanupRole']])('%s can read no admin password', (role) => {
+    const actions = statementsOf(resources[role]?.Properties ?? {}).flatMap(actionsOf);
+    expect(actions.filter((a) => /^ssm:GetParameter|^kms:/.test(a))).toEqual([]);
+  });
+
   test('reaches ECR only in the PR image repository, and SSM only under the repository path', () => {
-    for (const statement of deployStatements) {
+    for (const statement of [...deployStatements, ...cleanupStatements]) {
       const actions = actionsOf(statement);
       if (actions.every((a) => a === 'ecr:GetAuthorizationToken')) {
         expect(statement.Resource).toBe('*');
@@ -161,7 +168,12 @@ describe('the deploy role', () => {
         expect(actions.every((a) => a.startsWith('ecr:'))).toBe(true);
         expect(statement.Resource).toEqual({ 'Fn::GetAtt': ['ImageRepository', 'Arn'] });
       }
+      if (actions.every((a) => a === 'ssm:DescribeParameters')) {
+        expect(statement.Resource).toBe('*');
+        continue;
+      }
       if (actions.some((a) => a.startsWith('ssm:'))) {
+        expect(actions).not.toContain('ssm:DescribeParameters');
         expect(statement.Resource).toEqual([
           {
             'Fn::Sub':

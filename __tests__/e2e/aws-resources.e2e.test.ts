@@ -135,6 +135,39 @@ describe('AWS resources of an environment, end to end', () => {
     expect(everythingPublic(pr, [stop.plan, stop.run])).not.toContain(secret);
   }, 120_000);
 
+  test('the sweep keeps an unclaimed tag and password younger than orphan-grace-minutes: a deploy may be writing them', async () => {
+    const young = newPr();
+    await pushTag(`pr-${young}-${SHA7}-ci`);
+    const name = `/showtime/${FULL}/pr-${young}/${SHA7}`;
+    await ssm.send(new PutParameterCommand({ Name: name, Value: 'being-deployed', Type: 'SecureString' }));
+    const sweep = ok(
+      await world.runStep(
+        'cleanup',
+        'schedule',
+        { schedule: '*/30 * * * *' },
+        {
+          inputs: { 'image-repository': repositoryUri },
+        },
+      ),
+    );
+    expect(await tags()).toContain(`pr-${young}-${SHA7}-ci`);
+    expect(await password(name)).toBe('being-deployed');
+    expect(sweep.summary).not.toContain(`pr-${young}-${SHA7}-ci`);
+    // Claimed by nothing and old enough now: the next sweep takes them.
+    ok(
+      await world.runStep(
+        'cleanup',
+        'schedule',
+        { schedule: '*/30 * * * *' },
+        {
+          inputs: { 'image-repository': repositoryUri, 'orphan-grace-minutes': '0' },
+        },
+      ),
+    );
+    expect(await tags()).not.toContain(`pr-${young}-${SHA7}-ci`);
+    expect(await password(name)).toBeUndefined();
+  }, 120_000);
+
   test('the sweep deletes the tags and passwords no environment claims, reports them, and keeps the claimed', async () => {
     const running = newPr();
     const inputs = { 'image-repository': repositoryUri };

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   DeleteParameterCommand,
-  GetParametersByPathCommand,
+  DescribeParametersCommand,
   PutParameterCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
@@ -91,13 +91,12 @@ export class SsmPasswordStore implements PasswordStore {
     const found: StoredPassword[] = [];
     let nextToken: string | undefined;
     do {
-      // Names and dates only: the values stay encrypted and are never read here.
+      // Metadata only. GetParametersByPath would do, but with it any role could decrypt: the aws/ssm key lets every
+      // principal of the account that may call SSM decrypt through SSM. The cleanup role must read no password.
       const page = await this.client.send(
-        new GetParametersByPathCommand({
-          Path: prefix.slice(0, -1),
-          Recursive: true,
-          WithDecryption: false,
-          MaxResults: 10,
+        new DescribeParametersCommand({
+          ParameterFilters: [{ Key: 'Path', Option: 'Recursive', Values: [prefix.slice(0, -1)] }],
+          MaxResults: 50,
           NextToken: nextToken,
         }),
       );
