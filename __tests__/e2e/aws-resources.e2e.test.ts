@@ -179,6 +179,22 @@ describe('AWS resources of an environment, end to end', () => {
     const leftover = `/showtime/${FULL}/pr-${gone}/${SHA7}`;
     await ssm.send(new PutParameterCommand({ Name: leftover, Value: 'left-behind', Type: 'SecureString' }));
 
+    // A dry run reads what is there and says what it would delete, and deletes nothing.
+    const dry = ok(
+      await world.runStep(
+        'cleanup',
+        'schedule',
+        { schedule: '*/30 * * * *' },
+        {
+          inputs: { ...inputs, 'orphan-grace-minutes': '0', 'dry-run-aws': 'true', 'dry-run-github': 'true' },
+        },
+      ),
+    );
+    expect(dry.summary).toContain(`pr-${gone}-${SHA7}-ci`);
+    expect(dry.summary).toContain(leftover);
+    expect(await tags()).toContain(`pr-${gone}-${SHA7}-ci`);
+    expect(await password(leftover)).toBe('left-behind');
+
     const sweep = ok(
       await world.runStep(
         'cleanup',
