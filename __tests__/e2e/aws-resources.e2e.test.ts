@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-ecr';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { TRIGGER_START, TRIGGER_STOP } from '../../src/core/labels.js';
+import { createdLabel, parseLabel, TRIGGER_START, TRIGGER_STOP } from '../../src/core/labels.js';
 import { pullRequestEvent } from '../../test-support/payloads.js';
 import type { ActionWorld, StepResult } from '../../test-support/action-world.js';
 import { ok } from '../../test-support/e2e-checks.js';
@@ -133,6 +133,26 @@ describe('AWS resources of an environment, end to end', () => {
     expect(await tags()).not.toContain(tag);
     expect(await password(name)).toBeUndefined();
     expect(everythingPublic(pr, [stop.plan, stop.run])).not.toContain(secret);
+  }, 120_000);
+
+  test("TTL expiry: the sweep's teardown deletes the image tag and the admin password with the service", async () => {
+    const pr = newPr();
+    const inputs = { 'image-repository': repositoryUri };
+    ok((await world.runMain('pull_request_target', labeled(pr, TRIGGER_START), { inputs })).run);
+    const tag = `pr-${pr}-${SHA7}-ci`;
+    await pushTag(tag);
+    const name = `/showtime/${FULL}/pr-${pr}/${SHA7}`;
+    expect(await password(name)).toBeDefined();
+    for (const label of world.labels(pr)) {
+      if (parseLabel(label).kind === 'created') world.github.store.removeLabel(FULL, pr, label);
+    }
+    world.github.store.addLabels(FULL, pr, [createdLabel(SHA7, new Date(Date.now() - 72 * 3_600_000))]);
+    const sweep = ok(await world.runStep('cleanup', 'schedule', { schedule: '*/30 * * * *' }, { inputs }));
+    expect(sweep.summary).toContain(SHA7);
+    expect(world.labels(pr)).toEqual([]);
+    expect(await world.activeServices()).not.toContain(`pr-${pr}-${SHA7}-service`);
+    expect(await tags()).not.toContain(tag);
+    expect(await password(name)).toBeUndefined();
   }, 120_000);
 
   test('the sweep keeps an unclaimed tag and password younger than orphan-grace-minutes: a deploy may be writing them', async () => {
