@@ -133,9 +133,9 @@ export const INPUTS = [
   // Docker
   {
     name: 'image-repository',
-    description: 'Image repository the PR images are pushed to and pulled from.',
-    default: 'apache/superset',
-    actions: MAIN,
+    description:
+      "Image repository the PR images are pushed to and pulled from; empty uses the stack's ECR repository superset-showtime-pr in the credentials' account and aws-region. An ECR repository's tags are deleted at teardown.",
+    actions: BOTH,
   },
   {
     name: 'build-context',

@@ -206,6 +206,10 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     subnets: subnet ?? '',
     'security-groups': group ?? '',
     'aws-endpoint': moto.endpoint,
+    // The stack's ECR repository (the default) is not in moto: tests that want it create it and pass its URI.
+    'image-repository': 'apache/superset',
+    // The admin password reaches the task as a secret, which ECS reads with the execution role.
+    'execution-role-arn': 'arn:aws:iam::123456789012:role/superset-showtime-execution',
     'container-port': String(port),
     'poll-interval-seconds': '0.1',
     'stable-timeout-minutes': '1',

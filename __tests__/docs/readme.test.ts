@@ -104,6 +104,9 @@ describe('names in backticks', () => {
     'managed-by',
     'id-token',
     'superset-ci',
+    // The stack's default PR image repository and cleanup environment (aws/showtime-stack.yml).
+    'superset-showtime-pr',
+    'showtime-cleanup',
   ]);
   const KNOWN = new Set<string>([
     ...INPUTS.map((input) => input.name),

@@ -1,9 +1,17 @@
-// aws/showtime-stack.yml: it parses as plain YAML, the deploy role's policy is exactly the set of calls the ECS
-// adapter makes, and the template deploys in moto's CloudFormation into the resources the action expects.
+// aws/showtime-stack.yml: it parses as plain YAML, the deploy role's policy is exactly the set of calls the action
+// makes (plus the registry pushes), the cleanup role's exactly the calls a sweep sends, and the template deploys in
+// moto's CloudFormation into the resources the action expects.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DescribeSecurityGroupsCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeClustersCommand, ECSClient } from '@aws-sdk/client-ecs';
+import {
+  DescribeRepositoriesCommand,
+  ECRClient,
+  GetLifecyclePolicyCommand,
+  PutLifecyclePolicyCommand,
+} from '@aws-sdk/client-ecr';
+import { MAX_TTL_HOURS } from '../../src/core/values.js';
 import { parseDocument } from 'yaml';
 import { MOTO_CREDENTIALS, startMoto } from '../../test-support/moto.js';
 import type { MotoServer } from '../../test-support/moto.js';
@@ -34,17 +42,39 @@ const resources = template.Resources as Record<
   string,
   { Type: string; Condition?: string; Properties: Node }
 >;
+function statementsOf(role: Node): Statement[] {
+  return ((role.Policies as { PolicyDocument: { Statement: Statement[] } }[] | undefined) ?? []).flatMap(
+    (policy) => policy.PolicyDocument.Statement,
+  );
+}
+
 const deployRole = resources.DeployRole?.Properties ?? {};
-const deployStatements = (
-  (deployRole.Policies as { PolicyDocument: { Statement: Statement[] } }[] | undefined) ?? []
-).flatMap((policy) => policy.PolicyDocument.Statement);
+const deployStatements = statementsOf(deployRole);
+const cleanupRole = resources.CleanupRole?.Properties ?? {};
+const cleanupStatements = statementsOf(cleanupRole);
+const executionStatements = statementsOf(resources.ExecutionRole?.Properties ?? {});
+
+/**
+ * What pushing an image needs besides the SDK calls of src/: skopeo (or docker) speaks the registry API, which ECR
+ * authorizes with these actions. The login accepts no resource; the others are limited to the PR repository.
+ */
+const REGISTRY_PUSH = [
+  'ecr:GetAuthorizationToken',
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:InitiateLayerUpload',
+  'ecr:UploadLayerPart',
+  'ecr:CompleteLayerUpload',
+  'ecr:PutImage',
+  'ecr:BatchGetImage',
+  'ecr:GetDownloadUrlForLayer',
+];
 
 function actionsOf(statement: Statement): string[] {
   return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
 }
 
 /** IAM prefix of each AWS SDK client the action may import; a new client must be added here and to the policy. */
-const IAM_PREFIX: Record<string, string> = { ecs: 'ecs', ec2: 'ec2' };
+const IAM_PREFIX: Record<string, string> = { ecs: 'ecs', ec2: 'ec2', ecr: 'ecr', ssm: 'ssm' };
 
 /**
  * The IAM actions a source file's value imports of `@aws-sdk/client-*` commands need, e.g.
@@ -111,15 +141,55 @@ describe('sdkActions (the extraction the drift check relies on)', () => {
 });
 
 describe('the deploy role', () => {
-  test('allows exactly the calls the action makes, plus passing the execution role', () => {
+  test('allows exactly the calls the action makes and the registry pushes, plus passing the execution role', () => {
     const granted = deployStatements.flatMap(actionsOf);
     expect(new Set(granted).size).toBe(granted.length);
-    expect(granted.filter((action) => action !== 'iam:PassRole').sort()).toEqual(ADAPTER_ACTIONS);
+    expect(granted.filter((action) => action !== 'iam:PassRole').sort()).toEqual(
+      [...new Set([...ADAPTER_ACTIONS, ...REGISTRY_PUSH])].sort(),
+    );
     expect(granted).toContain('iam:PassRole');
   });
 
+  // The aws/ssm key lets any principal of the account that may call SSM decrypt through it: a role that may call
+  // GetParameter* can read the passwords. Only the execution role may.
+  test.each([['DeployRole'], ['CleanupRole']])('%s can read no admin password', (role) => {
+    const actions = statementsOf(resources[role]?.Properties ?? {}).flatMap(actionsOf);
+    expect(actions.filter((a) => /^ssm:GetParameter|^kms:/.test(a))).toEqual([]);
+  });
+
+  test('reaches ECR only in the PR image repository, and SSM only under the repository path', () => {
+    for (const statement of [...deployStatements, ...cleanupStatements]) {
+      const actions = actionsOf(statement);
+      if (actions.every((a) => a === 'ecr:GetAuthorizationToken')) {
+        expect(statement.Resource).toBe('*');
+        continue;
+      }
+      if (actions.some((a) => a.startsWith('ecr:'))) {
+        expect(actions.every((a) => a.startsWith('ecr:'))).toBe(true);
+        expect(statement.Resource).toEqual({ 'Fn::GetAtt': ['ImageRepository', 'Arn'] });
+      }
+      if (actions.every((a) => a === 'ssm:DescribeParameters')) {
+        expect(statement.Resource).toBe('*');
+        continue;
+      }
+      if (actions.some((a) => a.startsWith('ssm:'))) {
+        expect(actions).not.toContain('ssm:DescribeParameters');
+        expect(statement.Resource).toEqual([
+          {
+            'Fn::Sub':
+              'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/showtime/${GitHubRepository}',
+          },
+          {
+            'Fn::Sub':
+              'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/showtime/${GitHubRepository}/*',
+          },
+        ]);
+      }
+    }
+  });
+
   test('grants no wildcard action and only allows', () => {
-    for (const statement of deployStatements) {
+    for (const statement of [...deployStatements, ...cleanupStatements, ...executionStatements]) {
       expect(statement.Effect).toBe('Allow');
       for (const action of actionsOf(statement)) expect(action).toMatch(/^[a-z0-9]+:[A-Za-z]+$/);
     }
@@ -163,19 +233,25 @@ describe('the deploy role', () => {
     });
   });
 
-  test('trusts GitHub OIDC tokens of one repository only', () => {
-    const trust = (deployRole.AssumeRolePolicyDocument as { Statement: Statement[] }).Statement;
+  // Not repo:<repo>:* (any workflow, branch or event of the repository): only jobs in the deploy environment, which
+  // the README has maintainers restrict to the default branch.
+  test.each([
+    ['DeployRole', 'DeployEnvironment'],
+    ['CleanupRole', 'CleanupEnvironment'],
+  ])('%s trusts the OIDC tokens of one GitHub environment of one repository only', (role, parameter) => {
+    const properties = resources[role]?.Properties ?? {};
+    const trust = (properties.AssumeRolePolicyDocument as { Statement: Statement[] }).Statement;
     expect(trust).toHaveLength(1);
-    expect(trust[0]).toMatchObject({
-      Effect: 'Allow',
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-        StringLike: {
-          'token.actions.githubusercontent.com:sub': { 'Fn::Sub': 'repo:${GitHubRepository}:*' },
+    expect(trust[0]?.Condition).toEqual({
+      StringEquals: {
+        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        'token.actions.githubusercontent.com:sub': {
+          'Fn::Sub': `repo:\${GitHubRepository}:environment:\${${parameter}}`,
         },
       },
     });
+    expect(trust[0]).toMatchObject({ Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity' });
+    expect(JSON.stringify(trust)).not.toMatch(/StringLike|\*/);
   });
 
   test('uses the OIDC provider it creates, or the one the account has', () => {
@@ -201,6 +277,94 @@ describe('the deploy role', () => {
   });
 });
 
+describe('the execution role', () => {
+  test('has no managed policy: not AmazonECSTaskExecutionRolePolicy, which pulls from every repository', () => {
+    expect(resources.ExecutionRole?.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  test.each([
+    ['ecr:GetAuthorizationToken', '*'],
+    ['ecr:BatchGetImage', { 'Fn::GetAtt': ['ImageRepository', 'Arn'] }],
+    ['ecr:GetDownloadUrlForLayer', { 'Fn::GetAtt': ['ImageRepository', 'Arn'] }],
+    [
+      'logs:PutLogEvents',
+      {
+        'Fn::Sub': 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${LogGroup}:*',
+      },
+    ],
+    [
+      'ssm:GetParameters',
+      {
+        'Fn::Sub':
+          'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/showtime/${GitHubRepository}/*',
+      },
+    ],
+  ])('%s reaches %j only', (action, resource) => {
+    const statements = executionStatements.filter((s) => actionsOf(s).includes(action));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.Resource).toEqual(resource);
+  });
+
+  test('can do nothing but pull, log and read the admin passwords', () => {
+    expect(executionStatements.flatMap(actionsOf).sort()).toEqual([
+      'ecr:BatchCheckLayerAvailability',
+      'ecr:BatchGetImage',
+      'ecr:GetAuthorizationToken',
+      'ecr:GetDownloadUrlForLayer',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'ssm:GetParameters',
+    ]);
+  });
+});
+
+/** The repository's lifecycle policy as CloudFormation renders it for a retention. */
+function lifecyclePolicyText(days: number): string {
+  const lifecycle = (resources.ImageRepository?.Properties.LifecyclePolicy ?? {}) as {
+    LifecyclePolicyText?: { 'Fn::Sub'?: string };
+  };
+  return (lifecycle.LifecyclePolicyText?.['Fn::Sub'] ?? '').replaceAll('${ImageRetentionDays}', String(days));
+}
+
+describe('the image repository', () => {
+  const repository = resources.ImageRepository?.Properties ?? {};
+
+  test('expires untagged images after a day and every image after the retention', () => {
+    const policy = JSON.parse(lifecyclePolicyText(35)) as {
+      rules: { rulePriority: number; selection: Node; action: Node }[];
+    };
+    expect(policy.rules).toEqual([
+      {
+        rulePriority: 1,
+        description: expect.any(String),
+        selection: {
+          tagStatus: 'untagged',
+          countType: 'sinceImagePushed',
+          countUnit: 'days',
+          countNumber: 1,
+        },
+        action: { type: 'expire' },
+      },
+      {
+        rulePriority: 2,
+        description: expect.any(String),
+        selection: { tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 35 },
+        action: { type: 'expire' },
+      },
+    ]);
+  });
+
+  test('scans on push', () => {
+    expect(repository.ImageScanningConfiguration).toEqual({ ScanOnPush: true });
+  });
+
+  test('outlives the longest TTL by default: no image with a TTL expires under its environment', () => {
+    const parameter = (template.Parameters as Record<string, Node>).ImageRetentionDays;
+    expect(Number(parameter?.MinValue) * 24).toBeGreaterThan(MAX_TTL_HOURS);
+    expect(Number(parameter?.Default)).toBeGreaterThanOrEqual(Number(parameter?.MinValue));
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Deployed in moto
 
@@ -208,6 +372,7 @@ let moto: MotoServer;
 let vpcId: string;
 let ecs: ECSClient;
 let ec2: EC2Client;
+let ecr: ECRClient;
 
 const credentials = {
   accessKeyId: MOTO_CREDENTIALS.AWS_ACCESS_KEY_ID,
@@ -281,6 +446,7 @@ beforeAll(async () => {
   const config = { region: REGION, endpoint: moto.endpoint, credentials };
   ecs = new ECSClient(config);
   ec2 = new EC2Client(config);
+  ecr = new ECRClient(config);
   const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.20.0.0/16' }));
   vpcId = vpc.Vpc?.VpcId ?? '';
   expect(vpcId).toMatch(/^vpc-/);
@@ -289,6 +455,7 @@ beforeAll(async () => {
 afterAll(async () => {
   ecs?.destroy();
   ec2?.destroy();
+  ecr?.destroy();
   await moto?.stop();
 });
 
@@ -302,6 +469,9 @@ describe.each([
       cidr: '0.0.0.0/0',
       retention: 14,
       repo: 'apache/superset',
+      images: 'superset-showtime-pr',
+      imageDays: 35,
+      environments: ['showtime', 'showtime-cleanup'],
     },
   },
   {
@@ -312,6 +482,10 @@ describe.each([
       IngressCidr: '10.0.0.0/8',
       LogRetentionDays: '30',
       GitHubRepository: 'someone/superset',
+      ImageRepositoryName: 'someone/previews',
+      ImageRetentionDays: '60',
+      DeployEnvironment: 'previews',
+      CleanupEnvironment: 'previews-sweep',
     },
     expected: {
       cluster: 'showtime-fork',
@@ -319,6 +493,9 @@ describe.each([
       cidr: '10.0.0.0/8',
       retention: 30,
       repo: 'someone/superset',
+      images: 'someone/previews',
+      imageDays: 60,
+      environments: ['previews', 'previews-sweep'],
     },
   },
 ])('deployed as $stack', ({ stack, parameters, expected }) => {
@@ -332,10 +509,12 @@ describe.each([
     expect(xmlValues(described, 'StackStatus')).toEqual(['CREATE_COMPLETE']);
     const outputs = outputsOf(described);
     expect(Object.keys(outputs).sort()).toEqual([
+      'CleanupRoleArn',
       'ClusterArn',
       'ClusterName',
       'DeployRoleArn',
       'ExecutionRoleArn',
+      'ImageRepositoryUri',
       'LogGroupName',
       'SecurityGroupId',
     ]);
@@ -345,7 +524,30 @@ describe.each([
       DeployRoleArn: expect.stringMatching(new RegExp(`:role/${stack}-deploy$`)),
       ExecutionRoleArn: expect.stringMatching(new RegExp(`:role/${stack}-execution$`)),
       SecurityGroupId: expect.stringMatching(/^sg-/),
+      CleanupRoleArn: expect.stringMatching(new RegExp(`:role/${stack}-cleanup$`)),
+      ImageRepositoryUri: expect.stringMatching(
+        new RegExp(`^\\d{12}\\.dkr\\.ecr\\.${REGION}\\.amazonaws\\.com/${expected.images}$`),
+      ),
     });
+  });
+
+  // moto's CloudFormation creates the repository but ignores LifecyclePolicy (and keeps ScanOnPush in the
+  // template's casing, which the SDK does not read back): the policy text is put through ECR's own API instead.
+  test('created the PR image repository; its lifecycle policy is one ECR accepts', async () => {
+    const found = await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [expected.images] }));
+    expect(found.repositories?.[0]?.repositoryUri).toBe(outputsOf(described).ImageRepositoryUri);
+    await ecr.send(
+      new PutLifecyclePolicyCommand({
+        repositoryName: expected.images,
+        lifecyclePolicyText: lifecyclePolicyText(expected.imageDays),
+      }),
+    );
+    const policy = await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: expected.images }));
+    const rules = (JSON.parse(policy.lifecyclePolicyText ?? '{}') as { rules: { selection: Node }[] }).rules;
+    expect(rules.map((rule) => [rule.selection.tagStatus, rule.selection.countNumber])).toEqual([
+      ['untagged', 1],
+      ['any', expected.imageDays],
+    ]);
   });
 
   test('created the ECS cluster', async () => {
@@ -391,7 +593,16 @@ describe.each([
       RoleName: `${stack}-deploy`,
     });
     const trust = decodeURIComponent(xmlValues(deploy, 'AssumeRolePolicyDocument')[0] ?? '');
-    expect(trust).toContain(`repo:${expected.repo}:*`);
+    expect(trust).toContain(`repo:${expected.repo}:environment:${expected.environments[0]}`);
+    expect(trust).not.toContain(`repo:${expected.repo}:*`);
+    const cleanup = await query('iam', {
+      Action: 'GetRole',
+      Version: '2010-05-08',
+      RoleName: `${stack}-cleanup`,
+    });
+    expect(decodeURIComponent(xmlValues(cleanup, 'AssumeRolePolicyDocument')[0] ?? '')).toContain(
+      `repo:${expected.repo}:environment:${expected.environments[1]}`,
+    );
     expect(trust).toMatch(/oidc-provider\/token\.actions\.githubusercontent\.com/);
     expect(xmlValues(deploy, 'MaxSessionDuration')).toEqual(['7200']);
     const policy = await query('iam', {

@@ -20,7 +20,8 @@ describe('readSettings', () => {
       subnets: [],
     });
     expect(settings.docker).toMatchObject({
-      imageRepository: 'apache/superset',
+      // Empty: the stack's ECR repository, resolved from the account and region when a build needs it.
+      imageRepository: '',
       target: 'ci',
       platform: 'linux/amd64',
       buildArgs: { INCLUDE_CHROMIUM: 'false', LOAD_EXAMPLES_DUCKDB: 'true' },

@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6817);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3468);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6817:
+/***/ 3468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33038,9 +33038,8 @@ const INPUTS = [
     // Docker
     {
         name: 'image-repository',
-        description: 'Image repository the PR images are pushed to and pulled from.',
-        default: 'apache/superset',
-        actions: MAIN,
+        description: "Image repository the PR images are pushed to and pulled from; empty uses the stack's ECR repository superset-showtime-pr in the credentials' account and aws-region. An ECR repository's tags are deleted at teardown.",
+        actions: BOTH,
     },
     {
         name: 'build-context',
@@ -35883,6 +35882,63 @@ async function controls_setFrozen(deps, session, decision) {
     return { outcome: 'done', failed: false, message: decision.message };
 }
 
+;// CONCATENATED MODULE: ./src/orchestrator/images.ts
+// Teardown's share of the registry: an environment's image tag goes with the environment, so PR images do not
+// accumulate. Only tags in the ECR repository of the stack are deleted (an ImageStore exists only for one).
+
+/** The tag the builder gives the image of this PR and SHA (`pr-<n>-<sha7>-ci`). */
+function environmentImageTag(pr, sha) {
+    const reference = imageTag('repository', { pr, sha });
+    return reference.slice(reference.lastIndexOf(':') + 1);
+}
+/** The PR and SHA an image tag belongs to, when the builder named it. */
+function parseEnvironmentImageTag(tag) {
+    const match = /^pr-(\d+)-([0-9a-f]{7})-ci$/.exec(tag);
+    return match?.[1] && match[2] ? { pr: Number(match[1]), sha7: match[2] } : undefined;
+}
+/**
+ * Deletes the environment's tag. ECR removes the image itself only with its last tag, so another PR's tag of the same
+ * commit keeps it; when this tag is the last one, a consistent read of ECS (its services, not a search) must show no
+ * other PR's live environment at this SHA, which may run the image by digest. Never throws.
+ */
+async function deleteEnvironmentImage(deps, pr, sha) {
+    const result = { deleted: [], kept: [], failed: [] };
+    const images = deps.images;
+    if (images === undefined)
+        return result;
+    const sha7 = sha.slice(0, 7);
+    const tag = environmentImageTag(pr, sha7);
+    const resource = `image ${images.repository}:${tag}`;
+    try {
+        const image = await images.findTag(tag);
+        if (image === undefined)
+            return result;
+        if (image.tags.length <= 1) {
+            const sharing = (await deps.ecs.listManagedServices()).filter((service) => service.status === 'ACTIVE' && service.sha === sha7 && service.pr !== pr);
+            if (sharing.length > 0) {
+                const prs = [...new Set(sharing.map((service) => `#${service.pr ?? '?'}`))].join(', ');
+                result.kept.push(`${resource}: ${prs} runs the same commit`);
+                return result;
+            }
+        }
+        if ((await images.deleteTag(tag)) === 'deleted')
+            result.deleted.push(resource);
+    }
+    catch (error) {
+        result.failed.push({ resource, error: error instanceof Error ? error.message : String(error) });
+    }
+    return result;
+}
+/** Teardown's call: a failure is logged for the run and left to the sweep, which lists what no label claims. */
+async function images_retireEnvironmentImage(deps, pr, sha) {
+    const result = await deleteEnvironmentImage(deps, pr, sha);
+    for (const line of result.kept)
+        deps.log.info(`kept ${line}`);
+    for (const failure of result.failed) {
+        deps.log.warning(`could not delete ${failure.resource}; the cleanup sweep will: ${failure.error}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/notify/slack.ts
 // Optional Slack notices through an incoming webhook. A notice is a courtesy: it never throws and never fails a run,
 // and the webhook URL (a secret: whoever has it can post) never reaches a log line.
@@ -35965,6 +36021,7 @@ async function slack_notify(settings, notice, options = {}) {
 ;// CONCATENATED MODULE: ./src/orchestrator/deploy.ts
 // Deploying and tearing down environments: the blue-green deploy of one SHA and the removal of environments,
 // resources first and labels after.
+
 
 
 
@@ -36148,6 +36205,8 @@ async function retire(deps, session, env) {
         await setStatus(deps, session, env.sha, 'destroying');
         return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
     }
+    // Before the labels go: a run that dies here leaves the environment labelled, and its teardown is retried.
+    await retireEnvironmentImage(deps, session.number, env.sha);
     const labels = [...env.labels, activeLabel(env.sha), buildingLabel(env.sha)].filter((label) => session.has(label));
     await relabel(deps, session, [], labels);
     await deleteUnusedDefinitions(deps, labels);
@@ -36802,6 +36861,98 @@ function handover_buildJobNeeded(record) {
     return (handover_buildRequestOf(record) !== undefined && record.image !== undefined && record.image.digest === undefined);
 }
 
+;// CONCATENATED MODULE: ./src/aws/ssm.ts
+// Admin passwords of the environments, as SSM SecureString parameters. ECS hands the value to the container through
+// the task definition's `secrets` (the execution role reads it), so it is never in a label, a comment, a log line,
+// the task definition or the job summary; maintainers read it with their own AWS access.
+
+
+/** The variable Superset's docker-init.sh gives to `superset fab create-admin` (it falls back to `admin`). */
+const ssm_ADMIN_PASSWORD_VARIABLE = 'ADMIN_PASSWORD';
+/** `/showtime/<owner>/<name>/`: the prefix the stack lets the execution role read and the roles delete under. */
+function passwordPrefix(repo) {
+    return `/showtime/${repo.owner}/${repo.repo}/`;
+}
+function ssm_passwordName(repo, pr, sha7) {
+    return `${passwordPrefix(repo)}pr-${pr}/${sha7}`;
+}
+const NAME_TAIL = /^pr-(\d+)\/([0-9a-f]{7})$/;
+/** 24 random bytes: 32 URL-safe characters, nothing a shell or a form field would trip over. */
+function newPassword() {
+    return randomBytes(24).toString('base64url');
+}
+class ssm_SsmPasswordStore {
+    client;
+    repo;
+    generate;
+    constructor(client, repo, generate = newPassword) {
+        this.client = client;
+        this.repo = repo;
+        this.generate = generate;
+    }
+    name(pr, sha7) {
+        return ssm_passwordName(this.repo, pr, sha7);
+    }
+    async create(pr, sha7) {
+        const name = ssm_passwordName(this.repo, pr, sha7);
+        // Overwrite: a redeploy of the same SHA gets a fresh password; the old task stops with the old service.
+        await this.client.send(new PutParameterCommand({
+            Name: name,
+            Value: this.generate(),
+            Type: 'SecureString',
+            Overwrite: true,
+            Description: `superset-showtime admin password of PR #${pr} at ${sha7}`,
+        }));
+        return name;
+    }
+    async delete(pr, sha7) {
+        try {
+            await this.client.send(new DeleteParameterCommand({ Name: ssm_passwordName(this.repo, pr, sha7) }));
+            return 'deleted';
+        }
+        catch (error) {
+            const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+            if (name === 'ParameterNotFound')
+                return 'already-gone';
+            throw error;
+        }
+    }
+    async list() {
+        const prefix = passwordPrefix(this.repo);
+        const found = [];
+        let nextToken;
+        do {
+            // Metadata only. GetParametersByPath would do, but with it any role could decrypt: the aws/ssm key lets every
+            // principal of the account that may call SSM decrypt through SSM. The cleanup role must read no password.
+            const page = await this.client.send(new DescribeParametersCommand({
+                ParameterFilters: [{ Key: 'Path', Option: 'Recursive', Values: [prefix.slice(0, -1)] }],
+                MaxResults: 50,
+                NextToken: nextToken,
+            }));
+            for (const parameter of page.Parameters ?? []) {
+                const match = NAME_TAIL.exec((parameter.Name ?? '').slice(prefix.length));
+                if (!parameter.Name?.startsWith(prefix) || !match?.[1] || !match[2])
+                    continue;
+                found.push({
+                    name: parameter.Name,
+                    pr: Number(match[1]),
+                    sha7: match[2],
+                    modifiedAt: parameter.LastModifiedDate,
+                });
+            }
+            nextToken = page.NextToken;
+        } while (nextToken);
+        return found;
+    }
+}
+function ssm_createSsmClient(settings) {
+    return new SSMClient({
+        region: settings.region,
+        maxAttempts: 5,
+        ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/aws/tags.ts
 
 const TAG_KEYS = {
@@ -37105,6 +37256,14 @@ function task_definition_renderTaskDefinition(template, params) {
     const present = new Set((main.environment ?? []).map((e) => e.name).concat(Object.keys(params.environment)));
     const generated = Object.fromEntries(Object.entries(params.generated).filter(([name]) => !present.has(name)));
     main = applyConfig({ ...main, image: params.image }, [generated, params.environment], params.config);
+    const secrets = Object.entries(params.secrets ?? {}).filter(([name]) => !present.has(name));
+    if (secrets.length > 0) {
+        const names = new Set(secrets.map(([name]) => name));
+        main.secrets = [
+            ...(main.secrets ?? []).filter((s) => !names.has(s.name ?? '')),
+            ...secrets.map(([name, valueFrom]) => ({ name, valueFrom })),
+        ];
+    }
     main = withPort(main, params.containerPort);
     if (params.logGroup !== undefined) {
         main.logConfiguration = {
@@ -37163,6 +37322,7 @@ function task_definition_reviseTaskDefinition(current, params) {
 ;// CONCATENATED MODULE: ./src/aws/ecs.ts
 // The ECS Fargate adapter: one environment = one task-definition family + one service running one task with a
 // public IP. Every wait is bounded, and a failure after a service exists never leaves it running untracked.
+
 
 
 
@@ -37265,6 +37425,9 @@ class EcsBackend {
         this.deps = deps;
         this.clients = deps.clients ?? createEcsClients(settings);
         countApiCalls(this.clients, this.counter);
+        // The password calls are part of what creating and deleting an environment costs.
+        if (deps.passwords?.client)
+            countClientCalls(deps.passwords.client, this.counter);
         this.sleep = deps.sleep ?? realSleep;
         this.now = deps.now ?? Date.now;
         this.log = deps.log ?? (() => undefined);
@@ -37306,6 +37469,9 @@ class EcsBackend {
                 environment: this.settings.environment,
                 config: spec.config,
                 generated: Object.fromEntries(this.settings.generatedEnvironment.map((name) => [name, this.secret()])),
+                secrets: this.deps.passwords
+                    ? { [ADMIN_PASSWORD_VARIABLE]: this.deps.passwords.name(pr, sha7) }
+                    : undefined,
                 region: this.settings.region,
                 tags,
                 executionRoleArn: this.settings.executionRoleArn,
@@ -37316,13 +37482,35 @@ class EcsBackend {
         catch (error) {
             throw new EnvironmentError(`Cannot create ${label}: ${errorText(error)}`, 'validate', 'not-needed');
         }
-        const taskDefinitionArn = await this.register(input, label);
+        const usesPassword = (input.containerDefinitions ?? []).some((c) => (c.secrets ?? []).some((secret) => secret.name === ADMIN_PASSWORD_VARIABLE));
+        if (usesPassword && input.executionRoleArn === undefined) {
+            // ECS reads `secrets` with the execution role and refuses a task definition that has them without one.
+            throw new EnvironmentError(`Cannot create ${label}: its admin password reaches the container as a secret, which ECS reads with the ` +
+                `task execution role, and none is set: set input 'execution-role-arn' (the stack's ExecutionRoleArn output).`, 'validate', 'not-needed');
+        }
+        if (usesPassword && this.deps.passwords) {
+            try {
+                await this.deps.passwords.create(pr, sha7);
+            }
+            catch (error) {
+                throw new EnvironmentError(`Cannot create ${label}: writing its admin password failed (${errorText(error)}); nothing was created.`, 'register', 'not-needed');
+            }
+        }
+        let taskDefinitionArn;
+        try {
+            taskDefinitionArn = await this.register(input, label);
+        }
+        catch (error) {
+            await this.dropPassword(pr, sha7);
+            throw error;
+        }
         let serviceName;
         try {
             serviceName = await step('place', () => this.placeService(names, taskDefinitionArn, tags));
         }
         catch (error) {
-            // No service exists (or the one that does was not changed): only the new revision needs to go.
+            // No service exists (or the one that does was not changed): only the new revision needs to go. The password
+            // stays: a service of this SHA may already be running, and its teardown deletes it.
             const gone = await this.deregister([taskDefinitionArn]);
             const cleanup = gone.failed.length === 0
                 ? 'its task definition was deregistered'
@@ -37338,6 +37526,7 @@ class EcsBackend {
             // The whole family goes: when the deployment went into an existing service, its older revision too.
             const report = await this.removeService(serviceName);
             this.merge(report, await this.deregisterFamily(names.family));
+            this.merge(report, await this.dropPassword(pr, sha7));
             const cleaned = report.failed.length === 0;
             const cleanup = cleaned
                 ? `the service was deleted and its task definitions deregistered`
@@ -37418,6 +37607,7 @@ class EcsBackend {
             }
         }
         this.merge(report, await this.deregisterFamily(names.family));
+        this.merge(report, await this.dropPassword(target.pr, target.sha7));
         this.log(`deleted ${names.family}: ${report.deleted.length} removed, ${report.alreadyGone.length} already gone, ` +
             `${report.failed.length} failed, with ${callsBetween(before, this.apiCalls()).total} AWS API calls`);
         return report;
@@ -37726,6 +37916,22 @@ class EcsBackend {
             ok: true,
             text: `the service was rolled back to ${previousArn}${gone.failed.length ? '' : ' and the failed revision deregistered'}`,
         };
+    }
+    /** The environment's admin password, when this backend keeps them; never throws. */
+    async dropPassword(pr, sha7) {
+        const report = { deleted: [], alreadyGone: [], failed: [] };
+        const store = this.deps.passwords;
+        if (store === undefined)
+            return report;
+        const resource = `parameter${store.name(pr, sha7)}`;
+        try {
+            const result = await store.delete(pr, sha7);
+            (result === 'deleted' ? report.deleted : report.alreadyGone).push(resource);
+        }
+        catch (error) {
+            report.failed.push({ resource, error: errorText(error) });
+        }
+        return report;
     }
     merge(into, from) {
         into.deleted.push(...from.deleted);
@@ -43913,6 +44119,7 @@ function deploymentOf(deployment) {
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/dry-run.ts
+
 // TEST-NET-1 (RFC 5737): a valid address that can never be a real environment.
 const DRY_ADDRESS = { host: '192.0.2.1', port: 8080 };
 const DRY_URL = 'http://192.0.2.1:8080';
@@ -44016,10 +44223,47 @@ function dry_run_dryRunEcs(log) {
         },
     };
 }
+/** The image registry, unread and untouched: no tag is found, so teardown deletes none. */
+function dry_run_dryRunImages(log) {
+    return {
+        repository: 'the image repository (dry run)',
+        async findTag(tag) {
+            log.info(`dry run (aws): would look up and delete the image tag ${tag}`);
+            return undefined;
+        },
+        async deleteTag(tag) {
+            log.info(`dry run (aws): would delete the image tag ${tag}`);
+            return 'already-gone';
+        },
+        async listTagged() {
+            return [];
+        },
+    };
+}
+/** Admin passwords that are never written: the task definition still names where the parameter would be. */
+function dry_run_dryRunPasswords(log) {
+    const repo = { owner: 'dry-run', repo: 'dry-run' };
+    return {
+        name: (pr, sha7) => passwordName(repo, pr, sha7),
+        async create(pr, sha7) {
+            log.info(`dry run (aws): would write the admin password of PR #${pr} at ${sha7}`);
+            return passwordName(repo, pr, sha7);
+        },
+        async delete(pr, sha7) {
+            log.info(`dry run (aws): would delete the admin password of PR #${pr} at ${sha7}`);
+            return 'already-gone';
+        },
+        async list() {
+            return [];
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/orchestrator/wiring.ts
 // Builds the adapters from the settings and the runner's environment. The only place that knows which class
 // implements which port.
+
+
 
 
 
@@ -44055,6 +44299,27 @@ function lazyEcs(create) {
     };
 }
 /**
+ * The image store for image-repository: the stack's ECR repository when the input is empty (the default), the named
+ * ECR repository, or none for any other registry (Docker Hub, GHCR: their tags are not deleted by the action).
+ */
+function imageStoreFor(settings) {
+    const { aws } = settings;
+    const repository = settings.docker.imageRepository;
+    const client = () => createEcrClient({ region: aws.region, endpoint: aws.endpoint });
+    if (repository === '') {
+        return new EcrImageStore(client(), { region: aws.region, name: DEFAULT_ECR_REPOSITORY });
+    }
+    const ecr = parseEcrRepository(repository);
+    return ecr
+        ? new EcrImageStore(createEcrClient({ region: ecr.region, endpoint: aws.endpoint }), ecr)
+        : undefined;
+}
+/** The builder is made on first use: an empty image-repository is resolved (one ECR call) only for a build. */
+function lazyBuilder(create) {
+    let builder;
+    return { ensureImage: async (request) => (await (builder ??= create())).ensureImage(request) };
+}
+/**
  * The registry port of the split form. SHOWTIME_INSECURE_REGISTRY names a test registry on the loopback interface
  * that speaks plain HTTP; the adapter ignores it for every other host.
  */
@@ -44063,9 +44328,9 @@ function wiring_createRegistry(settings, env, log) {
         return dryRunRegistry(log);
     return new SkopeoRegistry({ insecureLoopback: env.SHOWTIME_INSECURE_REGISTRY, log });
 }
-function dockerBuilderSettings(settings, workspace) {
+function dockerBuilderSettings(settings, workspace, imageRepository = settings.docker.imageRepository) {
     const docker = settings.docker;
-    return builderSettings({ imageRepository: docker.imageRepository, context: external_node_path_default().resolve(workspace, docker.context) }, {
+    return builderSettings({ imageRepository, context: external_node_path_default().resolve(workspace, docker.context) }, {
         dockerfile: docker.dockerfile,
         target: docker.target,
         buildArgs: Object.entries(docker.buildArgs).map(([key, value]) => `${key}=${value}`),
@@ -44095,6 +44360,10 @@ function wiring_createDeps(settings, env, log, overrides = {}) {
         log: (message) => log.warning(message),
     });
     const aws = settings.aws;
+    const images = settings.dryRun.aws ? dryRunImages(log) : imageStoreFor(settings);
+    const passwords = settings.dryRun.aws
+        ? dryRunPasswords(log)
+        : new SsmPasswordStore(createSsmClient(aws), repositoryOf(env));
     const ecs = settings.dryRun.aws
         ? dryRunEcs(log)
         : lazyEcs(() => createEcsBackend(resolveEcsSettings({
@@ -44120,13 +44389,20 @@ function wiring_createDeps(settings, env, log, overrides = {}) {
             executionRoleArn: aws.executionRoleArn,
             taskRoleArn: aws.taskRoleArn,
             logGroup: aws.logGroup,
-        }), { log: (message) => log.info(message) }));
-    const builder = overrides.builder ?? createDockerBuilder(dockerBuilderSettings(settings, workspace));
+        }), { log: (message) => log.info(message), passwords }));
+    const docker = settings.docker;
+    const imageRepository = async () => docker.imageRepository === '' && docker.existingImage === undefined && !settings.dryRun.docker
+        ? resolveEcrRepositoryUri(createEcrClient(aws), DEFAULT_ECR_REPOSITORY)
+        : docker.imageRepository;
+    const builder = overrides.builder ??
+        lazyBuilder(async () => createDockerBuilder(dockerBuilderSettings(settings, workspace, await imageRepository())));
     return {
         settings,
         github: settings.dryRun.github ? dryRunGitHub(github, log) : github,
         ecs,
         builder,
+        images,
+        passwords,
         clock: () => new Date(),
         log,
         run: runInfoFromEnv(env),
@@ -44176,6 +44452,11 @@ async function planEntrypoint(env = process.env) {
         const settings = readSettings(split ? 'plan' : 'main', entry_readInput);
         const event = readEvent(env);
         const deps = createDeps(settings, env, entry_actionsLog);
+        if (split && settings.docker.imageRepository === '') {
+            // The one-job form looks the stack's ECR repository up with its AWS role; the plan job has none.
+            throw new Error("input 'image-repository' is empty; the plan and deploy jobs need the repository's URI, e.g. the stack's " +
+                'ImageRepositoryUri output (<account>.dkr.ecr.<region>.amazonaws.com/superset-showtime-pr)');
+        }
         let record = await planStep(deps, event.name, event.payload);
         if (split) {
             record = await planImage(record, settings.docker, createRegistry(settings, env, entry_actionsLog), entry_actionsLog);

@@ -57,3 +57,18 @@ export function countApiCalls(clients: { ecs: ECSClient; ec2: EC2Client }, count
     options,
   );
 }
+
+/** The same counting for one more client an adapter sends through (the SSM client of the admin passwords). */
+export function countClientCalls(
+  client: Pick<ECSClient, 'middlewareStack'> | { middlewareStack: unknown },
+  counter: ApiCallCounter,
+): void {
+  nextId += 1;
+  (client as Pick<ECSClient, 'middlewareStack'>).middlewareStack.add(
+    (next, context) => (args) => {
+      counter.record(context.clientName, context.commandName);
+      return next(args);
+    },
+    { step: 'initialize' as const, name: `showtimeApiCallCounter${nextId}` },
+  );
+}

@@ -27,13 +27,15 @@ import type {
 } from '@aws-sdk/client-ecs';
 import type { Address, EnvConfig, Size } from '../core/types.js';
 import { FORMS, toSha7 } from '../core/values.js';
-import { ApiCallCounter, callsBetween, countApiCalls } from './call-counter.js';
+import { ApiCallCounter, callsBetween, countApiCalls, countClientCalls } from './call-counter.js';
 import type { CallCounts } from './call-counter.js';
 import { checkHealth, realSleep } from './health.js';
 import type { Clock, HealthFetch, Sleep } from './health.js';
 import { chooseServiceSlot, environmentNames, parseServiceName, serviceState } from './service-names.js';
 import type { EnvironmentNames, ServiceState } from './service-names.js';
 import type { EcsSettings } from './settings.js';
+import { ADMIN_PASSWORD_VARIABLE } from './ssm.js';
+import type { PasswordStore } from './ssm.js';
 import { environmentTags, isManaged, parseEnvironmentTags } from './tags.js';
 import { renderTaskDefinition, reviseTaskDefinition } from './task-definition.js';
 
@@ -162,6 +164,11 @@ export interface EcsBackendDeps {
   log?: (message: string) => void;
   /** A fresh secret for each generated variable. */
   secret?: () => string;
+  /**
+   * Where each environment's admin password is kept; the task reads it through `secrets`. Without one, Superset
+   * falls back to its own default (tests of the ECS adapter alone).
+   */
+  passwords?: PasswordStore;
 }
 
 /** Name and message of anything thrown (duck-typed: SDK errors may come from another realm in tests). */
@@ -220,6 +227,8 @@ export class EcsBackend implements EnvironmentBackend {
   ) {
     this.clients = deps.clients ?? createEcsClients(settings);
     countApiCalls(this.clients, this.counter);
+    // The password calls are part of what creating and deleting an environment costs.
+    if (deps.passwords?.client) countClientCalls(deps.passwords.client, this.counter);
     this.sleep = deps.sleep ?? realSleep;
     this.now = deps.now ?? Date.now;
     this.log = deps.log ?? (() => undefined);
@@ -266,6 +275,9 @@ export class EcsBackend implements EnvironmentBackend {
         generated: Object.fromEntries(
           this.settings.generatedEnvironment.map((name) => [name, this.secret()]),
         ),
+        secrets: this.deps.passwords
+          ? { [ADMIN_PASSWORD_VARIABLE]: this.deps.passwords.name(pr, sha7) }
+          : undefined,
         region: this.settings.region,
         tags,
         executionRoleArn: this.settings.executionRoleArn,
@@ -275,13 +287,43 @@ export class EcsBackend implements EnvironmentBackend {
     } catch (error) {
       throw new EnvironmentError(`Cannot create ${label}: ${errorText(error)}`, 'validate', 'not-needed');
     }
-    const taskDefinitionArn = await this.register(input, label);
+    const usesPassword = (input.containerDefinitions ?? []).some((c) =>
+      (c.secrets ?? []).some((secret) => secret.name === ADMIN_PASSWORD_VARIABLE),
+    );
+    if (usesPassword && input.executionRoleArn === undefined) {
+      // ECS reads `secrets` with the execution role and refuses a task definition that has them without one.
+      throw new EnvironmentError(
+        `Cannot create ${label}: its admin password reaches the container as a secret, which ECS reads with the ` +
+          `task execution role, and none is set: set input 'execution-role-arn' (the stack's ExecutionRoleArn output).`,
+        'validate',
+        'not-needed',
+      );
+    }
+    if (usesPassword && this.deps.passwords) {
+      try {
+        await this.deps.passwords.create(pr, sha7);
+      } catch (error) {
+        throw new EnvironmentError(
+          `Cannot create ${label}: writing its admin password failed (${errorText(error)}); nothing was created.`,
+          'register',
+          'not-needed',
+        );
+      }
+    }
+    let taskDefinitionArn: string;
+    try {
+      taskDefinitionArn = await this.register(input, label);
+    } catch (error) {
+      await this.dropPassword(pr, sha7);
+      throw error;
+    }
 
     let serviceName: string;
     try {
       serviceName = await step('place', () => this.placeService(names, taskDefinitionArn, tags));
     } catch (error) {
-      // No service exists (or the one that does was not changed): only the new revision needs to go.
+      // No service exists (or the one that does was not changed): only the new revision needs to go. The password
+      // stays: a service of this SHA may already be running, and its teardown deletes it.
       const gone = await this.deregister([taskDefinitionArn]);
       const cleanup =
         gone.failed.length === 0
@@ -302,6 +344,7 @@ export class EcsBackend implements EnvironmentBackend {
       // The whole family goes: when the deployment went into an existing service, its older revision too.
       const report = await this.removeService(serviceName);
       this.merge(report, await this.deregisterFamily(names.family));
+      this.merge(report, await this.dropPassword(pr, sha7));
       const cleaned = report.failed.length === 0;
       const cleanup = cleaned
         ? `the service was deleted and its task definitions deregistered`
@@ -407,6 +450,7 @@ export class EcsBackend implements EnvironmentBackend {
       }
     }
     this.merge(report, await this.deregisterFamily(names.family));
+    this.merge(report, await this.dropPassword(target.pr, target.sha7));
     this.log(
       `deleted ${names.family}: ${report.deleted.length} removed, ${report.alreadyGone.length} already gone, ` +
         `${report.failed.length} failed, with ${callsBetween(before, this.apiCalls()).total} AWS API calls`,
@@ -767,6 +811,21 @@ export class EcsBackend implements EnvironmentBackend {
       ok: true,
       text: `the service was rolled back to ${previousArn}${gone.failed.length ? '' : ' and the failed revision deregistered'}`,
     };
+  }
+
+  /** The environment's admin password, when this backend keeps them; never throws. */
+  private async dropPassword(pr: number, sha7: string): Promise<DeleteReport> {
+    const report: DeleteReport = { deleted: [], alreadyGone: [], failed: [] };
+    const store = this.deps.passwords;
+    if (store === undefined) return report;
+    const resource = `parameter${store.name(pr, sha7)}`;
+    try {
+      const result = await store.delete(pr, sha7);
+      (result === 'deleted' ? report.deleted : report.alreadyGone).push(resource);
+    } catch (error) {
+      report.failed.push({ resource, error: errorText(error) });
+    }
+    return report;
   }
 
   private merge(into: DeleteReport, from: DeleteReport): void {

@@ -269,6 +269,11 @@ export interface RenderParams {
   config: EnvConfig;
   /** Values for variables that neither the template nor `environment` set (e.g. a random secret key). */
   generated: Record<string, string>;
+  /**
+   * Variables the container gets through `secrets` (name → SSM parameter), unless the template or `environment` set
+   * them: the value never appears in the task definition.
+   */
+  secrets?: Record<string, string>;
   region: string;
   tags: Tag[];
   executionRoleArn?: string;
@@ -296,6 +301,14 @@ export function renderTaskDefinition(
     Object.entries(params.generated).filter(([name]) => !present.has(name)),
   );
   main = applyConfig({ ...main, image: params.image }, [generated, params.environment], params.config);
+  const secrets = Object.entries(params.secrets ?? {}).filter(([name]) => !present.has(name));
+  if (secrets.length > 0) {
+    const names = new Set(secrets.map(([name]) => name));
+    main.secrets = [
+      ...(main.secrets ?? []).filter((s) => !names.has(s.name ?? '')),
+      ...secrets.map(([name, valueFrom]) => ({ name, valueFrom })),
+    ];
+  }
   main = withPort(main, params.containerPort);
   if (params.logGroup !== undefined) {
     main.logConfiguration = {

@@ -69,6 +69,7 @@ export type SweepActionKind =
   | 'adopted'
   | 'orphan-deleted'
   | 'orphan-kept'
+  | 'leftover-deleted'
   | 'label-deleted'
   | 'labels-synced';
 
@@ -111,6 +112,7 @@ const ACTION_TITLE: Record<SweepActionKind, { done: string; dry: string }> = {
   adopted: { done: '🎟️ tracked', dry: '🎟️ would track' },
   'orphan-deleted': { done: '👻 orphan service deleted', dry: '👻 would delete orphan service' },
   'orphan-kept': { done: '👻 orphan service kept', dry: '👻 orphan service kept' },
+  'leftover-deleted': { done: '🧹 leftover deleted', dry: '🧹 would delete leftover' },
   'label-deleted': { done: '🏷️ label deleted', dry: '🏷️ would delete label' },
   'labels-synced': { done: '🎨 labels created or updated', dry: '🎨 would create or update labels' },
 };

@@ -2,6 +2,8 @@
 // schedule and workflow_dispatch are what the README shows); the sweep looks at the whole repository regardless.
 import * as core from '@actions/core';
 import type { EnvironmentBackend } from '../aws/ecs.js';
+import type { ImageStore } from '../aws/ecr.js';
+import type { PasswordStore } from '../aws/ssm.js';
 import { createEcsBackend } from '../aws/ecs.js';
 import {
   DEFAULT_GENERATED_ENVIRONMENT,
@@ -32,7 +34,7 @@ function messageOf(error: unknown): string {
  * ECS for the sweep, which only lists and deletes: the deploy settings (network, template, ports) are not inputs
  * of the cleanup action, so they get inert values that no list or delete call reads.
  */
-function sweepEcs(settings: Settings, log: Log): EnvironmentBackend {
+function sweepEcs(settings: Settings, log: Log, passwords?: PasswordStore): EnvironmentBackend {
   return createEcsBackend(
     {
       region: settings.aws.region,
@@ -50,7 +52,8 @@ function sweepEcs(settings: Settings, log: Log): EnvironmentBackend {
       timeouts: { ...DEFAULT_TIMEOUTS },
       generatedEnvironment: DEFAULT_GENERATED_ENVIRONMENT,
     },
-    { log: (message) => log.info(message) },
+    // A teardown by the sweep deletes the environment's admin password too.
+    { log: (message) => log.info(message), passwords },
   );
 }
 
@@ -71,11 +74,46 @@ function readOnlyEcs(real: EnvironmentBackend, log: Log): EnvironmentBackend {
   };
 }
 
+/** The image registry, read for real; a deletion is only logged, and reported as it would happen. */
+function readOnlyImages(real: ImageStore, log: Log): ImageStore {
+  return {
+    repository: real.repository,
+    findTag: (tag) => real.findTag(tag),
+    listTagged: () => real.listTagged(),
+    async deleteTag(tag) {
+      log.info(`dry run (aws): would delete the image tag ${real.repository}:${tag}`);
+      return 'deleted';
+    },
+  };
+}
+
+/** The admin passwords, listed for real (names only); nothing is written or deleted. */
+function readOnlyPasswords(real: PasswordStore, log: Log): PasswordStore {
+  return {
+    name: (pr, sha7) => real.name(pr, sha7),
+    create: () => Promise.reject(new Error('a cleanup dry run does not write passwords')),
+    list: () => real.list(),
+    async delete(pr, sha7) {
+      log.info(`dry run (aws): would delete the admin password ${real.name(pr, sha7)}`);
+      return 'deleted';
+    },
+  };
+}
+
 export function createSweepDeps(settings: Settings, env: NodeJS.ProcessEnv, log: Log): Deps {
-  // The GitHub side (and its dry-run twin) is built as for the main action; ECS is the sweep's own.
+  // The GitHub side (and its dry-run twin) is built as for the main action; ECS is the sweep's own. The registry and
+  // the passwords are built for real too, so that a dry run reads what is there: they are wrapped read-only here.
   const deps = createDeps({ ...settings, dryRun: { ...settings.dryRun, aws: false } }, env, log);
-  const ecs = sweepEcs(settings, log);
-  return { ...deps, settings, ecs: settings.dryRun.aws ? readOnlyEcs(ecs, log) : ecs };
+  if (!settings.dryRun.aws) {
+    return { ...deps, settings, ecs: sweepEcs(settings, log, deps.passwords) };
+  }
+  return {
+    ...deps,
+    settings,
+    ecs: readOnlyEcs(sweepEcs(settings, log), log),
+    images: deps.images && readOnlyImages(deps.images, log),
+    passwords: deps.passwords && readOnlyPasswords(deps.passwords, log),
+  };
 }
 
 export function failureText(result: SweepResult): string {

@@ -1,6 +1,6 @@
 // What every orchestration step is handed: settings, the three adapters, a clock and a logger. Entrypoints build
 // it; tests build it with the real adapters pointed at the emulator, moto and the recording docker.
-import type { Builder, Ecs, GitHub } from '../ports.js';
+import type { Builder, Ecs, GitHub, Images, Passwords } from '../ports.js';
 import type { Settings } from '../settings.js';
 
 export interface Log {
@@ -23,6 +23,10 @@ export interface Deps {
   github: GitHub;
   ecs: Ecs;
   builder: Builder;
+  /** The ECR repository of PR images, when image-repository is one: teardown deletes tags there. */
+  images?: Images;
+  /** Where the environments' admin passwords are kept (the sweep reconciles leftovers). */
+  passwords?: Passwords;
   clock: () => Date;
   log: Log;
   run: RunInfo;

@@ -16,6 +16,7 @@ import { ttlDeadline } from '../core/values.js';
 import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
 import { defaultConfig, environmentName, relabel, setStatus, statusLabelsOf } from './common.js';
+import { retireEnvironmentImage } from './images.js';
 import type { PrSession } from './session.js';
 import type { Notice } from '../notify/slack.js';
 import { notify } from '../notify/slack.js';
@@ -233,6 +234,8 @@ export async function retire(deps: Deps, session: PrSession, env: Environment): 
     await setStatus(deps, session, env.sha, 'destroying');
     return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
   }
+  // Before the labels go: a run that dies here leaves the environment labelled, and its teardown is retried.
+  await retireEnvironmentImage(deps, session.number, env.sha);
   const labels = [...env.labels, activeLabel(env.sha), buildingLabel(env.sha)].filter((label) =>
     session.has(label),
   );

@@ -1,5 +1,8 @@
 // Dry-run twins: reads go through (GitHub) or are answered locally (AWS), writes are logged and never sent.
 import type { EnvironmentBackend } from '../aws/ecs.js';
+import type { ImageStore } from '../aws/ecr.js';
+import { passwordName } from '../aws/ssm.js';
+import type { PasswordStore } from '../aws/ssm.js';
 import type { GitHubPort } from '../github/port.js';
 import type { Log } from './context.js';
 
@@ -104,6 +107,43 @@ export function dryRunEcs(log: Log): EnvironmentBackend {
     },
     async listManagedServices() {
       say('list the managed services (none listed in a dry run)');
+      return [];
+    },
+  };
+}
+
+/** The image registry, unread and untouched: no tag is found, so teardown deletes none. */
+export function dryRunImages(log: Log): ImageStore {
+  return {
+    repository: 'the image repository (dry run)',
+    async findTag(tag) {
+      log.info(`dry run (aws): would look up and delete the image tag ${tag}`);
+      return undefined;
+    },
+    async deleteTag(tag) {
+      log.info(`dry run (aws): would delete the image tag ${tag}`);
+      return 'already-gone';
+    },
+    async listTagged() {
+      return [];
+    },
+  };
+}
+
+/** Admin passwords that are never written: the task definition still names where the parameter would be. */
+export function dryRunPasswords(log: Log): PasswordStore {
+  const repo = { owner: 'dry-run', repo: 'dry-run' };
+  return {
+    name: (pr, sha7) => passwordName(repo, pr, sha7),
+    async create(pr, sha7) {
+      log.info(`dry run (aws): would write the admin password of PR #${pr} at ${sha7}`);
+      return passwordName(repo, pr, sha7);
+    },
+    async delete(pr, sha7) {
+      log.info(`dry run (aws): would delete the admin password of PR #${pr} at ${sha7}`);
+      return 'already-gone';
+    },
+    async list() {
       return [];
     },
   };

@@ -47,6 +47,13 @@ export async function planEntrypoint(env: NodeJS.ProcessEnv = process.env): Prom
     const settings = readSettings(split ? 'plan' : 'main', readInput);
     const event = readEvent(env);
     const deps = createDeps(settings, env, actionsLog);
+    if (split && settings.docker.imageRepository === '') {
+      // The one-job form looks the stack's ECR repository up with its AWS role; the plan job has none.
+      throw new Error(
+        "input 'image-repository' is empty; the plan and deploy jobs need the repository's URI, e.g. the stack's " +
+          'ImageRepositoryUri output (<account>.dkr.ecr.<region>.amazonaws.com/superset-showtime-pr)',
+      );
+    }
     let record = await planStep(deps, event.name, event.payload);
     if (split) {
       record = await planImage(

@@ -11,7 +11,8 @@
 //        warn-expiry: ceil(C/100) to look for this deadline's warning, + 1 POST the first time
 //        service gone: 2 label writes + status comment
 //      per PR that needs nothing: 0
-//   4. orphan services: 1 GET per PR that has an old unclaimed service, then the ECS deletion
+//   4. orphan services: 1 GET per PR that has an old unclaimed service, then the ECS deletion; leftover image tags
+//      and admin passwords (ECR DescribeImages per 1000 tags, SSM per 10 parameters): 1 GET per PR that has one
 //   5. labels: 0 when the catalogue is in shape (else ceil(L/100) + 1 per write); 1 consistent read (the issues
 //      listing) per candidate label no PR the search found carries (each PR it shows gets TRACKED, 1 POST, once),
 //      + 1 DELETE per label removed
@@ -46,6 +47,7 @@ import type { Notice } from '../notify/slack.js';
 import type { Deps } from './context.js';
 import { relabel, setStatus, writeStatusComment } from './common.js';
 import { destroy } from './deploy.js';
+import { deleteEnvironmentImage, parseEnvironmentImageTag, retireEnvironmentImage } from './images.js';
 import { PrSession } from './session.js';
 
 /**
@@ -114,6 +116,7 @@ const SYSTEM: Record<SweepActionKind, 'github' | 'aws' | 'both' | 'none'> = {
   adopted: 'github',
   'orphan-deleted': 'aws',
   'orphan-kept': 'none',
+  'leftover-deleted': 'aws',
   'label-deleted': 'github',
   'labels-synced': 'github',
 };
@@ -443,6 +446,7 @@ async function sweepOrphans(sweep: Sweep): Promise<void> {
         sweep.fail({ pr, subject: service.serviceName, error });
         continue;
       }
+      await retireEnvironmentImage(deps, pr, sha);
       sweep.cleaned += 1;
       sweep.act({
         kind: 'orphan-deleted',
@@ -451,6 +455,125 @@ async function sweepOrphans(sweep: Sweep): Promise<void> {
         detail: `no PR claims it (${age})`,
       });
       await sweep.notify({ kind: 'destroyed', pr, sha, reason: 'orphan service: no PR claims it' });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 4b: image tags and admin passwords no environment claims.
+
+/** Something a teardown should have deleted with its environment: an image tag or an admin password. */
+interface Leftover {
+  pr: number;
+  sha7: string;
+  subject: string;
+  createdAt?: Date;
+  remove(): Promise<'deleted' | 'kept' | 'gone'>;
+}
+
+/** Lists one kind of leftover; a registry or parameter store that cannot be listed is reported, not fatal. */
+async function listed<T>(sweep: Sweep, subject: string, list: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await list();
+  } catch (error) {
+    sweep.fail({ subject, error: `could not list them, none deleted: ${messageOf(error)}` });
+    return [];
+  }
+}
+
+async function listLeftovers(sweep: Sweep): Promise<Leftover[]> {
+  const { deps } = sweep;
+  const leftovers: Leftover[] = [];
+  const images = deps.images;
+  if (images) {
+    for (const image of await listed(sweep, `images in ${images.repository}`, () => images.listTagged())) {
+      const owner = parseEnvironmentImageTag(image.tag);
+      if (owner === undefined) continue;
+      leftovers.push({
+        ...owner,
+        subject: `${images.repository}:${image.tag}`,
+        createdAt: image.pushedAt,
+        async remove() {
+          const result = await deleteEnvironmentImage(deps, owner.pr, owner.sha7);
+          const failure = result.failed[0];
+          if (failure) throw new Error(failure.error);
+          return result.deleted.length > 0 ? 'deleted' : result.kept.length > 0 ? 'kept' : 'gone';
+        },
+      });
+    }
+  }
+  const passwords = deps.passwords;
+  if (passwords) {
+    for (const password of await listed(sweep, 'admin passwords', () => passwords.list())) {
+      leftovers.push({
+        pr: password.pr,
+        sha7: password.sha7,
+        subject: `parameter ${password.name}`,
+        createdAt: password.modifiedAt,
+        async remove() {
+          return (await passwords.delete(password.pr, password.sha7)) === 'deleted' ? 'deleted' : 'gone';
+        },
+      });
+    }
+  }
+  return leftovers;
+}
+
+/**
+ * What a failed or crashed teardown left: the same rule as for orphan services. A tag or password goes when no PR's
+ * labels claim its PR and SHA, no live service or lock does, it is older than orphan-grace-minutes, and a fresh read
+ * of its PR (1 GET per PR) still shows no claim. Only in the repository the sweep was given, under the names the
+ * action gives them.
+ */
+async function sweepLeftovers(sweep: Sweep): Promise<void> {
+  const { deps } = sweep;
+  // Without the list of services, what runs cannot be told from what was left.
+  if (sweep.services === undefined) return;
+  const claimed = new Set<string>();
+  for (const { state } of sweep.prs.values()) {
+    for (const sha of Object.keys(state.environments)) claimed.add(key(state.number, sha));
+  }
+  for (const service of sweep.services) {
+    if (service.status !== 'INACTIVE' && service.pr && service.sha) claimed.add(key(service.pr, service.sha));
+  }
+  const graceMs = deps.settings.orphanGraceMinutes * 60_000;
+  const candidates = new Map<number, Leftover[]>();
+  for (const leftover of await listLeftovers(sweep)) {
+    const id = key(leftover.pr, leftover.sha7);
+    if (claimed.has(id) || sweep.isLive(sweep.lease(lockLabel(leftover.pr, leftover.sha7)))) continue;
+    if (leftover.createdAt && sweep.now.getTime() - leftover.createdAt.getTime() < graceMs) continue;
+    candidates.set(leftover.pr, [...(candidates.get(leftover.pr) ?? []), leftover]);
+  }
+  for (const [pr, leftovers] of candidates) {
+    let claims: Set<string>;
+    try {
+      claims = new Set(Object.keys((await PrSession.open(deps.github, pr)).state().environments));
+    } catch (error) {
+      if (!(error instanceof GitHubError && error.status === 404)) {
+        sweep.fail({
+          pr,
+          subject: `leftovers of #${pr}`,
+          error: `could not read the PR: ${messageOf(error)}`,
+        });
+        continue;
+      }
+      claims = new Set();
+    }
+    for (const leftover of leftovers) {
+      if (claims.has(leftover.sha7)) continue;
+      try {
+        const result = await leftover.remove();
+        if (result !== 'deleted') continue;
+        sweep.cleaned += 1;
+        sweep.act({
+          kind: 'leftover-deleted',
+          pr,
+          subject: leftover.subject,
+          detail: `no environment claims it (${leftover.createdAt ? `created ${leftover.createdAt.toISOString()}` : 'undated'})`,
+        });
+      } catch (error) {
+        sweep.fail({ pr, subject: leftover.subject, error: messageOf(error) });
+      }
     }
   }
 }
@@ -641,6 +764,11 @@ export async function sweep(deps: Deps, options: SweepOptions = {}): Promise<Swe
     await sweepOrphans(run);
   } catch (error) {
     run.fail({ subject: 'orphan services', error: messageOf(error) });
+  }
+  try {
+    await sweepLeftovers(run);
+  } catch (error) {
+    run.fail({ subject: 'leftover images and passwords', error: messageOf(error) });
   }
   try {
     await syncCatalogue(run);

@@ -2,6 +2,17 @@
 // implements which port.
 import path from 'node:path';
 import { createEcsBackend } from '../aws/ecs.js';
+import {
+  DEFAULT_ECR_REPOSITORY,
+  EcrImageStore,
+  createEcrClient,
+  parseEcrRepository,
+  resolveEcrRepositoryUri,
+} from '../aws/ecr.js';
+import type { ImageStore } from '../aws/ecr.js';
+import { SsmPasswordStore, createSsmClient } from '../aws/ssm.js';
+import type { PasswordStore } from '../aws/ssm.js';
+import type { Builder } from '../docker/builder.js';
 import type { EnvironmentBackend } from '../aws/ecs.js';
 import { resolveEcsSettings } from '../aws/settings.js';
 import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
@@ -18,7 +29,7 @@ import { fenceName } from '../github/lease.js';
 import type { Settings } from '../settings.js';
 import type { Deps, Log } from './context.js';
 import { runInfoFromEnv } from './context.js';
-import { dryRunEcs, dryRunGitHub } from './dry-run.js';
+import { dryRunEcs, dryRunGitHub, dryRunImages, dryRunPasswords } from './dry-run.js';
 
 export function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
@@ -46,6 +57,29 @@ function lazyEcs(create: () => EnvironmentBackend): EnvironmentBackend {
 }
 
 /**
+ * The image store for image-repository: the stack's ECR repository when the input is empty (the default), the named
+ * ECR repository, or none for any other registry (Docker Hub, GHCR: their tags are not deleted by the action).
+ */
+function imageStoreFor(settings: Settings): ImageStore | undefined {
+  const { aws } = settings;
+  const repository = settings.docker.imageRepository;
+  const client = () => createEcrClient({ region: aws.region, endpoint: aws.endpoint });
+  if (repository === '') {
+    return new EcrImageStore(client(), { region: aws.region, name: DEFAULT_ECR_REPOSITORY });
+  }
+  const ecr = parseEcrRepository(repository);
+  return ecr
+    ? new EcrImageStore(createEcrClient({ region: ecr.region, endpoint: aws.endpoint }), ecr)
+    : undefined;
+}
+
+/** The builder is made on first use: an empty image-repository is resolved (one ECR call) only for a build. */
+function lazyBuilder(create: () => Promise<Builder>): Builder {
+  let builder: Promise<Builder> | undefined;
+  return { ensureImage: async (request) => (await (builder ??= create())).ensureImage(request) };
+}
+
+/**
  * The registry port of the split form. SHOWTIME_INSECURE_REGISTRY names a test registry on the loopback interface
  * that speaks plain HTTP; the adapter ignores it for every other host.
  */
@@ -54,10 +88,14 @@ export function createRegistry(settings: Settings, env: NodeJS.ProcessEnv, log: 
   return new SkopeoRegistry({ insecureLoopback: env.SHOWTIME_INSECURE_REGISTRY, log });
 }
 
-function dockerBuilderSettings(settings: Settings, workspace: string): BuilderSettings {
+function dockerBuilderSettings(
+  settings: Settings,
+  workspace: string,
+  imageRepository = settings.docker.imageRepository,
+): BuilderSettings {
   const docker = settings.docker;
   return builderSettings(
-    { imageRepository: docker.imageRepository, context: path.resolve(workspace, docker.context) },
+    { imageRepository, context: path.resolve(workspace, docker.context) },
     {
       dockerfile: docker.dockerfile,
       target: docker.target,
@@ -96,6 +134,10 @@ export function createDeps(
     log: (message) => log.warning(message),
   });
   const aws = settings.aws;
+  const images = settings.dryRun.aws ? dryRunImages(log) : imageStoreFor(settings);
+  const passwords: PasswordStore = settings.dryRun.aws
+    ? dryRunPasswords(log)
+    : new SsmPasswordStore(createSsmClient(aws), repositoryOf(env));
   const ecs = settings.dryRun.aws
     ? dryRunEcs(log)
     : lazyEcs(() =>
@@ -126,15 +168,26 @@ export function createDeps(
             taskRoleArn: aws.taskRoleArn,
             logGroup: aws.logGroup,
           }),
-          { log: (message) => log.info(message) },
+          { log: (message) => log.info(message), passwords },
         ),
       );
-  const builder = overrides.builder ?? createDockerBuilder(dockerBuilderSettings(settings, workspace));
+  const docker = settings.docker;
+  const imageRepository = async (): Promise<string> =>
+    docker.imageRepository === '' && docker.existingImage === undefined && !settings.dryRun.docker
+      ? resolveEcrRepositoryUri(createEcrClient(aws), DEFAULT_ECR_REPOSITORY)
+      : docker.imageRepository;
+  const builder =
+    overrides.builder ??
+    lazyBuilder(async () =>
+      createDockerBuilder(dockerBuilderSettings(settings, workspace, await imageRepository())),
+    );
   return {
     settings,
     github: settings.dryRun.github ? dryRunGitHub(github, log) : github,
     ecs,
     builder,
+    images,
+    passwords,
     clock: () => new Date(),
     log,
     run: runInfoFromEnv(env),
