@@ -10,6 +10,7 @@ import { CLUSTER, FULL, OWNER, REPO, NAME } from '../test-support/action-world.j
 import { commentEvent, pullRequestEvent } from '../test-support/payloads.js';
 import type { Check, ServiceView, Snapshot } from './checks.js';
 import { checks, problemsOf, serviceName, stateOf } from './checks.js';
+import { sweepTotalsOf } from './render.js';
 
 export const PR = 34809;
 export const SHA_A = '4e5d3c2b1a0f9e8d7c6b5a49382716059a8b7c6d';
@@ -204,7 +205,7 @@ export const STEPS: DemoStep[] = [
       const result = await world.runStep('cleanup', 'schedule', scheduleEvent());
       const notes = [
         `aged the environment: ${older}`,
-        `cleanup: cleaned ${result.outputs.cleaned ?? '?'}, exit ${result.code}`,
+        `cleanup: ${sweepTotalsOf(result.summary)} (output cleaned=${result.outputs.cleaned ?? '?'}), exit ${result.code}`,
       ];
       const problems =
         result.code === 0 ? [] : [`the cleanup step exited ${result.code}: ${errorsOf(result)}`];
