@@ -10,6 +10,7 @@ import { CLUSTER, FULL, OWNER, REPO, NAME } from '../test-support/action-world.j
 import { commentEvent, pullRequestEvent } from '../test-support/payloads.js';
 import type { Check, ServiceView, Snapshot } from './checks.js';
 import { checks, problemsOf, serviceName, stateOf } from './checks.js';
+import type { Exhibit } from './exhibits.js';
 import { sweepTotalsOf } from './render.js';
 
 export const PR = 34809;
@@ -23,6 +24,8 @@ export interface Acted {
   notes: string[];
   /** Entrypoints that failed or decided otherwise than the step expects. */
   problems: string[];
+  /** What the step showed besides the status comment (the cleanup's dashboard), kept for people to read. */
+  exhibits?: Exhibit[];
 }
 
 export interface DemoStep {
@@ -209,7 +212,12 @@ export const STEPS: DemoStep[] = [
       ];
       const problems =
         result.code === 0 ? [] : [`the cleanup step exited ${result.code}: ${errorsOf(result)}`];
-      return { notes, problems };
+      const dashboard = {
+        name: 'cleanup-dashboard',
+        title: 'The cleanup sweep’s job summary',
+        markdown: result.summary,
+      };
+      return { notes, problems, exhibits: [dashboard] };
     },
     checks: [checks.noShowtimeLabels(), checks.services([]), checks.noLiveDeployment()],
   },

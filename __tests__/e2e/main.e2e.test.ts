@@ -33,6 +33,16 @@ function labeled(pr: number, label: string, sender = 'maintainer', headSha = SHA
 }
 
 describe('main action, end to end', () => {
+  test('the status comment is on the PR as soon as the plan step claims the build, with the run logs', async () => {
+    const pr = newPr();
+    ok(await world.runStep('plan', 'pull_request_target', labeled(pr, TRIGGER_START), { runId: '6001' }));
+    // Only the plan step has run: nothing is built yet, and the PR already says so.
+    const body = statusComment(world, pr);
+    expect(body).toContain(`🟡 building \`${SHA_A.slice(0, 7)}\``);
+    expect(body).toContain(`/${FULL}/commit/${SHA_A}`);
+    expect(body).toContain(`[run logs](https://github.com/${FULL}/actions/runs/6001/`);
+  }, 60_000);
+
   test('first start: trigger consumed, image built, service running, labels, deployment and comment', async () => {
     const pr = newPr();
     const result = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
