@@ -77,7 +77,7 @@ import { approvalCommand, isWriter, requireApproval } from './approval.js';
 import { BLOCKED, FREEZE, LEGACY_TRIGGER, TRIGGER_START, TRIGGER_STOP } from './labels.js';
 import { inlineCode } from './markdown.js';
 import { labelsToRestore } from './state-guard.js';
-import { describeTtl, FORMS, formatTime, parseSha, toSha7, ttlDeadline } from './values.js';
+import { describeTtl, FORMS, formatDuration, formatTime, parseSha, toSha7, ttlDeadline } from './values.js';
 
 /** Every reason the planner gives; stable across releases (outputs, logs and the decision table use them). */
 export const REASONS = [
@@ -728,7 +728,7 @@ function planSweep(input: PlanInput): Decision {
       return decide(
         'stop',
         'lease-expired',
-        `Environment ${stuck.sha} has been ${stuck.status} for over ${policy.leaseMinutes} minutes with no run holding the lock.`,
+        `Environment ${stuck.sha} has been ${stuck.status} for over ${formatDuration(policy.leaseMinutes * 60_000)} with no run holding the lock.`,
         { targetSha: stuck.sha },
       );
     }
