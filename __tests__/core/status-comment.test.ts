@@ -48,8 +48,15 @@ const cases: [State, string[], string[]][] = [
   ],
   [
     'failed',
-    [`❌ failed \`${SHA7}\``, 'failed: the health check', '> Cleaned up: the ECS service', RUN_LOGS],
-    ['Open the environment'],
+    [
+      `❌ failed \`${SHA7}\``,
+      'failed: the health check',
+      '> Cleaned up: the ECS service',
+      RUN_LOGS,
+      '**Cost:** nothing runs',
+      '**Try again:** `/showtime start`',
+    ],
+    ['Open the environment', '/hour', 'Keep it longer'],
   ],
   [
     'stopped',

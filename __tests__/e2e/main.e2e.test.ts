@@ -240,7 +240,11 @@ describe('main action, end to end: failures, races and approvals', () => {
     }
     expect(world.labels(pr)).toContain('🎪 a1b2c3d 🚦 failed');
     expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
-    expect(statusComment(world, pr)).toMatch(/health/i);
+    const body = statusComment(world, pr);
+    expect(body).toMatch(/health/i);
+    // The reason, what was cleaned up, and the run logs once (they were linked twice before).
+    expect(body).toContain('Cleaned up: the ECS service and its task definitions were removed');
+    expect(body.match(/run logs/gi)).toHaveLength(1);
   }, 120_000);
 
   test('a push by someone without write access waits for a SHA-bound approval', async () => {

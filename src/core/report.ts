@@ -79,6 +79,12 @@ export const COMMANDS_HELP = [
   '- **Everything else:** `/showtime help`',
 ].join('\n');
 
+/** The same lines after a failed deploy: nothing runs, so there is nothing to keep longer. */
+export const RETRY_HELP = [
+  '- **Try again:** `/showtime start` · **clear the failure:** `/showtime stop`',
+  '- **Everything else:** `/showtime help`',
+].join('\n');
+
 /** The same lines for a PR with no environment: there is nothing to stop or extend yet. */
 export const START_HELP = [
   '- **Start one:** `/showtime start` (a fork PR’s commit needs `/showtime start <full SHA>` from a maintainer)',
@@ -142,6 +148,7 @@ function expiryLine(view: StatusView, env: Environment): string {
 }
 
 function costLine(view: StatusView, env: Environment): string {
+  if (env.status === 'failed') return 'nothing runs, so nothing is billed';
   const rate = view.costPerHour[env.config.size ?? view.defaultSize];
   const ttl = env.ttl ?? view.defaultTtl;
   const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
@@ -266,7 +273,8 @@ export function renderStatusComment(view: StatusView): string {
   for (const modifier of modifiers) if (modifier) lines.push(`${modifier}  `);
   if (view.lastEvent) lines.push(eventLine(view.lastEvent));
   for (const detail of view.details ?? []) lines.push(`> ${detail}`);
-  lines.push('', focus ? COMMANDS_HELP : START_HELP, '', `<sub>Updated ${formatTime(view.now)}</sub>`, '');
+  const help = focus === undefined ? START_HELP : focus.status === 'failed' ? RETRY_HELP : COMMANDS_HELP;
+  lines.push('', help, '', `<sub>Updated ${formatTime(view.now)}</sub>`, '');
   return lines.join('\n');
 }
 
