@@ -1,20 +1,20 @@
 // The demo's timeline, as text: pure functions from a snapshot to lines, so what is printed is what was checked.
-import { STATUS_MARKER } from '../src/core/report.js';
 import type { Snapshot } from './checks.js';
 
 const PAD = 14;
 
-/** The lines of a status comment a reader of the timeline cares about: the table rows and the outcome. */
+/**
+ * The lines of a status comment a reader of the timeline cares about: the headline, the link to open, when it
+ * expires, and what happened. The whole comment of each step is written to a file too (see run.ts).
+ */
 export function trimComment(body: string): string[] {
   const lines: string[] = [];
   for (const raw of body.split('\n')) {
     const line = raw.trim();
-    if (line.startsWith('<details')) break;
-    if (line === '' || line === STATUS_MARKER || line.startsWith('#') || line.startsWith('[Run logs]'))
-      continue;
-    // The table's header and separator repeat on every step; the rows say it all.
-    if (line.startsWith('| | SHA') || line.startsWith('| ---')) continue;
-    lines.push(line);
+    if (line.startsWith('## 🎪 Showtime · ')) lines.push(line.slice('## 🎪 Showtime · '.length));
+    else if (line.startsWith('### [🔗 Open the environment](')) lines.push(`open: ${line.slice(30, -1)}`);
+    else if (line.startsWith('- **Created:**')) lines.push(line.slice(2).replace(/\*\*/g, ''));
+    else if (/^(✅|⛔|❌|ℹ️|>) /u.test(line)) lines.push(line);
   }
   return lines;
 }
@@ -27,7 +27,8 @@ function field(name: string, values: string[]): string[] {
 export function renderSnapshot(snapshot: Snapshot): string[] {
   const flags = (flagsOf: Record<string, string>): string => {
     const set = Object.entries(flagsOf).map(([flag, value]) => `${flag}=${value}`);
-    return set.length === 0 ? '' : ` · SUPERSET_FEATURE_ ${set.join(', ')}`;
+    // Each variable whole, as the task definition has it: SUPERSET_FEATURE_ALERTS=True.
+    return set.length === 0 ? '' : ` · ${set.map((entry) => `SUPERSET_FEATURE_${entry}`).join(', ')}`;
   };
   return [
     ...field(
@@ -53,4 +54,11 @@ export function heading(title: string, width = 100): string {
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** What a sweep did, by kind, from its dashboard (the job summary): `1 × destroyed · 9 × label deleted`. */
+export function sweepTotalsOf(dashboard: string): string {
+  const totals = dashboard.split('\n').find((line) => line.startsWith('**Totals:** '));
+  if (totals) return totals.slice('**Totals:** '.length);
+  return dashboard.includes('Nothing needed doing.') ? 'nothing needed doing' : 'no dashboard';
 }

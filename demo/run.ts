@@ -8,6 +8,8 @@ import type { ActionWorld } from '../test-support/action-world.js';
 import { FULL, startActionWorld } from '../test-support/action-world.js';
 import { ensureTools } from '../test-support/ensure-tools.js';
 import { problemsOf } from './checks.js';
+import type { Exhibit } from './exhibits.js';
+import { extraScenes, writeExhibits } from './exhibits.js';
 import { heading, renderSnapshot, seconds } from './render.js';
 import type { DemoStep } from './scenario.js';
 import { PR, snapshot, STEPS } from './scenario.js';
@@ -43,6 +45,7 @@ export async function main(options: DemoOptions = {}): Promise<DemoResult> {
   const steps = options.steps ?? STEPS;
   const started = performance.now();
   const passed: string[] = [];
+  const exhibits: Exhibit[] = [];
   const finish = (failed?: DemoResult['failed']): DemoResult => {
     const ms = performance.now() - started;
     out('');
@@ -55,6 +58,10 @@ export async function main(options: DemoOptions = {}): Promise<DemoResult> {
     return { ok: failed === undefined, passed, failed, ms };
   };
 
+  // The AWS SDK warns once per process, on Node < 22, that its 2027 releases need Node 22: true, but
+  // noise in a demo that runs its own SDK clients (the child bundles inherit the setting). The switch
+  // is the SDK's own (@aws-sdk/core emitWarningIfUnsupportedVersion); a value someone set is kept.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   out('🎪 superset-showtime demo: one pull request, start to finish');
   let world: ActionWorld;
   try {
@@ -84,6 +91,10 @@ export async function main(options: DemoOptions = {}): Promise<DemoResult> {
         const view = await snapshot(world, calls);
         for (const line of renderSnapshot(view)) out(`   ${line}`);
         problems = [...acted.problems, ...problemsOf(view, step.checks)];
+        const number = String(passed.length + 1).padStart(2, '0');
+        if (view.comment)
+          exhibits.push({ name: `${number}-status-comment`, title: step.title, markdown: view.comment });
+        exhibits.push(...(acted.exhibits ?? []));
       } catch (error) {
         problems = [`the step threw: ${error instanceof Error ? error.message : String(error)}`];
       }
@@ -93,6 +104,19 @@ export async function main(options: DemoOptions = {}): Promise<DemoResult> {
     const builds = world.docker.calls().filter((argv) => argv[1] === 'build').length;
     out('');
     out(`   the recording docker saw ${world.docker.calls().length} calls, ${builds} of them builds`);
+    try {
+      exhibits.push(...(await extraScenes(world, PR + 1)));
+      const dir = await writeExhibits(exhibits);
+      out('');
+      out(heading('What the PR showed'));
+      out(`   ${exhibits.length} comments and summaries, as markdown and as one page: ${dir}/index.html`);
+      for (const exhibit of exhibits) out(`   ${`${exhibit.name}.md`.padEnd(28)}${exhibit.title}`);
+    } catch (error) {
+      return finish({
+        step: 'what the PR showed',
+        problems: [`the extra scenes threw: ${error instanceof Error ? error.message : String(error)}`],
+      });
+    }
     return finish();
   } finally {
     await world.stop();

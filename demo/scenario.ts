@@ -10,6 +10,8 @@ import { CLUSTER, FULL, OWNER, REPO, NAME } from '../test-support/action-world.j
 import { commentEvent, pullRequestEvent } from '../test-support/payloads.js';
 import type { Check, ServiceView, Snapshot } from './checks.js';
 import { checks, problemsOf, serviceName, stateOf } from './checks.js';
+import type { Exhibit } from './exhibits.js';
+import { sweepTotalsOf } from './render.js';
 
 export const PR = 34809;
 export const SHA_A = '4e5d3c2b1a0f9e8d7c6b5a49382716059a8b7c6d';
@@ -22,6 +24,8 @@ export interface Acted {
   notes: string[];
   /** Entrypoints that failed or decided otherwise than the step expects. */
   problems: string[];
+  /** What the step showed besides the status comment (the cleanup's dashboard), kept for people to read. */
+  exhibits?: Exhibit[];
 }
 
 export interface DemoStep {
@@ -204,11 +208,16 @@ export const STEPS: DemoStep[] = [
       const result = await world.runStep('cleanup', 'schedule', scheduleEvent());
       const notes = [
         `aged the environment: ${older}`,
-        `cleanup: cleaned ${result.outputs.cleaned ?? '?'}, exit ${result.code}`,
+        `cleanup: ${sweepTotalsOf(result.summary)} (output cleaned=${result.outputs.cleaned ?? '?'}), exit ${result.code}`,
       ];
       const problems =
         result.code === 0 ? [] : [`the cleanup step exited ${result.code}: ${errorsOf(result)}`];
-      return { notes, problems };
+      const dashboard = {
+        name: 'cleanup-dashboard',
+        title: 'The cleanup sweep’s job summary',
+        markdown: result.summary,
+      };
+      return { notes, problems, exhibits: [dashboard] };
     },
     checks: [checks.noShowtimeLabels(), checks.services([]), checks.noLiveDeployment()],
   },

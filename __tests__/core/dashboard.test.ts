@@ -6,7 +6,7 @@ import {
   formatDuration,
   renderDashboard,
   renderExpiryWarning,
-  ttlLeft,
+  expiresText,
 } from '../../src/core/dashboard.js';
 import type { Environment, PrState } from '../../src/core/types.js';
 
@@ -70,16 +70,15 @@ describe('formatDuration', () => {
   });
 });
 
-describe('ttlLeft', () => {
+describe('expiresText', () => {
   test.each<[Partial<EnvironmentRow>, string]>([
-    [{ ttl: 'close' }, 'until the PR closes'],
-    [{ ttl: 'manual' }, 'until stopped'],
-    [{ ttl: '2d' }, '2d (no 📅)'],
-    [{ ttl: '2d', expiresAt: '2026-11-22T17:30:00.000Z' }, '5h 30m of 2d'],
-    [{ ttl: '2d', expiresAt: '2026-11-22T12:00:00.000Z' }, 'expired'],
-    [{ ttl: '2d', expiresAt: '2026-11-20T12:00:00.000Z' }, 'expired'],
+    [{ ttl: 'close' }, 'when the PR closes'],
+    [{ ttl: 'manual' }, 'when stopped'],
+    [{ ttl: '2d' }, 'TTL 2d, creation time unknown'],
+    [{ ttl: '2d', expiresAt: '2026-11-22T17:30:00.000Z' }, '2026-11-22 17:30 UTC'],
+    [{ ttl: '2d', expiresAt: '2026-11-20T12:00:00.000Z' }, '2026-11-20 12:00 UTC'],
   ])('%j → %s', (fields, text) => {
-    expect(ttlLeft(row(fields), now)).toBe(text);
+    expect(expiresText(row(fields))).toBe(text);
   });
 });
 
@@ -174,7 +173,7 @@ describe('renderDashboard', () => {
     expect(text).not.toContain('Dry run');
   });
 
-  test('lists every environment with PR link, SHA, status, URL, age, TTL left, requester, config and cost', () => {
+  test('lists every environment with PR link, SHA, status, URL, creation, expiry, requester, config and cost', () => {
     const text = renderDashboard({
       ...base,
       rows: [
@@ -198,7 +197,7 @@ describe('renderDashboard', () => {
       ],
     });
     expect(text).toContain(
-      '| [#7](https://github.com/apache/superset/pull/7) | `abc123f` 🎯 | 🟢 running | http://52.1.2.3:8080 | 10h | 38h of 2d | @maxime | ALERTS, large | $1.20 |',
+      '| [#7](https://github.com/apache/superset/pull/7) | `abc123f` 🎯 | 🟢 running | http://52.1.2.3:8080 | 2026-11-22 02:00 UTC | 2026-11-24 02:00 UTC | @maxime | ALERTS, large | $1.20 |',
     );
     // A failed environment's stale address is not offered as a link.
     expect(text).toContain(
@@ -263,7 +262,7 @@ describe('renderDashboard', () => {
 
   test('links the run logs when given', () => {
     expect(renderDashboard({ ...base, rows: [], runUrl: 'https://x/run/1' })).toContain(
-      '[Run logs](https://x/run/1) · Updated 2026-11-22T12:00Z',
+      '[Run logs](https://x/run/1) · Updated 2026-11-22 12:00 UTC',
     );
   });
 });
@@ -297,7 +296,7 @@ describe('expiry warning', () => {
     const text = renderExpiryWarning({ sha: 'abc123f', deadline, now, requester: 'maxime' });
     expect(text.startsWith(expiryMarker('abc123f', deadline))).toBe(true);
     expect(text).toContain('@maxime, the showtime environment `abc123f`');
-    expect(text).toContain('**2026-11-22 17:30 UTC** (in about 5h 30m)');
+    expect(text).toContain('**2026-11-22 17:30 UTC**; it will then be torn down.');
     expect(text).toContain('`/showtime extend 48h`');
     expect(text).toContain('`/showtime keep-alive`');
   });

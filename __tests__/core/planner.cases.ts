@@ -705,6 +705,17 @@ export const CASES: PlannerCase[] = [
     mentions: ['@triager (triage)', 'start an environment'],
   },
   {
+    name: 'someone with no access adds the start label',
+    given: 'a user without any permission on the repository labels the PR (their permission reads "none")',
+    input: input(
+      labeled(TRIGGER_START, { login: 'stranger', permission: 'none' }),
+      pr({ triggers: triggers({ start: true }) }),
+    ),
+    expect: { action: 'refuse', reason: 'not-authorized', buildNeeded: false, consume: [TRIGGER_START] },
+    // "none" is no permission: it reads "no access", never "(none)" as if it were one.
+    mentions: ['@stranger (no access)', 'start an environment'],
+  },
+  {
     name: 'non-writer adds testenv-up',
     given: 'a triage user adds the old workflow label',
     input: input(labeled(LEGACY_TRIGGER, TRIAGER), pr({ triggers: triggers({ legacyUp: true }) })),
@@ -1102,7 +1113,7 @@ export const CASES: PlannerCase[] = [
     given: `${O7} expires in 30 minutes; warnings start 60 minutes before`,
     input: input(sweep, serving(O7, {}, { createdAt: minutesAgo(48 * 60 - 30) })),
     expect: { action: 'warn-expiry', reason: 'expiry-warning', buildNeeded: false, targetSha: O7 },
-    mentions: ['2025-06-02T12:30:00Z'],
+    mentions: ['2025-06-02 12:30 UTC'],
   },
   {
     name: 'sweep: before the warning window',

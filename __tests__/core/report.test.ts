@@ -1,4 +1,5 @@
 import {
+  commandErrorLine,
   describeConfig,
   estimatedCost,
   hoursBetween,
@@ -38,17 +39,15 @@ describe('status comment', () => {
     const body = renderStatusComment({ ...view, state: state() });
     expect(body.startsWith(STATUS_MARKER)).toBe(true);
     expect(body).toContain('No environment for this pull request.');
-    expect(body).toContain('/showtime extend 48h');
+    expect(body).toContain('**Start one:** `/showtime start`');
+    expect(body).not.toContain('/showtime stop');
   });
 
-  test('lists the active environment first with URL, age, TTL left, requester, config and cost', () => {
+  test('a build that replaces a running environment names both: the new one first, the old one serving', () => {
     const running = env('abc123f', {
       status: 'running',
       createdAt: new Date('2026-11-22T10:00:00Z'),
       address: { host: '52.1.2.3', port: 8080 },
-      ttl: { kind: 'duration', hours: 48 },
-      requester: 'maxime',
-      config: { flags: { ALERTS: true, DASHBOARD_RBAC: false }, debug: true, size: 'large' },
     });
     const building = env('def4567', { status: 'building', createdAt: new Date('2026-11-22T11:30:00Z') });
     const body = renderStatusComment({
@@ -58,17 +57,29 @@ describe('status comment', () => {
         active: 'abc123f',
         building: 'def4567',
       }),
-      run: { url: 'https://github.com/o/r/actions/runs/1' },
-      lastEvent: { message: 'Deployed.', actor: 'maxime', outcome: 'done' },
     });
-    const rows = body.split('\n').filter((line) => line.startsWith('| 🎯') || line.startsWith('| 🏗️'));
-    expect(rows).toHaveLength(2);
-    expect(rows[0]).toBe(
-      '| 🎯 active | `abc123f` | 🟢 running | http://52.1.2.3:8080 | 2h | 2d (46h left) | @maxime | ALERTS, DASHBOARD_RBAC off, debug, large | $0.24 |',
+    expect(body).toContain('🟡 building `def4567`');
+    expect(body).toContain(
+      '- 🟢 `abc123f` running (active) keeps serving [http://52.1.2.3:8080](http://52.1.2.3:8080) until `def4567` is ready',
     );
-    expect(rows[1]).toContain('🏗️ next | `def4567` | 🏗️ building |  | 0.5h');
-    expect(body).toContain('✅ Deployed. (@maxime)');
-    expect(body).toContain('[Run logs](https://github.com/o/r/actions/runs/1)');
+  });
+
+  test.each([
+    [
+      'a message that already names the actor',
+      '@triager (triage) may not start an environment.',
+      'triager',
+      '',
+    ],
+    ['a message that does not', 'Deployed.', 'maxime', ' (asked by @maxime)'],
+    ['a longer login that starts with the named one', '@tri may not.', 'triager', ' (asked by @triager)'],
+  ])('names the actor once: %s', (_, message, actor, suffix) => {
+    const body = renderStatusComment({
+      ...view,
+      state: state(),
+      lastEvent: { message, actor, outcome: 'done' },
+    });
+    expect(body).toContain(`✅ ${message}${suffix}\n`);
   });
 
   test.each([
@@ -148,4 +159,17 @@ test('run summary lists every decision and escapes table pipes', () => {
   });
   expect(summary).toContain('| create | `aaaaaaa` | first-start | a \\| b |');
   expect(summary).toContain('**Environment:** http://x');
+});
+
+test.each([
+  ['a message ending in a full stop', 'e.g. 48h.'],
+  ['a message ending in several', 'e.g. 48h..'],
+  ['a message without one', 'e.g. 48h'],
+])('a command error reads with one full stop: %s', (_, message) => {
+  const line = commandErrorLine({
+    line: '/showtime extend forever',
+    message,
+    usage: '/showtime extend <n>h',
+  });
+  expect(line).toBe('`/showtime extend forever`: e.g. 48h. Accepted form: `/showtime extend <n>h`');
 });

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import {
+  describeTtl,
   FORMS,
+  formatDuration,
+  formatTime,
   MAX_FLAG_LENGTH,
   MAX_TTL_HOURS,
   formatTtl,
@@ -155,4 +158,26 @@ describe('parseLogin', () => {
 test('FORMS names an accepted form for every value kind', () => {
   expect(Object.keys(FORMS).sort()).toEqual(['flag', 'login', 'sha', 'size', 'ttl']);
   expect(FORMS.size).toBe('small, medium, large');
+});
+
+describe('one format for moments and durations', () => {
+  test.each([
+    ['2026-12-02T14:05:00Z', '2026-12-02 14:05 UTC'],
+    ['2026-12-02T14:05:59.999Z', '2026-12-02 14:05 UTC'],
+    ['2027-01-01T00:00:00Z', '2027-01-01 00:00 UTC'],
+  ])('%s reads %s', (iso, text) => {
+    expect(formatTime(new Date(iso))).toBe(text);
+  });
+
+  test.each([
+    [{ kind: 'duration', hours: 36 }, '36h'],
+    [{ kind: 'duration', hours: 48 }, '2d'],
+    [{ kind: 'duration', hours: 72 }, '3d'],
+    [{ kind: 'duration', hours: 73 }, '3d 1h'],
+    [{ kind: 'close' }, 'until the PR closes'],
+    [{ kind: 'manual' }, 'until stopped'],
+  ] as const)('TTL %j reads %s, in formatDuration style', (ttl, text) => {
+    expect(describeTtl(ttl)).toBe(text);
+    if (ttl.kind === 'duration') expect(formatDuration(ttl.hours * 3_600_000)).toBe(text);
+  });
 });

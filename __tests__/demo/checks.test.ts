@@ -3,7 +3,7 @@ import { renderStatusComment } from '../../src/core/report.js';
 import { buildPrState } from '../../src/core/state.js';
 import type { Check, Snapshot } from '../../demo/checks.js';
 import { checks, problemsOf, serviceName } from '../../demo/checks.js';
-import { heading, renderSnapshot, trimComment } from '../../demo/render.js';
+import { heading, renderSnapshot, sweepTotalsOf, trimComment } from '../../demo/render.js';
 
 const SHA = 'abc1234def5678901234567890abcdef12345678';
 const RUNNING = [
@@ -114,7 +114,7 @@ test('serviceName follows the ECS adapter naming', () => {
   expect(serviceName(34809, 'abc1234')).toBe('pr-34809-abc1234-service');
 });
 
-test('trimComment keeps the table rows and the outcome of a real status comment', () => {
+test('trimComment keeps the headline, the link, the dates and the outcome of a real status comment', () => {
   const state = buildPrState({ number: 7, headSha: SHA, open: true, labels: RUNNING });
   const body = renderStatusComment({
     state,
@@ -125,9 +125,19 @@ test('trimComment keeps the table rows and the outcome of a real status comment'
     costPerHour: { small: 0.03, medium: 0.06, large: 0.12 },
   });
   const lines = trimComment(body);
-  expect(lines).toHaveLength(2);
-  expect(lines[0]).toMatch(/^\| 🎯 active \| `abc1234` \| 🟢 running/);
-  expect(lines[1]).toBe('✅ Deployed `abc1234`. (@maintainer)');
+  expect(lines).toEqual([
+    '🟢 running `abc1234`',
+    'Created: 2024-01-15 14:30 UTC · expires: 2024-01-18 15:30 UTC (TTL 3d 1h)',
+    '✅ Deployed `abc1234`. (asked by @maintainer)',
+  ]);
+  const served = renderStatusComment({
+    state,
+    urls: { abc1234: 'http://10.0.0.9:8088' },
+    now: new Date('2024-01-15T16:30:00Z'),
+    defaultSize: 'medium',
+    costPerHour: { small: 0.03, medium: 0.06, large: 0.12 },
+  });
+  expect(trimComment(served)).toContain('open: http://10.0.0.9:8088');
 });
 
 test('renderSnapshot shows every part, "(none)" for empty ones', () => {
@@ -140,7 +150,7 @@ test('renderSnapshot shows every part, "(none)" for empty ones', () => {
   const lines = renderSnapshot(snap());
   expect(lines).toContain('deployments   #1 0000000 inactive');
   expect(lines).toContain(
-    'ECS services  pr-7-abc1234-service (pr-7-abc1234:2) · SUPERSET_FEATURE_ ALERTS=True',
+    'ECS services  pr-7-abc1234-service (pr-7-abc1234:2) · SUPERSET_FEATURE_ALERTS=True',
   );
   expect(lines.filter((line) => line.includes('🎪'))).toHaveLength(RUNNING.length);
 });
@@ -148,4 +158,12 @@ test('renderSnapshot shows every part, "(none)" for empty ones', () => {
 test('heading pads a title to a fixed width', () => {
   expect(heading('1. x', 10)).toBe('── 1. x ──');
   expect(heading('a long title', 5)).toBe('── a long title ');
+});
+
+test.each([
+  ['## d\n\n**Totals:** 1 × destroyed · 9 × label deleted\n', '1 × destroyed · 9 × label deleted'],
+  ['## d\n\nNothing needed doing.\n', 'nothing needed doing'],
+  ['', 'no dashboard'],
+])('a sweep says what it cleaned, by kind: %j', (dashboard, text) => {
+  expect(sweepTotalsOf(dashboard)).toBe(text);
 });

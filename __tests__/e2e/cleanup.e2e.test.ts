@@ -22,6 +22,7 @@ import {
   ttlLabel,
 } from '../../src/core/labels.js';
 import type { Status, Ttl } from '../../src/core/types.js';
+import { formatTime } from '../../src/core/values.js';
 import { fenceName } from '../../src/github/lease.js';
 import { commentEvent, pullRequestEvent } from '../../test-support/payloads.js';
 import type { ActionWorld, StepResult } from '../../test-support/action-world.js';
@@ -217,7 +218,7 @@ describe('cleanup action, end to end', () => {
     expect(warnings[0]).toContain('/showtime extend 48h');
     expect(warnings[0]).toContain('/showtime keep-alive');
     expect(slackMessages.filter((text) => text.includes(`PR #${pr} `))).toEqual([
-      `🎪 apache/superset PR #${pr} \`${sha}\` ⏳ expiring soon · expires at ${deadline.toISOString()}`,
+      `🎪 apache/superset PR #${pr} \`${sha}\` ⏳ expiring soon · expires at ${formatTime(deadline)}`,
     ]);
 
     const again = ok(await sweep());

@@ -2,6 +2,7 @@
 // moto. Each test starts its own PR.
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { FREEZE, TRIGGER_START } from '../../src/core/labels.js';
+import { STATUS_MARKER } from '../../src/core/report.js';
 import type { ActionWorld } from '../../test-support/action-world.js';
 import { ok, statusComment } from '../../test-support/e2e-checks.js';
 import { CLUSTER, FULL, REPO, startActionWorld } from '../../test-support/action-world.js';
@@ -117,14 +118,30 @@ describe('slash commands, end to end', () => {
     expect(world.labels(pr)).not.toContain(FREEZE);
   }, 90_000);
 
-  test('status and help answer in the status comment, not in a new comment', async () => {
+  test('status and help are answered where they were asked: a reply that mentions the asker', async () => {
     const pr = await runningPr();
+    const sticky = () => world.github.store.comments(FULL, pr).filter((c) => c.body.includes(STATUS_MARKER));
     const before = world.github.store.comments(FULL, pr).length;
     ok((await comment(pr, '/showtime help')).run);
-    expect(statusComment(world, pr)).toContain('/showtime extend');
     ok((await comment(pr, '/showtime status')).run);
-    // Only the two command comments the test posted are new: the status comment was edited in place.
-    expect(world.github.store.comments(FULL, pr).length).toBe(before + 2);
+    const comments = world.github.store.comments(FULL, pr);
+    // The two command comments the test posted, and one reply to each; the status comment is still the only one.
+    expect(comments.length).toBe(before + 4);
+    expect(sticky()).toHaveLength(1);
+    const replies = comments.slice(before).filter((c) => !c.body.startsWith('/showtime'));
+    expect(replies).toHaveLength(2);
+    expect(replies[0]!.body.startsWith('@maintainer')).toBe(true);
+    expect(replies[0]!.body).toContain('/showtime extend');
+    expect(replies[1]!.body.startsWith('@maintainer')).toBe(true);
+    expect(replies[1]!.body).toContain(`\`${SHA7}\` running (active)`);
+    expect(replies[1]!.body).toContain(`#issuecomment-${sticky()[0]!.id}`);
+  }, 90_000);
+
+  test('a non-writer asking for status gets no reply: nothing of theirs is answered or echoed', async () => {
+    const pr = await runningPr();
+    const before = world.github.store.comments(FULL, pr).length;
+    ok((await comment(pr, '/showtime status', 'triager')).run);
+    expect(world.github.store.comments(FULL, pr).length).toBe(before + 1);
   }, 90_000);
 
   test('an unknown command and a bad argument are quoted back with the accepted form', async () => {

@@ -33,6 +33,16 @@ function labeled(pr: number, label: string, sender = 'maintainer', headSha = SHA
 }
 
 describe('main action, end to end', () => {
+  test('the status comment is on the PR as soon as the plan step claims the build, with the run logs', async () => {
+    const pr = newPr();
+    ok(await world.runStep('plan', 'pull_request_target', labeled(pr, TRIGGER_START), { runId: '6001' }));
+    // Only the plan step has run: nothing is built yet, and the PR already says so.
+    const body = statusComment(world, pr);
+    expect(body).toContain(`🟡 building \`${SHA_A.slice(0, 7)}\``);
+    expect(body).toContain(`/${FULL}/commit/${SHA_A}`);
+    expect(body).toContain(`[run logs](https://github.com/${FULL}/actions/runs/6001/`);
+  }, 60_000);
+
   test('first start: trigger consumed, image built, service running, labels, deployment and comment', async () => {
     const pr = newPr();
     const result = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
@@ -230,7 +240,11 @@ describe('main action, end to end: failures, races and approvals', () => {
     }
     expect(world.labels(pr)).toContain('🎪 a1b2c3d 🚦 failed');
     expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
-    expect(statusComment(world, pr)).toMatch(/health/i);
+    const body = statusComment(world, pr);
+    expect(body).toMatch(/health/i);
+    // The reason, what was cleaned up, and the run logs once (they were linked twice before).
+    expect(body).toContain('Cleaned up: the ECS service and its task definitions were removed');
+    expect(body.match(/run logs/gi)).toHaveLength(1);
   }, 120_000);
 
   test('a push by someone without write access waits for a SHA-bound approval', async () => {

@@ -32283,6 +32283,36 @@ function values_parseLogin(text) {
     const base = text.endsWith('[bot]') ? text.slice(0, -'[bot]'.length) : text;
     return LOGIN.test(base) ? text : undefined;
 }
+/**
+ * The one way a moment is shown to people (comments, summaries, messages): `2026-12-02 14:05 UTC`. GitHub renders no
+ * live clocks, so what the PR shows is a moment, never a distance from "now" that goes stale once written.
+ */
+function values_formatTime(date) {
+    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/**
+ * The one way a duration is shown to people: `45m`, `5h 10m`, `36h`, `3d`, `3d 4h` (whole days from 48 hours on).
+ * Negative durations read as `0m`. TTLs in labels keep their own canonical form (formatTtl), which this agrees with
+ * for whole days and for fewer than 48 hours.
+ */
+function values_formatDuration(ms) {
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
+    if (minutes < 60)
+        return `${minutes}m`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48)
+        return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+    const days = Math.floor(hours / 24);
+    return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
+}
+/** A TTL for people, in formatDuration's style: `36h`, `2d`, `2d 1h`, `until the PR closes`, `until stopped`. */
+function values_describeTtl(ttl) {
+    if (ttl.kind === 'close')
+        return 'until the PR closes';
+    if (ttl.kind === 'manual')
+        return 'until stopped';
+    return values_formatDuration(ttl.hours * 3_600_000);
+}
 
 ;// CONCATENATED MODULE: ./src/docker/reference.ts
 // Docker image references, checked against the grammar of the distribution project (the one docker and BuildKit
@@ -33533,13 +33563,20 @@ function approval_requireApproval(input, decision) {
  * Markdown links to the commit waiting for approval and to its diff since the last approved commit, for the PR.
  * `server` is e.g. https://github.com; `repo` is owner/name (both from the runner, never from the PR).
  */
-function approval_approvalLinks(server, repo, approval) {
-    const base = `${server.replace(/\/+$/, '')}/${repo}`;
+function approvalLinks(server, repo, approval) {
+    return approvalLinksAt(`${server.replace(/\/+$/, '')}/${repo}`, approval);
+}
+/** approvalLinks for a repository's web address (`https://github.com/owner/repo`). */
+function approvalLinksAt(base, approval) {
+    return `Review ${approval_reviewLinks(base, approval)}, then comment \`${approval_approvalCommand(approval.sha)}\`.`;
+}
+/** The commit waiting for approval and its diff since the last approved commit, as markdown links. */
+function approval_reviewLinks(base, approval) {
     const commit = `[commit ${approval.sha.slice(0, 7)}](${base}/commit/${approval.sha})`;
     const diff = approval.since
         ? ` · [diff since ${approval.since}, the last approved commit](${base}/compare/${approval.since}...${approval.sha})`
         : '';
-    return `Review ${commit}${diff}, then comment \`${approval_approvalCommand(approval.sha)}\`.`;
+    return `${commit}${diff}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/commands.ts
@@ -33571,7 +33608,7 @@ const COMMAND_SPECS = [
         name: 'status',
         aliases: [],
         args: '',
-        summary: 'Reply with the state, address and expiry of the environment.',
+        summary: 'Reply, mentioning you, with the state, address and expiry of each environment of the PR.',
     },
     {
         name: 'extend',
@@ -33606,7 +33643,7 @@ const COMMAND_SPECS = [
         args: types_SIZES.join('|'),
         summary: 'Change the CPU and memory of the environment.',
     },
-    { name: 'help', aliases: [], args: '', summary: 'Reply with this list.' },
+    { name: 'help', aliases: [], args: '', summary: 'Reply, mentioning you, with this list.' },
 ];
 function formOf(spec) {
     return spec.args === '' ? `${COMMAND_PREFIX} ${spec.name}` : `${COMMAND_PREFIX} ${spec.name} ${spec.args}`;
@@ -34430,7 +34467,7 @@ const STATUS_STYLE = {
     destroying: { color: '6a737d', text: 'is being torn down' },
     failed: { color: 'd73a4a', text: 'failed to build or deploy; see the run log' },
 };
-function describeTtl(ttl) {
+function labels_describeTtl(ttl) {
     if (ttl.kind === 'close')
         return 'lives until the PR closes';
     if (ttl.kind === 'manual')
@@ -34463,7 +34500,7 @@ function stateDefinition(label) {
                 description: `${env} answers at http://${label.address.host}:${label.address.port}`,
             };
         case 'ttl':
-            return { color: 'd4c5f9', description: `${env} ${describeTtl(label.ttl)}` };
+            return { color: 'd4c5f9', description: `${env} ${labels_describeTtl(label.ttl)}` };
         case 'requester':
             return { color: 'f9d0c4', description: `${env} was requested by @${label.requester}` };
         case 'config':
@@ -35086,7 +35123,7 @@ function planExtend(state, ttl, reason) {
         return decide('refuse', 'no-environment', `PR #${state.number} has no environment to extend.`);
     }
     const until = ttl.kind === 'duration'
-        ? `for ${formatTtl(ttl)} from now`
+        ? `for ${describeTtl(ttl)} from now`
         : `until ${ttl.kind === 'close' ? 'the PR closes' : 'someone stops it'}`;
     return decide('extend', reason, `Environment ${sha7} is kept ${until}.`, { targetSha: sha7, ttl });
 }
@@ -35152,7 +35189,7 @@ function planSweep(input) {
         const stuck = Object.values(state.environments).find((env) => BUSY.has(env.status) &&
             (env.createdAt === undefined || now.getTime() - env.createdAt.getTime() > leaseMs));
         if (stuck) {
-            return decide('stop', 'lease-expired', `Environment ${stuck.sha} has been ${stuck.status} for over ${policy.leaseMinutes} minutes with no run holding the lock.`, { targetSha: stuck.sha });
+            return decide('stop', 'lease-expired', `Environment ${stuck.sha} has been ${stuck.status} for over ${formatDuration(policy.leaseMinutes * 60_000)} with no run holding the lock.`, { targetSha: stuck.sha });
         }
     }
     if (active && deadline && deadline.getTime() - now.getTime() <= policy.expiryWarningMinutes * 60_000) {
@@ -35242,8 +35279,13 @@ function listEnvironments(state) {
     })
         .join(', ');
 }
+/** The actor and their access, named once: "none" is no permission, so it reads as "no access". */
 function who(actor) {
-    return actor.permission === 'unknown' ? `@${actor.login}` : `@${actor.login} (${actor.permission})`;
+    if (actor.permission === 'unknown')
+        return `@${actor.login}`;
+    return actor.permission === 'none'
+        ? `@${actor.login} (no access)`
+        : `@${actor.login} (${actor.permission})`;
 }
 function whyNot(actor) {
     return actor.permission === 'unknown'
@@ -35251,16 +35293,18 @@ function whyNot(actor) {
         : ': showtime needs write, maintain or admin permission';
 }
 function iso(date) {
-    return date ? date.toISOString().replace(/\.000Z$/, 'Z') : 'an unknown time';
+    return date ? formatTime(date) : 'an unknown time';
 }
 
 ;// CONCATENATED MODULE: ./src/core/report.ts
+
+
 
 /** Hidden marker that identifies the one status comment per PR, so it is edited in place. */
 const report_STATUS_MARKER = '<!-- showtime:status -->';
 /** One icon per status, shared by the status comment and the dashboard. */
 const STATUS_ICON = {
-    building: '🏗️',
+    building: '🟡',
     built: '📦',
     deploying: '🚀',
     running: '🟢',
@@ -35288,52 +35332,182 @@ function estimatedCost(env, view) {
     const rate = view.costPerHour[env.config.size ?? view.defaultSize];
     return Math.round(hoursBetween(env.createdAt, view.now) * rate * 100) / 100;
 }
-function ttlLeft(env, now) {
-    if (env.ttl === undefined)
-        return 'default';
-    if (env.ttl.kind !== 'duration')
-        return formatTtl(env.ttl);
-    const deadline = env.createdAt && ttlDeadline(env.ttl, env.createdAt);
-    if (deadline === undefined)
-        return formatTtl(env.ttl);
-    return `${formatTtl(env.ttl)} (${hoursBetween(now, deadline)}h left)`;
-}
+/** The three things people most often need, one line each; `/showtime help` has the rest. */
 const COMMANDS_HELP = [
-    '`/showtime start` · `/showtime stop` · `/showtime status` · `/showtime extend 48h` · `/showtime keep-alive`',
-    '`/showtime freeze` · `/showtime unfreeze` · `/showtime enable FLAG` · `/showtime disable FLAG` ·',
-    '`/showtime debug on|off` · `/showtime size small|medium|large` · `/showtime help`',
+    '- **Stop it:** `/showtime stop`',
+    '- **Keep it longer:** `/showtime extend 48h` (48 hours from now, up to 4 weeks) or `/showtime keep-alive` (until the PR closes)',
+    '- **Everything else:** `/showtime help`',
 ].join('\n');
+/** The same lines after a failed deploy: nothing runs, so there is nothing to keep longer. */
+const RETRY_HELP = [
+    '- **Try again:** `/showtime start` · **clear the failure:** `/showtime stop`',
+    '- **Everything else:** `/showtime help`',
+].join('\n');
+/** The same lines for a PR with no environment: there is nothing to stop or extend yet. */
+const START_HELP = [
+    '- **Start one:** `/showtime start` (a fork PR’s commit needs `/showtime start <full SHA>` from a maintainer)',
+    '- **Everything else:** `/showtime help`',
+].join('\n');
+function money(usd) {
+    return `$${usd.toFixed(2)}`;
+}
+/** The environment the comment is about: the one being built, else the active one, else the newest. */
+function focusOf(state, envs) {
+    const building = state.building ? state.environments[state.building] : undefined;
+    const active = state.active ? state.environments[state.active] : undefined;
+    const newest = [...envs].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+    return building ?? active ?? newest;
+}
+function commitLink(view, sha7) {
+    const full = view.state.headSha.startsWith(sha7) ? view.state.headSha : sha7;
+    return view.repoUrl ? `[\`${sha7}\`](${view.repoUrl}/commit/${full})` : `\`${sha7}\``;
+}
+function urlOf(view, env) {
+    return view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : undefined);
+}
+/** A login shortened to fit a label (ending in …) is not a login, so it is not written as a mention. */
+function person(login) {
+    return login.endsWith('…') ? login : `@${login}`;
+}
+const HEADLINE = {
+    building: 'building',
+    built: 'built, deploying next',
+    deploying: 'deploying',
+    running: 'running',
+    updating: 'updating',
+    configuring: 'changing its configuration',
+    destroying: 'being torn down',
+    failed: 'failed',
+};
+function headline(view, focus) {
+    if (focus === undefined) {
+        return view.approval
+            ? `🔐 waiting for approval of \`${view.approval.sha.slice(0, 7)}\``
+            : '⚪ no environment';
+    }
+    const status = focus.status ?? 'unknown';
+    return `${STATUS_ICON[status] ?? '❓'} ${HEADLINE[status] ?? status} \`${focus.sha}\``;
+}
+function expiryLine(view, env) {
+    const ttl = env.ttl ?? view.defaultTtl;
+    if (ttl === undefined)
+        return '';
+    const deadline = env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
+    if (ttl.kind !== 'duration')
+        return ` · **expires:** never, it lives ${describeTtl(ttl)}`;
+    if (deadline === undefined)
+        return ` · **TTL:** ${describeTtl(ttl)}`;
+    return ` · **expires:** ${formatTime(deadline)} (TTL ${describeTtl(ttl)})`;
+}
+function costLine(view, env) {
+    if (env.status === 'failed')
+        return 'nothing runs, so nothing is billed';
+    const rate = view.costPerHour[env.config.size ?? view.defaultSize];
+    const ttl = env.ttl ?? view.defaultTtl;
+    const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
+    if (deadline && env.createdAt) {
+        const total = ((deadline.getTime() - env.createdAt.getTime()) / 3_600_000) * rate;
+        return `${money(rate)}/hour · about ${money(total)} from creation to expiry`;
+    }
+    return `${money(rate)}/hour · about ${money(rate * 24)} a day, with no expiry`;
+}
+function environmentCard(view, env) {
+    const lines = [];
+    const url = urlOf(view, env);
+    if (env.status === 'running' && url)
+        lines.push(`### [🔗 Open the environment](${url})`, '', `<sub>${url}</sub>`, '');
+    if (env.status === 'building' || env.status === 'built')
+        lines.push('The image is being built; this comment changes when it is deployed.', '');
+    const facts = [`- **Commit:** ${commitLink(view, env.sha)}`];
+    const config = describeConfig(env.config, view.defaultSize);
+    facts.push(env.requester
+        ? `- **Requested by:** ${person(env.requester)} · **config:** ${config}`
+        : `- **Config:** ${config}`);
+    const created = env.createdAt ? formatTime(env.createdAt) : 'not recorded';
+    facts.push(`- **Created:** ${created}${expiryLine(view, env)}`);
+    facts.push(`- **Cost:** ${costLine(view, env)}`);
+    const logs = [
+        view.containerLogs?.[env.sha] ? `[container logs](${view.containerLogs[env.sha]})` : undefined,
+        view.run ? `[run logs](${view.run.url})` : undefined,
+    ].filter((link) => link !== undefined);
+    if (logs.length > 0)
+        facts.push(`- **Logs:** ${logs.join(' · ')}`);
+    lines.push(...facts, '');
+    return lines;
+}
+/** The other environments of the PR (the one still serving while a new one is built, leftovers), one line each. */
+function otherLines(view, envs, focus) {
+    return envs
+        .filter((env) => env.sha !== focus.sha)
+        .map((env) => {
+        const status = env.status ?? 'unknown';
+        const url = urlOf(view, env);
+        const role = env.sha === view.state.active ? ' (active)' : '';
+        const serving = env.status === 'running' && url
+            ? env.sha === view.state.active && focus.sha === view.state.building
+                ? ` keeps serving [${url}](${url}) until \`${focus.sha}\` is ready`
+                : ` at [${url}](${url})`
+            : '';
+        return `- ${STATUS_ICON[status] ?? '❓'} ${commitLink(view, env.sha)} ${status}${role}${serving}`;
+    });
+}
+function approvalSection(view, approval) {
+    const review = view.repoUrl ? reviewLinks(view.repoUrl, approval) : `commit ${approval.sha.slice(0, 7)}`;
+    return [
+        `#### 🔐 \`${approval.sha.slice(0, 7)}\` waits for a maintainer's approval`,
+        '',
+        `A maintainer reviews ${review}, then approves exactly this commit by commenting:`,
+        '',
+        '```text',
+        approvalCommand(approval.sha),
+        '```',
+        '',
+    ];
+}
+/** The actor is named once: not again when the message already mentions them. */
+function eventLine(event) {
+    const icon = { done: '✅', refused: '⛔', failed: '❌', info: 'ℹ️' }[event.outcome];
+    const named = event.actor !== undefined &&
+        new RegExp(`@${escapeRegExp(event.actor)}(?![A-Za-z0-9-])`).test(event.message);
+    const who = event.actor && !named ? ` (asked by @${event.actor})` : '';
+    return `${icon} ${event.message}${who}`;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * What an extension did, in the words of the request. A ⌛ label counts from the creation (📅), in whole hours, so
+ * `extend 72h` a few minutes after creation writes ⌛ 73h: the message says when that is and why the label differs.
+ */
+function report_describeExtension(sha7, asked, written, createdAt) {
+    const deadline = createdAt ? ttlDeadline(written, createdAt) : undefined;
+    if (asked.kind !== 'duration' || deadline === undefined || createdAt === undefined) {
+        return `\`${sha7}\` now lives ${describeTtl(written)}.`;
+    }
+    const label = formatTtl(written) === formatTtl(asked)
+        ? ''
+        : ` Its ⌛ label reads ${formatTtl(written)}: a TTL counts from the creation (${formatTime(createdAt)}), in whole hours, rounded up.`;
+    return `\`${sha7}\` now expires at ${formatTime(deadline)}, at least ${describeTtl(asked)} from now, as asked.${label}`;
+}
 function report_renderStatusComment(view) {
     const { state } = view;
     const envs = Object.values(state.environments).sort((a, b) => roleOrder(state, a) - roleOrder(state, b));
-    const lines = [report_STATUS_MARKER, '### 🎪 Showtime', ''];
-    if (envs.length === 0) {
-        lines.push('No environment for this pull request.', '');
+    const focus = focusOf(state, envs);
+    const lines = [report_STATUS_MARKER, `## 🎪 Showtime · ${headline(view, focus)}`, ''];
+    if (focus === undefined) {
+        if (!view.approval)
+            lines.push('No environment for this pull request.', '');
+        if (view.run)
+            lines.push(`- **Logs:** [run logs](${view.run.url})`, '');
     }
     else {
-        lines.push('| | SHA | status | URL | age | TTL | requested by | config | est. cost |');
-        lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-        for (const env of envs) {
-            const role = env.sha === state.active ? '🎯 active' : env.sha === state.building ? '🏗️ next' : '';
-            const url = view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : '');
-            lines.push([
-                '',
-                role,
-                `\`${env.sha}\``,
-                `${STATUS_ICON[env.status ?? ''] ?? '❓'} ${env.status ?? 'unknown'}`,
-                env.status === 'running' && url ? url : '',
-                env.createdAt ? `${hoursBetween(env.createdAt, view.now)}h` : '',
-                ttlLeft(env, view.now),
-                env.requester ? `@${env.requester}` : '',
-                describeConfig(env.config, view.defaultSize),
-                `$${estimatedCost(env, view).toFixed(2)}`,
-                '',
-            ]
-                .join(' | ')
-                .trim());
-        }
-        lines.push('');
+        lines.push(...environmentCard(view, focus));
+        const others = otherLines(view, envs, focus);
+        if (others.length > 0)
+            lines.push(...others, '');
     }
+    if (view.approval)
+        lines.push(...approvalSection(view, view.approval));
     const modifiers = [
         state.frozen && '🧊 frozen: new commits are not deployed',
         state.blocked && '🔒 blocked',
@@ -35341,17 +35515,48 @@ function report_renderStatusComment(view) {
     for (const modifier of modifiers)
         if (modifier)
             lines.push(`${modifier}  `);
-    if (view.lastEvent) {
-        const icon = { done: '✅', refused: '⛔', failed: '❌', info: 'ℹ️' }[view.lastEvent.outcome];
-        const who = view.lastEvent.actor ? ` (@${view.lastEvent.actor})` : '';
-        lines.push(`${icon} ${view.lastEvent.message}${who}`);
-    }
+    if (view.lastEvent)
+        lines.push(eventLine(view.lastEvent));
     for (const detail of view.details ?? [])
         lines.push(`> ${detail}`);
-    if (view.run)
-        lines.push('', `[Run logs](${view.run.url}) · updated ${view.now.toISOString().slice(0, 16)}Z`);
-    lines.push('', '<details><summary>Commands</summary>', '', COMMANDS_HELP, '', '</details>', '');
+    const help = focus === undefined ? START_HELP : focus.status === 'failed' ? RETRY_HELP : COMMANDS_HELP;
+    lines.push('', help, '', `<sub>Updated ${formatTime(view.now)}</sub>`, '');
     return lines.join('\n');
+}
+/** A command line that could not be read, with its accepted form (the message's own full stop is not doubled). */
+function report_commandErrorLine(error) {
+    return `${inlineCode(error.line)}: ${error.message.replace(/\.+$/, '')}. Accepted form: \`${error.usage}\``;
+}
+/** The short reply to `/showtime status` or `/showtime help`, mentioning the asker so they are notified. */
+function report_renderReply(view) {
+    const lines = [`@${view.asker}`];
+    const record = view.statusCommentUrl
+        ? `the [status comment](${view.statusCommentUrl})`
+        : 'the status comment';
+    if (view.status) {
+        const envs = Object.values(view.state.environments).sort((a, b) => roleOrder(view.state, a) - roleOrder(view.state, b));
+        if (envs.length === 0)
+            lines.push('', 'This pull request has no environment.');
+        else
+            lines.push('', ...envs.map((env) => `- ${replyLine(view, env)}`));
+        lines.push('', `Logs, cost and the commands are in ${record} (updated ${formatTime(view.now)}).`);
+    }
+    if (view.help) {
+        lines.push('', '<details open><summary>showtime commands</summary>', '', view.usage, '', '</details>');
+        if (!view.status)
+            lines.push('', `This pull request's environment is in ${record}.`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+function replyLine(view, env) {
+    const status = env.status ?? 'unknown';
+    const role = env.sha === view.state.active ? ' (active)' : env.sha === view.state.building ? ' (next)' : '';
+    const url = view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : undefined);
+    const open = status === 'running' && url ? ` · [open it](${url})` : '';
+    const ttl = env.ttl ?? view.defaultTtl;
+    const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
+    const expires = deadline ? ` · expires ${formatTime(deadline)}` : ttl ? ` · lives ${describeTtl(ttl)}` : '';
+    return `${STATUS_ICON[status] ?? '❓'} \`${env.sha}\` ${status}${role}${open}${expires}`;
 }
 function roleOrder(state, env) {
     return env.sha === state.active ? 0 : env.sha === state.building ? 1 : 2;
@@ -35731,1290 +35936,6 @@ class session_PrSession {
     }
 }
 
-;// CONCATENATED MODULE: ./src/orchestrator/common.ts
-// Small pieces every orchestration step uses: the outcome of one decision, label writes that honour the GitHub
-// dry run, status changes, and the status comment.
-
-
-const common_nothing = (reason, message) => ({
-    action: 'nothing',
-    buildNeeded: false,
-    reason,
-    message,
-    consume: [],
-});
-function common_defaultConfig(deps) {
-    return { flags: Object.fromEntries(deps.settings.defaultFlags.map((flag) => [flag, true])), debug: false };
-}
-async function common_consume(deps, session, labels) {
-    const present = labels.filter((label) => session.has(label));
-    if (present.length === 0)
-        return;
-    if (deps.settings.dryRun.github) {
-        deps.log.info(`dry run: would remove ${present.join(', ')}`);
-        return;
-    }
-    await session.remove(present);
-}
-/** Writes labels unless GitHub is dry-run; the session mirror is only updated by real writes. */
-async function common_relabel(deps, session, add, remove) {
-    if (deps.settings.dryRun.github) {
-        deps.log.info(`dry run: would add [${add.join(', ')}] and remove [${remove.join(', ')}]`);
-        return;
-    }
-    await session.replace(add, remove);
-}
-function common_statusLabelsOf(env) {
-    return (env?.labels ?? []).filter((label) => parseLabel(label).kind === 'status');
-}
-async function common_setStatus(deps, session, sha7, status) {
-    const env = session.state().environments[sha7];
-    const label = statusLabel(sha7, status);
-    // Nothing is served at a failed environment's address, nor at one whose teardown is owed (its service is gone, or
-    // scaled to zero): a 🌐 kept beside it would send people to an address where nothing answers (reliability tests:
-    // the truth after a sweep).
-    const address = status === 'failed' || status === 'destroying'
-        ? (env?.labels ?? []).filter((name) => parseLabel(name).kind === 'address')
-        : [];
-    await common_relabel(deps, session, [label], [...common_statusLabelsOf(env).filter((name) => name !== label), ...address]);
-}
-function common_environmentName(pr) {
-    return `showtime-pr-${pr}`;
-}
-async function common_writeStatusComment(deps, session, last) {
-    const body = renderStatusComment({
-        state: session.state(),
-        lastEvent: { message: last.message, actor: last.actor, outcome: last.outcome },
-        urls: last.urls,
-        run: deps.run.url ? { url: deps.run.url } : undefined,
-        now: deps.clock(),
-        defaultSize: deps.settings.policy.defaultSize,
-        costPerHour: deps.settings.costPerHour,
-        details: last.details,
-    });
-    if (deps.settings.dryRun.github) {
-        deps.log.info(`dry run: status comment would read:\n${body}`);
-        return;
-    }
-    await deps.github.upsertComment(session.number, STATUS_MARKER, body).catch((error) => {
-        deps.log.warning(`could not update the status comment: ${String(error)}`);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/orchestrator/controls.ts
-// Maintainer controls on a running environment: live configuration, TTL, freeze.
-
-
-
-async function controls_reconfigure(deps, session, decision) {
-    const state = session.state();
-    const sha7 = decision.targetSha?.slice(0, 7) ?? state.active;
-    const env = sha7 ? state.environments[sha7] : undefined;
-    if (sha7 === undefined || env === undefined || decision.config === undefined) {
-        return { outcome: 'refused', failed: false, message: 'No running environment to configure.' };
-    }
-    await consume(deps, session, decision.consume);
-    await setStatus(deps, session, sha7, 'configuring');
-    try {
-        const running = await deps.ecs.updateConfiguration({
-            pr: session.number,
-            sha: sha7,
-            config: decision.config,
-            size: decision.config.size ?? deps.settings.policy.defaultSize,
-        });
-        const current = env.labels.filter((label) => parseLabel(label).kind === 'config');
-        const next = configLabels(sha7, decision.config);
-        await relabel(deps, session, [...next, statusLabel(sha7, 'running'), addressLabel(sha7, running.address)], [
-            ...current,
-            statusLabel(sha7, 'configuring'),
-            ...env.labels.filter((l) => parseLabel(l).kind === 'address'),
-        ]);
-        return {
-            outcome: 'done',
-            failed: false,
-            message: `Configuration of \`${sha7}\` updated.`,
-            url: running.url,
-        };
-    }
-    catch (error) {
-        await setStatus(deps, session, sha7, 'running');
-        return {
-            outcome: 'failed',
-            failed: true,
-            message: `Changing the configuration of \`${sha7}\` failed; the previous configuration keeps running.`,
-            details: [error instanceof Error ? error.message : String(error)],
-        };
-    }
-}
-/** `extend` restarts the clock: the TTL is rewritten so that the deadline is now + the requested duration. */
-async function controls_extend(deps, session, decision) {
-    const state = session.state();
-    const sha7 = state.active ?? Object.keys(state.environments)[0];
-    const env = sha7 ? state.environments[sha7] : undefined;
-    if (sha7 === undefined || env === undefined || decision.ttl === undefined) {
-        return { outcome: 'refused', failed: false, message: 'No environment to extend.' };
-    }
-    let ttl = decision.ttl;
-    if (ttl.kind === 'duration' && env.createdAt) {
-        const elapsed = Math.ceil((deps.clock().getTime() - env.createdAt.getTime()) / 3_600_000);
-        const hours = Math.max(0, elapsed) + ttl.hours;
-        if (hours > MAX_TTL_HOURS) {
-            return {
-                outcome: 'refused',
-                failed: false,
-                message: `An environment lives at most ${MAX_TTL_HOURS / 168} weeks; use \`/showtime keep-alive\` to keep it until the PR closes.`,
-            };
-        }
-        ttl = { kind: 'duration', hours };
-    }
-    const label = ttlLabel(sha7, ttl);
-    const old = env.labels.filter((name) => parseLabel(name).kind === 'ttl' && name !== label);
-    await relabel(deps, session, [label], old);
-    const shown = decision.ttl.kind === 'duration' ? `${formatTtl(decision.ttl)} from now` : formatTtl(decision.ttl);
-    return { outcome: 'done', failed: false, message: `\`${sha7}\` now lives ${shown}.` };
-}
-async function controls_setFrozen(deps, session, decision) {
-    const freeze = decision.action === 'freeze';
-    if (freeze && !session.has(FREEZE))
-        await relabel(deps, session, [FREEZE], []);
-    if (!freeze && session.has(FREEZE))
-        await relabel(deps, session, [], [FREEZE]);
-    return { outcome: 'done', failed: false, message: decision.message };
-}
-
-;// CONCATENATED MODULE: ./src/orchestrator/images.ts
-// Teardown's share of the registry: an environment's image tag goes with the environment, so PR images do not
-// accumulate. Only tags in the ECR repository of the stack are deleted (an ImageStore exists only for one).
-
-/** The tag the builder gives the image of this PR and SHA (`pr-<n>-<sha7>-ci`). */
-function environmentImageTag(pr, sha) {
-    const reference = imageTag('repository', { pr, sha });
-    return reference.slice(reference.lastIndexOf(':') + 1);
-}
-/** The PR and SHA an image tag belongs to, when the builder named it. */
-function parseEnvironmentImageTag(tag) {
-    const match = /^pr-(\d+)-([0-9a-f]{7})-ci$/.exec(tag);
-    return match?.[1] && match[2] ? { pr: Number(match[1]), sha7: match[2] } : undefined;
-}
-/**
- * Deletes the environment's tag. ECR removes the image itself only with its last tag, so another PR's tag of the same
- * commit keeps it; when this tag is the last one, a consistent read of ECS (its services, not a search) must show no
- * other PR's live environment at this SHA, which may run the image by digest. Never throws.
- */
-async function deleteEnvironmentImage(deps, pr, sha) {
-    const result = { deleted: [], kept: [], failed: [] };
-    const images = deps.images;
-    if (images === undefined)
-        return result;
-    const sha7 = sha.slice(0, 7);
-    const tag = environmentImageTag(pr, sha7);
-    const resource = `image ${images.repository}:${tag}`;
-    try {
-        const image = await images.findTag(tag);
-        if (image === undefined)
-            return result;
-        if (image.tags.length <= 1) {
-            const sharing = (await deps.ecs.listManagedServices()).filter((service) => service.status === 'ACTIVE' && service.sha === sha7 && service.pr !== pr);
-            if (sharing.length > 0) {
-                const prs = [...new Set(sharing.map((service) => `#${service.pr ?? '?'}`))].join(', ');
-                result.kept.push(`${resource}: ${prs} runs the same commit`);
-                return result;
-            }
-        }
-        if ((await images.deleteTag(tag)) === 'deleted')
-            result.deleted.push(resource);
-    }
-    catch (error) {
-        result.failed.push({ resource, error: error instanceof Error ? error.message : String(error) });
-    }
-    return result;
-}
-/** Teardown's call: a failure is logged for the run and left to the sweep, which lists what no label claims. */
-async function images_retireEnvironmentImage(deps, pr, sha) {
-    const result = await deleteEnvironmentImage(deps, pr, sha);
-    for (const line of result.kept)
-        deps.log.info(`kept ${line}`);
-    for (const failure of result.failed) {
-        deps.log.warning(`could not delete ${failure.resource}; the cleanup sweep will: ${failure.error}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/notify/slack.ts
-// Optional Slack notices through an incoming webhook. A notice is a courtesy: it never throws and never fails a run,
-// and the webhook URL (a secret: whoever has it can post) never reaches a log line.
-
-const HEADLINE = {
-    ready: '🟢 ready',
-    failed: '❌ failed',
-    expiring: '⏳ expiring soon',
-    destroyed: '🧹 destroyed',
-};
-/** Slack's mrkdwn treats these three as control characters; everything else passes through. */
-function slack_escape(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** The message body: one line of Slack mrkdwn, plus a plain `text` fallback that Slack shows in notifications. */
-function slackMessage(notice) {
-    const where = notice.repo ? `${slack_escape(notice.repo)} ` : '';
-    const parts = [`🎪 ${where}PR #${notice.pr} \`${notice.sha.slice(0, 7)}\` ${HEADLINE[notice.kind]}`];
-    if (notice.url)
-        parts.push(`<${slack_escape(notice.url)}|open>`);
-    if (notice.reason)
-        parts.push(slack_escape(notice.reason));
-    return { text: parts.join(' · ') };
-}
-/** An error's words with the webhook URL (and its path alone) blanked out, since fetch errors may quote it. */
-function redact(text, secret) {
-    let path = '';
-    try {
-        path = new URL(secret).pathname;
-    }
-    catch {
-        // Not a URL: only the whole text can leak.
-    }
-    let result = text.split(secret).join('(webhook)');
-    if (path.length > 1)
-        result = result.split(path).join('(webhook path)');
-    return result;
-}
-/** Message and low-level code of anything thrown (duck-typed: fetch's errors may come from another realm). */
-function slack_describe(error) {
-    if (typeof error !== 'object' || error === null)
-        return String(error);
-    const { message, cause } = error;
-    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
-    const text = typeof message === 'string' ? message : String(error);
-    return code ? `${text} (${code})` : text;
-}
-/**
- * Posts one notice to settings.slackWebhookUrl; does nothing when it is not set. Resolves to true when Slack
- * accepted it. Failures (HTTP error, unreachable, timeout) become one warning without the URL.
- */
-async function slack_notify(settings, notice, options = {}) {
-    const webhook = settings.slackWebhookUrl;
-    if (!webhook)
-        return false;
-    const warn = options.warn ?? ((message) => core.warning(message));
-    const send = options.fetch ?? fetch;
-    const what = `the Slack notice (${notice.kind}, PR #${notice.pr})`;
-    try {
-        const response = await send(webhook, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(slackMessage(notice)),
-            signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-        });
-        // Slack answers `ok` in the body; draining it also frees the connection.
-        await response.text().catch(() => '');
-        if (!response.ok) {
-            warn(`could not send ${what}: Slack answered HTTP ${response.status}`);
-            return false;
-        }
-        return true;
-    }
-    catch (error) {
-        warn(`could not send ${what}: ${redact(slack_describe(error), webhook)}`);
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/orchestrator/deploy.ts
-// Deploying and tearing down environments: the blue-green deploy of one SHA and the removal of environments,
-// resources first and labels after.
-
-
-
-
-
-
-/** Slack, when configured; a dry run announces nothing and a failed notice is only a warning. */
-async function deploy_announce(deps, notice) {
-    if (deps.settings.dryRun.github)
-        return;
-    const repo = `${deps.github.repo.owner}/${deps.github.repo.repo}`;
-    await notify(deps.settings, { repo, ...notice }, { warn: (message) => deps.log.warning(message) });
-}
-async function deploy_deploy(deps, session, claim, decision) {
-    const sha7 = claim.sha.slice(0, 7);
-    const pr = session.number;
-    let serviceCreated = false;
-    let deploymentId;
-    try {
-        deploymentId = await startDeployment(deps, pr, claim.sha);
-        const image = await deps.builder.ensureImage({ pr, sha: claim.sha });
-        // Stopped or superseded while building? Then nothing was deployed yet: give the SHA's labels back and go.
-        if (!(await stillOurs(deps, session, sha7)))
-            return await abandon(deps, session, sha7, false, deploymentId);
-        await setStatus(deps, session, sha7, 'deploying');
-        const state = session.state();
-        const env = state.environments[sha7];
-        const now = deps.clock();
-        const ttl = env?.ttl ?? deps.settings.policy.defaultTtl;
-        const running = await deps.ecs.createEnvironment({
-            pr,
-            sha: claim.sha,
-            image: image.image,
-            requester: env?.requester ?? 'unknown',
-            config: env?.config ?? defaultConfig(deps),
-            size: env?.config.size ?? deps.settings.policy.defaultSize,
-            createdAt: now,
-            expiresAt: env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined,
-        });
-        serviceCreated = true;
-        if (!(await stillOurs(deps, session, sha7)))
-            return await abandon(deps, session, sha7, true, deploymentId);
-        // Blue-green switch: the new environment is healthy, so it becomes active, then the others go.
-        const before = session.state();
-        const retired = Object.values(before.environments).filter((other) => other.sha !== sha7);
-        await relabel(deps, session, [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)], [
-            ...statusLabelsOf(before.environments[sha7]).filter((label) => label !== statusLabel(sha7, 'running')),
-            buildingLabel(sha7),
-            ...retired.map((other) => activeLabel(other.sha)),
-        ]);
-        // The switch is not atomic with the check before it: a stop that went through in between deleted the service
-        // and the labels, and the switch has just written running, 🌐 and 🎯 back. A stop leaves traces; if it did,
-        // withdraw the switch (reliability tests: a stop between the last check and the switch).
-        if (await stoppedMeanwhile(deps, session, sha7))
-            return await abandon(deps, session, sha7, true, deploymentId);
-        await finishDeployment(deps, deploymentId, 'success', running.url);
-        await deploy_announce(deps, { kind: 'ready', pr, sha: claim.sha, url: running.url });
-        const leftovers = [];
-        for (const other of retired)
-            leftovers.push(...(await retire(deps, session, other)));
-        return {
-            outcome: leftovers.length > 0 ? 'failed' : 'done',
-            failed: leftovers.length > 0,
-            message: `${decision.action === 'rolling-update' ? 'Rolled forward to' : 'Deployed'} \`${sha7}\`: ${running.url}`,
-            url: running.url,
-            details: leftovers,
-        };
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        deps.log.error(logLine(`deploy of ${sha7} failed: ${message}`));
-        if (serviceCreated)
-            await deps.ecs.deleteEnvironment(pr, claim.sha).catch(() => undefined);
-        await markFailed(deps, session, sha7).catch((labelError) => {
-            deps.log.error(`could not record the failure on the PR: ${String(labelError)}`);
-        });
-        await finishDeployment(deps, deploymentId, 'failure');
-        await deploy_announce(deps, { kind: 'failed', pr, sha: claim.sha, reason: message });
-        return {
-            outcome: 'failed',
-            failed: true,
-            // Escaped: an error's text may carry what the PR's code answered (a health check) or printed.
-            message: `Deploying \`${sha7}\` failed: ${plainText(message)}`,
-            details: deps.run.url ? [`See the [run logs](${deps.run.url}).`] : [],
-        };
-    }
-    finally {
-        if (!deps.settings.dryRun.github) {
-            await deps.github.releaseLock(claim.lock, deps.run.holder).catch((error) => {
-                deps.log.warning(`could not release ${claim.lock}; it expires on its own: ${String(error)}`);
-            });
-        }
-    }
-}
-/** True while the PR still points its building pointer at this SHA: a stop or a newer SHA removes or moves it. */
-async function stillOurs(deps, session, sha7) {
-    if (deps.settings.dryRun.github)
-        return true;
-    const state = await session.refresh();
-    return state.building === sha7 && state.environments[sha7]?.status !== 'destroying';
-}
-/**
- * True when a stop has reached this SHA since the claim: it is marked destroying, or the labels the claim wrote (the
- * index label and its 📅) are gone, which only a teardown removes.
- */
-async function stoppedMeanwhile(deps, session, sha7) {
-    if (deps.settings.dryRun.github)
-        return false;
-    const state = await session.refresh();
-    return (session.has(statusLabel(sha7, 'destroying')) ||
-        !session.has(TRACKED) ||
-        state.environments[sha7]?.createdAt === undefined);
-}
-async function abandon(deps, session, sha7, serviceCreated, deploymentId) {
-    const state = session.state();
-    const reason = state.building && state.building !== sha7 ? `superseded by \`${state.building}\`` : 'stopped';
-    if (serviceCreated) {
-        const report = await deps.ecs.deleteEnvironment(session.number, sha7);
-        if (report.failed.length > 0) {
-            await markFailed(deps, session, sha7);
-            return {
-                outcome: 'failed',
-                failed: true,
-                message: `\`${sha7}\` was ${reason} but its service could not be deleted; the sweep will retry.`,
-                details: report.failed.map((failure) => `${failure.resource}: ${failure.error}`),
-            };
-        }
-    }
-    const env = state.environments[sha7];
-    await relabel(deps, session, [], [...(env?.labels ?? []), activeLabel(sha7)].filter((l) => session.has(l)));
-    await finishDeployment(deps, deploymentId, 'inactive');
-    return {
-        outcome: 'info',
-        failed: false,
-        message: `\`${sha7}\` was ${reason} during its deploy and was withdrawn.`,
-    };
-}
-async function markFailed(deps, session, sha7) {
-    await setStatus(deps, session, sha7, 'failed');
-    if (session.has(buildingLabel(sha7)))
-        await relabel(deps, session, [], [buildingLabel(sha7)]);
-}
-async function startDeployment(deps, pr, sha) {
-    if (deps.settings.dryRun.github)
-        return undefined;
-    try {
-        const deployment = await deps.github.createDeployment({
-            ref: sha,
-            environment: environmentName(pr),
-            description: `showtime environment for PR #${pr} at ${sha.slice(0, 7)}`,
-            transient: true,
-        });
-        await deps.github.createDeploymentStatus(deployment.id, { state: 'in_progress', logUrl: deps.run.url });
-        return deployment.id;
-    }
-    catch (error) {
-        // A deployment record is a courtesy: without one the environment still works.
-        deps.log.warning(`could not create a GitHub deployment: ${String(error)}`);
-        return undefined;
-    }
-}
-async function finishDeployment(deps, id, state, environmentUrl) {
-    if (id === undefined)
-        return;
-    await deps.github
-        .createDeploymentStatus(id, { state, environmentUrl, logUrl: deps.run.url })
-        .catch((error) => deps.log.warning(`could not update deployment ${id}: ${String(error)}`));
-}
-/**
- * Deletes one environment's resources, then its labels. Labels go only once the resources are gone; what could
- * not be deleted keeps its labels with status failed, and is returned as lines for the PR.
- */
-async function retire(deps, session, env) {
-    const report = deps.settings.dryRun.aws
-        ? { deleted: [], failed: [] }
-        : await deps.ecs.deleteEnvironment(session.number, env.sha).catch((error) => ({
-            deleted: [],
-            failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
-        }));
-    if (report.failed.length > 0) {
-        // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
-        await setStatus(deps, session, env.sha, 'destroying');
-        return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
-    }
-    // Before the labels go: a run that dies here leaves the environment labelled, and its teardown is retried.
-    await retireEnvironmentImage(deps, session.number, env.sha);
-    const labels = [...env.labels, activeLabel(env.sha), buildingLabel(env.sha)].filter((label) => session.has(label));
-    await relabel(deps, session, [], labels);
-    await deleteUnusedDefinitions(deps, labels);
-    await deactivateDeployments(deps, session.number, env.sha);
-    return [];
-}
-/**
- * The repository label definitions of a retired environment: this run knows their exact names, so it deletes them
- * rather than leave them to the sweep (whose label collection is only the backstop for what a crashed run left).
- * Each goes only when the issues listing shows nothing else carries it (two PRs can share a head commit). 2 requests
- * per label; a failure is only a warning, the sweep collects what is left.
- */
-async function deleteUnusedDefinitions(deps, names) {
-    if (deps.settings.dryRun.github)
-        return;
-    for (const name of names) {
-        try {
-            if (!(await deps.github.listLabelCarriers(name)).carried)
-                await deps.github.deleteRepoLabel(name);
-        }
-        catch (error) {
-            deps.log.warning(`could not delete the unused label ${name}; the sweep will: ${String(error)}`);
-        }
-    }
-}
-async function deactivateDeployments(deps, pr, sha7) {
-    if (deps.settings.dryRun.github)
-        return;
-    const deployments = await deps.github.listDeployments({ environment: environmentName(pr) }).catch(() => []);
-    for (const deployment of deployments.filter((d) => d.sha.startsWith(sha7))) {
-        await finishDeployment(deps, deployment.id, 'inactive');
-    }
-}
-/**
- * Tears down every environment of the PR (or only `only`), including one still building: its run sees the labels
- * go and yields.
- */
-async function deploy_destroy(deps, session, why, only) {
-    const state = session.state();
-    const envs = Object.values(state.environments).filter((env) => only === undefined || env.sha === only);
-    if (envs.length === 0 && state.building === undefined) {
-        if (session.has(TRACKED))
-            await relabel(deps, session, [], [TRACKED]);
-        return { outcome: 'info', failed: false, message: 'Nothing to stop.' };
-    }
-    // Mark first, so a run building one of them sees the stop before it creates anything more. The mark is a courtesy:
-    // if writing it fails half-way (the new status added, the old not removed), the teardown still goes on, and
-    // retire() removes every label of the environment, both statuses included. Giving up here would leave a running
-    // environment labelled with two statuses (reliability tests: a stop whose first label write fails for good).
-    const replaced = envs.flatMap((env) => statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')));
-    try {
-        await relabel(deps, session, envs.map((env) => statusLabel(env.sha, 'destroying')), [
-            ...replaced,
-            ...(state.building && (only === undefined || only === state.building)
-                ? [buildingLabel(state.building)]
-                : []),
-        ]);
-    }
-    catch (error) {
-        deps.log.warning(`could not mark the environments destroying, tearing them down anyway: ${String(error)}`);
-    }
-    const leftovers = [];
-    for (const env of envs)
-        leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));
-    const after = session.state();
-    // The statuses the mark replaced belong to environments now retired: their definitions are unused too.
-    await deleteUnusedDefinitions(deps, replaced.filter((label) => {
-        const parsed = parseLabel(label);
-        const sha = 'sha' in parsed ? parsed.sha : undefined;
-        return sha !== undefined && after.environments[sha] === undefined && !session.has(label);
-    }));
-    if (Object.keys(after.environments).length === 0) {
-        // Everything that looks like state goes with the last environment, parseable or not; the index label goes last
-        // and only when nothing state-like is left, so that whatever a failed removal leaves, the sweep still finds.
-        const strays = only === undefined ? session.labels.filter(isStrayStateLabel) : [];
-        await relabel(deps, session, [], [...after.legacyLabels, ...strays].filter((label) => session.has(label)));
-        if (session.has(TRACKED) &&
-            !session.labels.some((label) => label !== TRACKED && (isStateLabel(label) || isStrayStateLabel(label)))) {
-            await relabel(deps, session, [], [TRACKED]);
-        }
-    }
-    return {
-        outcome: leftovers.length > 0 ? 'failed' : 'done',
-        failed: leftovers.length > 0,
-        message: leftovers.length > 0 ? `${why} Some resources could not be deleted.` : `${why} Environments removed.`,
-        details: leftovers,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/orchestrator/main.ts
-// The main action: the plan step decides (and claims what it will build, so losers skip the checkout), the run
-// step carries the decisions out. State lives in the PR's labels only; the plan step hands its decisions to the run
-// step through a JSON file in the runner's temp directory.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Version of the plan record; a reader refuses any other (the plan and the run or deploy of different releases). */
-const PLAN_VERSION = 2;
-/** Labels whose addition or removal is a request to the action; everything else on a PR is ignored for free. */
-function isRequestLabel(label) {
-    const parsed = parseLabel(label);
-    return (parsed.kind === 'trigger' ||
-        parsed.kind === 'freeze' ||
-        parsed.kind === 'blocked' ||
-        parsed.kind === 'config-command');
-}
-function record(decisions, extra = {}) {
-    const build = decisions.find((decision) => decision.buildNeeded);
-    return {
-        version: PLAN_VERSION,
-        decisions,
-        commandErrors: [],
-        buildNeeded: build !== undefined && extra.claim !== undefined,
-        targetSha: build?.targetSha ?? decisions[0]?.targetSha,
-        ...extra,
-    };
-}
-async function actorOf(deps, login) {
-    try {
-        return { login, permission: await deps.github.getPermission(login) };
-    }
-    catch (error) {
-        // Fail closed: a permission we cannot read is no permission.
-        deps.log.warning(`could not read the permission of @${login}, denying: ${String(error)}`);
-        return { login, permission: 'unknown' };
-    }
-}
-function eventsOf(facts, actor, commands) {
-    switch (facts.kind) {
-        case 'labeled':
-        case 'unlabeled':
-            return [{ kind: facts.kind, label: facts.label, pr: facts.pr, headSha: facts.headSha, actor }];
-        case 'synchronize':
-            return [{ kind: 'synchronize', pr: facts.pr, headSha: facts.headSha, actor, fromFork: facts.fromFork }];
-        case 'closed':
-        case 'reopened':
-            return [{ kind: facts.kind, pr: facts.pr, headSha: facts.headSha, actor }];
-        case 'comment':
-            return commands.commands.map((command) => ({ kind: 'command', pr: facts.pr, command, actor }));
-        case 'dispatch':
-            return [{ kind: 'dispatch', pr: facts.pr, sha: facts.sha, actor }];
-        default:
-            return [];
-    }
-}
-/** Every environment of the repository, for quotas: one label search, no call per PR. */
-async function readFleet(deps) {
-    // A partial answer undercounts the fleet, so a quota may let one more start through: it never destroys anything.
-    const { pulls, incomplete } = await deps.github.searchPullRequests({ labels: [TRACKED], state: 'open' });
-    if (incomplete)
-        deps.log.warning('GitHub search returned partial results: the quota count may be low.');
-    return pulls.flatMap((pull) => {
-        const state = buildPrState({
-            number: pull.number,
-            headSha: '0'.repeat(40),
-            open: pull.open,
-            labels: pull.labels,
-        });
-        return Object.values(state.environments)
-            .filter((env) => env.status !== 'failed')
-            .map((env) => ({ pr: pull.number, sha: env.sha, requester: env.requester }));
-    });
-}
-function leaseFor(deps, now) {
-    return new Date(now.getTime() + deps.settings.policy.leaseMinutes * 60_000);
-}
-/** The labels that describe a new environment while it is being built. */
-function buildingLabels(sha7, requester, ttl, config, now) {
-    return [
-        TRACKED,
-        statusLabel(sha7, 'building'),
-        buildingLabel(sha7),
-        createdLabel(sha7, now),
-        ttlLabel(sha7, ttl),
-        requesterLabel(sha7, shortenRequester(requester)),
-        ...configLabels(sha7, config),
-    ];
-}
-/**
- * The plan step. Reads the event, decides, and for a create or rolling update claims the work: consumes the trigger
- * label (only one run's DELETE succeeds), takes the SHA's lock (only one run's POST /labels succeeds) and writes the
- * building labels in one call. Events that cannot concern the action cost no API call at all.
- */
-async function main_planStep(deps, eventName, payload) {
-    const facts = parsePayload(eventName, payload);
-    if (facts.kind === 'ignored')
-        return record([nothing('ignored-event', facts.reason)]);
-    if (facts.kind === 'schedule') {
-        return record([nothing('schedule-is-cleanup', 'Scheduled sweeps are the cleanup action’s job.')]);
-    }
-    // A state label removed by a person is checked (a non-writer's removal is undone); by the action itself, ignored.
-    const guarded = facts.kind === 'unlabeled' && isOwnedStateLabel(facts.label) && !isBot(facts.sender);
-    if ((facts.kind === 'labeled' || facts.kind === 'unlabeled') && !isRequestLabel(facts.label) && !guarded) {
-        return record(
-        // Not echoed: whoever set it (triage can) is not known yet, and a non-writer's text is never repeated.
-        [nothing('not-a-request-label', 'The label that changed asks nothing of showtime.')], { pr: facts.pr });
-    }
-    const commands = facts.kind === 'comment' ? parseCommands(facts.body) : { commands: [], errors: [] };
-    if (facts.kind === 'comment' && commands.commands.length === 0 && commands.errors.length === 0) {
-        return record([nothing('no-command', 'The comment holds no /showtime command.')], { pr: facts.pr });
-    }
-    // Refusals are cheap: anyone on GitHub can comment, so a non-writer's comment costs the permission check and
-    // nothing else: no PR read, no reaction, no reply, and none of their text is echoed anywhere.
-    const commenter = facts.kind === 'comment' ? await actorOf(deps, facts.sender) : undefined;
-    if (facts.kind === 'comment' && commenter && !isWriter(commenter)) {
-        return refusedComment(deps, facts, commenter, commands);
-    }
-    const session = await PrSession.open(deps.github, facts.pr);
-    // A removed 📅 is put back as it was by the planner (a fresh one would reset the TTL), so not written here.
-    const undated = guarded ? [] : missingCreated(session.state(), deps.clock());
-    if (undated.length > 0 && !deps.settings.dryRun.github) {
-        // An active environment with no 📅 would never expire: it counts as created now, the first time it is seen so.
-        await session.add(undated);
-    }
-    let state = session.state();
-    if (facts.kind === 'synchronize' && facts.headSha !== session.pullRequest.headSha) {
-        // GitHub does not order workflow runs: this push was overtaken by a newer one, whose own run deploys the head.
-        // Deploying this commit now would replace the newer one with it (reliability tests: pushes out of order).
-        return record([
-            nothing('push-superseded', `${facts.headSha.slice(0, 7)} is no longer the head of the PR; the newer push's run takes over.`),
-        ], { pr: facts.pr });
-    }
-    const hasAnything = Object.keys(state.environments).length > 0 || state.building !== undefined || state.triggers.legacyUp;
-    if ((facts.kind === 'synchronize' || facts.kind === 'closed' || facts.kind === 'reopened') &&
-        !hasAnything) {
-        return record([nothing('no-environment', 'This pull request has no environment.')], { pr: facts.pr });
-    }
-    if (facts.kind === 'comment') {
-        await deps.github.reactToComment(facts.commentId, 'eyes').catch((error) => {
-            deps.log.warning(`could not react to comment ${facts.commentId}: ${String(error)}`);
-        });
-    }
-    // Closing needs no permission: tearing down is always safe. Everything else is checked, and a failed check denies.
-    const actor = facts.kind === 'closed'
-        ? { login: facts.sender, permission: 'unknown' }
-        : (commenter ?? (await actorOf(deps, facts.sender)));
-    const now = deps.clock();
-    const events = eventsOf(facts, actor, commands);
-    // A dispatch may name an older commit of the PR: only the PR's own commits are candidates (one more read).
-    const commits = facts.kind === 'dispatch' && facts.sha?.length === 40 && facts.sha !== session.pullRequest.headSha
-        ? await deps.github.listPullRequestCommits(facts.pr)
-        : undefined;
-    // The SHA's lock is not read here (no `lock` for the planner): claiming it is the check. A live lease refuses the
-    // claim and an expired one is taken over, so the planner treats an in-progress SHA as claimable and the lock decides.
-    const decisions = [];
-    let claim;
-    for (const event of events) {
-        const head = session.pullRequest.headSha;
-        const input = { event, state, policy: deps.settings.policy, now, commits };
-        // Every decision of this event, first or re-made on fresher facts, goes through the same steps: a repair rebuilds
-        // the head, and it answers to the approval rule like any other build.
-        const decideOn = (given) => requireApproval(given, rebuildIfDamaged(plan(given), given.state, head));
-        let decision = decideOn(input);
-        if (decision.reason === 'sha-not-in-pr') {
-            // The dispatch names a commit that is not the PR's: nothing is claimed or written, the run fails saying why.
-            throw new Error(decision.message);
-        }
-        if (decision.action === 'create' && hasQuota(deps)) {
-            // Only a create can be refused by a quota, so only then is the fleet worth a search.
-            decision = decideOn({ ...input, fleet: await readFleet(deps) });
-        }
-        if (decision.reason === 'config-pending' &&
-            event.kind === 'command' &&
-            event.command.kind === 'configure' &&
-            !deps.settings.dryRun.github) {
-            // A command has no label to stay pending on: record it as one, so the next deploy applies it.
-            await session.add([configCommandLabel(event.command.change)]);
-            state = session.state();
-        }
-        if ((decision.action === 'create' || decision.action === 'rolling-update') && claim === undefined) {
-            const replan = (fresh) => decideOn({ ...input, state: fresh });
-            const claimed = await claimDeploy(deps, session, decision, actor, replan);
-            if (claimed.claim)
-                claim = claimed.claim;
-            decision = claimed.decision;
-            state = session.state();
-        }
-        if (decision.action === 'redeploy-config' && decision.config && decision.targetSha) {
-            // Later commands of the same comment build on this configuration, not on the one the labels still show.
-            state = withConfig(state, decision.targetSha, decision.config);
-        }
-        decisions.push(decision);
-    }
-    if (decisions.length === 0 && commands.errors.length > 0) {
-        decisions.push(nothing('command-errors', 'The comment’s commands could not be read.'));
-    }
-    return record(mergeConfigChanges(decisions), {
-        pr: facts.pr,
-        actor,
-        commentId: facts.kind === 'comment' ? facts.commentId : undefined,
-        commandErrors: commands.errors,
-        claim,
-    });
-}
-/**
- * A non-writer's comment, decided on who wrote it alone: the planner refuses every request of a non-writer before it
- * looks at the PR, so the labels it is given here are none. The record carries no comment id (no reaction) and no
- * command errors (their text is not echoed).
- */
-function refusedComment(deps, facts, actor, commands) {
-    const unread = buildPrState({ number: facts.pr, headSha: '0'.repeat(40), open: true, labels: [] });
-    const now = deps.clock();
-    const decisions = eventsOf(facts, actor, commands).map((event) => plan({ event, state: unread, policy: deps.settings.policy, now }));
-    if (decisions.length === 0) {
-        decisions.push(nothing('not-authorized', `@${actor.login} has no write permission; the comment is ignored.`));
-    }
-    return record(decisions, { pr: facts.pr, actor });
-}
-/** A refusal that only answers who asked: it writes nothing a person sees but the removal of the label they added. */
-function isSilentRefusal(decision) {
-    return decision.reason === 'not-authorized' && (decision.restore ?? []).length === 0;
-}
-const main_IN_PROGRESS = new Set(['building', 'built', 'deploying', 'updating']);
-/**
- * A run that dies between the two writes of a label change (add the new labels, then remove the old ones) leaves
- * traces: two statuses for one SHA, two 🎯, a 🏗️ on an environment no longer being built. Reconfiguring cannot mend
- * them (with two 🎯 it even refuses: no single active environment), so a request that would reconfigure such an
- * environment deploys its SHA again instead: the claim rewrites its labels and the blue-green switch retires every
- * other environment and pointer. The image is already in the registry, so nothing is rebuilt. The SHA's lock still
- * keeps this away from a run that is in the middle of such a change right now (reliability tests: killed runs).
- */
-function rebuildIfDamaged(decision, state, head) {
-    if (decision.action !== 'redeploy-config' || decision.targetSha === undefined)
-        return decision;
-    const sha7 = decision.targetSha.slice(0, 7);
-    const env = state.environments[sha7];
-    if (env === undefined || !head.startsWith(sha7))
-        return decision;
-    const statuses = env.labels.filter((label) => parseLabel(label).kind === 'status').length;
-    const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !main_IN_PROGRESS.has(env.status);
-    const severalActive = state.problems.some((problem) => problem.code === 'several-active-pointers');
-    if (statuses <= 1 && !staleBuilding && !severalActive)
-        return decision;
-    const live = Object.values(state.environments).some((other) => other.sha !== sha7 && (other.status === 'running' || main_IN_PROGRESS.has(other.status)));
-    return {
-        ...decision,
-        action: live ? 'rolling-update' : 'create',
-        targetSha: head,
-        buildNeeded: true,
-        reason: 'repair-interrupted-change',
-        message: `The labels of ${sha7} were left half-written by an interrupted run, so ${sha7} is deployed again.`,
-    };
-}
-function withConfig(state, sha, config) {
-    const env = state.environments[sha.slice(0, 7)];
-    if (env === undefined)
-        return state;
-    return { ...state, environments: { ...state.environments, [env.sha]: { ...env, config } } };
-}
-/**
- * One comment may change the configuration several times (`enable A`, `debug on`): each decision already carries the
- * whole configuration so far, so only the last one per environment is deployed, consuming what all of them consumed.
- */
-function mergeConfigChanges(decisions) {
-    const merged = [];
-    for (const decision of decisions) {
-        const earlier = merged.findIndex((other) => other.action === 'redeploy-config' && other.targetSha === decision.targetSha);
-        if (decision.action !== 'redeploy-config' || earlier < 0) {
-            merged.push(decision);
-            continue;
-        }
-        const previous = merged[earlier];
-        merged[earlier] = {
-            ...decision,
-            message: `${previous.message} ${decision.message}`,
-            consume: [...new Set([...previous.consume, ...decision.consume])],
-        };
-    }
-    return merged;
-}
-function hasQuota(deps) {
-    const policy = deps.settings.policy;
-    return policy.maxEnvironments !== undefined || policy.maxEnvironmentsPerRequester !== undefined;
-}
-function lockName(pr, sha7) {
-    return lockLabel(pr, sha7);
-}
-async function claimDeploy(deps, session, planned, actor, replan) {
-    let decision = planned;
-    const sha = decision.targetSha;
-    const sha7 = sha === undefined ? undefined : toSha7(sha);
-    if (sha === undefined || sha7 === undefined) {
-        return {
-            decision: { ...decision, action: 'refuse', reason: 'no-target-sha', message: 'No commit to deploy.' },
-        };
-    }
-    if (deps.settings.dryRun.github) {
-        deps.log.info(`dry run: would claim ${sha7} and write its building labels`);
-        return { decision, claim: { sha, lock: lockName(session.number, sha7) } };
-    }
-    // The trigger label is the first compare-and-swap: of several runs for one click, one removes it.
-    if (decision.consume.includes(TRIGGER_START)) {
-        const removed = await session.remove([TRIGGER_START]);
-        if (removed.length === 0) {
-            // Gone already: either another run of the same click took it (that run now builds), or a stop consumed it with
-            // its own trigger (stop wins over start), or a person removed it. The labels tell which.
-            const seen = session.state();
-            const taken = seen.building === sha7 || seen.environments[sha7] !== undefined;
-            return {
-                decision: taken
-                    ? nothing('claimed-by-another-run', `Another run already took the start request for ${sha7}.`)
-                    : nothing('start-withdrawn', `The start request for ${sha7} was withdrawn before this run could take it (a stop, which wins over a start, or a person removed it).`),
-            };
-        }
-    }
-    const now = deps.clock();
-    const lock = lockName(session.number, sha7);
-    const result = await deps.github.acquireLock(lock, deps.run.holder, leaseFor(deps, now), now);
-    if (!result.acquired) {
-        return {
-            decision: nothing('already-in-progress', `${sha7} is already being deployed by ${result.holder ?? 'another run'}.`),
-        };
-    }
-    // The decision rests on labels read before the lock was ours: another run may have deployed, stopped or
-    // superseded this SHA and released its lock in between. Decide again on the labels as they are now, or the SHA
-    // would be built a second time over a running environment (reliability tests: a late claim).
-    const again = replan(await session.refresh());
-    if (again.targetSha !== sha || (again.action !== 'create' && again.action !== 'rolling-update')) {
-        await deps.github.releaseLock(lock, deps.run.holder).catch((error) => {
-            deps.log.warning(`could not release ${lock}; it expires on its own: ${String(error)}`);
-        });
-        return {
-            decision: again.targetSha === sha || !again.buildNeeded ? again : nothing('head-moved', again.message),
-        };
-    }
-    decision = again;
-    const state = session.state();
-    const current = state.environments[sha7];
-    const previousConfig = state.active ? state.environments[state.active]?.config : undefined;
-    const config = decision.config ?? previousConfig ?? defaultConfig(deps);
-    const ttl = state.active
-        ? (state.environments[state.active]?.ttl ?? deps.settings.policy.defaultTtl)
-        : deps.settings.policy.defaultTtl;
-    const requester = decision.action === 'rolling-update'
-        ? (state.environments[state.active ?? '']?.requester ?? actor.login)
-        : actor.login;
-    const fresh = buildingLabels(sha7, requester, ttl, config, now);
-    // A newer SHA supersedes whatever was building: its run sees the pointer moved and retires itself.
-    const stale = [
-        ...(state.building && state.building !== sha7 ? [buildingLabel(state.building)] : []),
-        ...(current?.labels.filter((label) => !fresh.includes(label)) ?? []),
-        ...decision.consume.filter((label) => label !== TRIGGER_START),
-    ];
-    await session.replace(fresh, stale);
-    return { decision, claim: { sha, lock } };
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Run step
-async function main_runStep(deps, plan) {
-    const first = plan.decisions[0];
-    // A 'nothing' that consumes labels (stop wins over start with nothing to stop) still has to remove them, or the
-    // stale triggers would answer the next start with "stop wins" (reliability tests: start and stop racing).
-    const quiet = plan.decisions.every((d) => d.action === 'nothing' && d.consume.length === 0) &&
-        plan.commandErrors.length === 0;
-    if (plan.pr !== undefined && first !== undefined && plan.decisions.every(isSilentRefusal)) {
-        const pr = plan.pr;
-        const labels = [...new Set(plan.decisions.flatMap((decision) => decision.consume))];
-        for (const label of labels) {
-            if (deps.settings.dryRun.github)
-                deps.log.info(`dry run: would remove ${label}`);
-            else
-                await deps.github.removeLabel(pr, label);
-        }
-        return {
-            action: first.action,
-            reason: first.reason,
-            summary: renderRunSummary({ pr, decisions: plan.decisions, outcome: first.message }),
-            failed: false,
-        };
-    }
-    if (plan.pr === undefined || first === undefined || quiet) {
-        const decision = first ?? nothing('no-decision', 'Nothing to do.');
-        return {
-            action: decision.action,
-            reason: decision.reason,
-            targetSha: decision.targetSha,
-            summary: renderRunSummary({ pr: plan.pr ?? 0, decisions: plan.decisions, outcome: decision.message }),
-            failed: false,
-        };
-    }
-    const session = await PrSession.open(deps.github, plan.pr);
-    const outcomes = [];
-    for (const decision of plan.decisions) {
-        outcomes.push(await execute(deps, session, plan, decision));
-    }
-    const last = outcomes[outcomes.length - 1] ?? { outcome: 'info', message: 'Nothing to do.', failed: false };
-    const failed = outcomes.some((outcome) => outcome.failed);
-    const server = deps.run.server ?? 'https://github.com';
-    const repo = `${deps.github.repo.owner}/${deps.github.repo.repo}`;
-    const details = [
-        ...outcomes.flatMap((outcome) => outcome.details ?? []),
-        ...plan.decisions.flatMap((d) => (d.approval ? [approvalLinks(server, repo, d.approval)] : [])),
-        ...plan.commandErrors.map((error) => `${inlineCode(error.line)}: ${error.message}. Accepted form: \`${error.usage}\``),
-    ];
-    const url = outcomes.map((outcome) => outcome.url).find((u) => u !== undefined);
-    await writeStatusComment(deps, session, {
-        message: outcomes.map((outcome) => outcome.message).join(' '),
-        outcome: failed ? 'failed' : outcomes.some((o) => o.outcome === 'refused') ? 'refused' : last.outcome,
-        actor: plan.actor?.login,
-        details,
-        urls: url && plan.targetSha ? { [plan.targetSha.slice(0, 7)]: url } : undefined,
-    });
-    if (plan.commentId !== undefined) {
-        const reaction = failed || plan.commandErrors.length > 0 || outcomes.some((o) => o.outcome === 'refused')
-            ? 'confused'
-            : '+1';
-        await deps.github.reactToComment(plan.commentId, reaction).catch(() => undefined);
-    }
-    const state = session.state();
-    const target = plan.targetSha ? state.environments[plan.targetSha.slice(0, 7)] : undefined;
-    return {
-        action: first.action,
-        reason: first.reason,
-        targetSha: plan.targetSha,
-        status: target?.status ?? 'none',
-        url,
-        failed,
-        summary: renderRunSummary({
-            pr: plan.pr,
-            decisions: plan.decisions,
-            outcome: outcomes.map((outcome) => outcome.message).join(' '),
-            url,
-        }),
-    };
-}
-async function execute(deps, session, plan, decision) {
-    switch (decision.action) {
-        case 'create':
-        case 'rolling-update':
-            if (plan.claim === undefined || decision.targetSha !== plan.claim.sha) {
-                return { outcome: 'info', message: decision.message, failed: false };
-            }
-            return deploy(deps, session, plan.claim, decision);
-        case 'stop': {
-            await consume(deps, session, decision.consume);
-            const stopped = Object.keys(session.state().environments).filter((sha7) => decision.targetSha === undefined || decision.targetSha.startsWith(sha7));
-            const outcome = await destroy(deps, session, decision.message, decision.targetSha?.slice(0, 7));
-            // The sweep calls destroy() too and announces on its own, so the notice lives here, not in destroy().
-            if (!outcome.failed) {
-                for (const sha of stopped)
-                    await announce(deps, { kind: 'destroyed', pr: session.number, sha, reason: decision.reason });
-            }
-            return outcome;
-        }
-        case 'redeploy-config':
-            return reconfigure(deps, session, decision);
-        case 'extend':
-            return extend(deps, session, decision);
-        case 'freeze':
-        case 'unfreeze':
-            return setFrozen(deps, session, decision);
-        case 'refuse':
-            await consume(deps, session, decision.consume);
-            if (decision.restore && decision.restore.length > 0)
-                await relabel(deps, session, decision.restore, []);
-            return { outcome: 'refused', message: decision.message, failed: false };
-        case 'status':
-            return {
-                outcome: 'info',
-                message: decision.message,
-                failed: false,
-                details: decision.reason === 'help-requested' ? COMMAND_USAGE.split('\n').filter(Boolean) : [],
-            };
-        case 'await-approval':
-            await consume(deps, session, decision.consume);
-            return { outcome: 'info', message: decision.message, failed: false };
-        case 'warn-expiry':
-            return { outcome: 'info', message: decision.message, failed: false };
-        case 'nothing':
-            await consume(deps, session, decision.consume);
-            return { outcome: 'info', message: decision.message, failed: false };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/orchestrator/handover.ts
-// What passes between the jobs of the split form. The plan record travels as a job output (a job that ran PR code
-// can overwrite the run's artifacts, never another job's outputs); only the image archive, checked by digest, is an
-// artifact.
-
-
-/** The record as the plan job's `plan` output carries it. */
-function handover_encodePlanRecord(record) {
-    return JSON.stringify(record);
-}
-/** Parses a plan record, refusing one of another version or shape with a message that says what to fix. */
-function handover_readPlanRecord(text, source) {
-    if (text.trim() === '') {
-        // GitHub also empties a job output that contains the value of a secret, without failing the job.
-        throw new Error(`${source} is empty: pass the plan job's \`plan\` output (needs.plan.outputs.plan); if it is passed, ` +
-            "look for a 'Skip output' warning in the plan job: GitHub drops an output that contains a secret's value");
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`${source} is not JSON: pass the plan job's \`plan\` output (needs.plan.outputs.plan) unchanged`);
-    }
-    const record = parsed;
-    if (record === null || typeof record !== 'object')
-        throw new Error(`${source} is not a plan record`);
-    if (record.version !== PLAN_VERSION) {
-        throw new Error(`${source} is a plan record of version ${JSON.stringify(record.version)}; this release reads version ` +
-            `${PLAN_VERSION}: use the plan, build and deploy actions of one release`);
-    }
-    if (!Array.isArray(record.decisions) || !Array.isArray(record.commandErrors)) {
-        throw new Error(`${source} lacks its decisions: it is not a plan record`);
-    }
-    return record;
-}
-/** The commit the build job builds: the claimed one, only when this run claimed a build. */
-function handover_buildRequestOf(record) {
-    if (!record.buildNeeded || record.claim === undefined || record.pr === undefined)
-        return undefined;
-    return { pr: record.pr, sha: record.claim.sha };
-}
-/**
- * Names the image of a claimed build and looks it up in the registry before anything is checked out: when it is
- * there, the build job is skipped and the deploy job deploys it by digest. The plan job holds no registry login,
- * so the read is anonymous; a registry that refuses it (a private one) means a build, which is always safe.
- */
-async function handover_planImage(record, options, registry, log) {
-    const request = handover_buildRequestOf(record);
-    if (request === undefined || options.existingImage !== undefined)
-        return record;
-    const tag = imageTag(options.imageRepository, request);
-    if (options.forceRebuild) {
-        log.info(`force-rebuild: building ${tag} without looking in the registry`);
-        return { ...record, image: { tag } };
-    }
-    const lookup = await registry.digestOf(tag, { anonymous: true });
-    if (lookup.found) {
-        log.info(`${tag} is already in the registry (${lookup.digest}); the build job is skipped.`);
-        return { ...record, image: { tag, digest: lookup.digest } };
-    }
-    log.info(`${tag} is to be built: ${lookup.why}.`);
-    return { ...record, image: { tag } };
-}
-/** Whether the build job has anything to do. */
-function handover_buildJobNeeded(record) {
-    return (handover_buildRequestOf(record) !== undefined && record.image !== undefined && record.image.digest === undefined);
-}
-
-;// CONCATENATED MODULE: ./src/aws/ssm.ts
-// Admin passwords of the environments, as SSM SecureString parameters. ECS hands the value to the container through
-// the task definition's `secrets` (the execution role reads it), so it is never in a label, a comment, a log line,
-// the task definition or the job summary; maintainers read it with their own AWS access.
-
-
-/** The variable Superset's docker-init.sh gives to `superset fab create-admin` (it falls back to `admin`). */
-const ssm_ADMIN_PASSWORD_VARIABLE = 'ADMIN_PASSWORD';
-/** `/showtime/<owner>/<name>/`: the prefix the stack lets the execution role read and the roles delete under. */
-function passwordPrefix(repo) {
-    return `/showtime/${repo.owner}/${repo.repo}/`;
-}
-function ssm_passwordName(repo, pr, sha7) {
-    return `${passwordPrefix(repo)}pr-${pr}/${sha7}`;
-}
-const NAME_TAIL = /^pr-(\d+)\/([0-9a-f]{7})$/;
-/** 24 random bytes: 32 URL-safe characters, nothing a shell or a form field would trip over. */
-function newPassword() {
-    return randomBytes(24).toString('base64url');
-}
-class ssm_SsmPasswordStore {
-    client;
-    repo;
-    generate;
-    constructor(client, repo, generate = newPassword) {
-        this.client = client;
-        this.repo = repo;
-        this.generate = generate;
-    }
-    name(pr, sha7) {
-        return ssm_passwordName(this.repo, pr, sha7);
-    }
-    async create(pr, sha7) {
-        const name = ssm_passwordName(this.repo, pr, sha7);
-        // Overwrite: a redeploy of the same SHA gets a fresh password; the old task stops with the old service.
-        await this.client.send(new PutParameterCommand({
-            Name: name,
-            Value: this.generate(),
-            Type: 'SecureString',
-            Overwrite: true,
-            Description: `superset-showtime admin password of PR #${pr} at ${sha7}`,
-        }));
-        return name;
-    }
-    async delete(pr, sha7) {
-        try {
-            await this.client.send(new DeleteParameterCommand({ Name: ssm_passwordName(this.repo, pr, sha7) }));
-            return 'deleted';
-        }
-        catch (error) {
-            const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
-            if (name === 'ParameterNotFound')
-                return 'already-gone';
-            throw error;
-        }
-    }
-    async list() {
-        const prefix = passwordPrefix(this.repo);
-        const found = [];
-        let nextToken;
-        do {
-            // Metadata only. GetParametersByPath would do, but with it any role could decrypt: the aws/ssm key lets every
-            // principal of the account that may call SSM decrypt through SSM. The cleanup role must read no password.
-            const page = await this.client.send(new DescribeParametersCommand({
-                ParameterFilters: [{ Key: 'Path', Option: 'Recursive', Values: [prefix.slice(0, -1)] }],
-                MaxResults: 50,
-                NextToken: nextToken,
-            }));
-            for (const parameter of page.Parameters ?? []) {
-                const match = NAME_TAIL.exec((parameter.Name ?? '').slice(prefix.length));
-                if (!parameter.Name?.startsWith(prefix) || !match?.[1] || !match[2])
-                    continue;
-                found.push({
-                    name: parameter.Name,
-                    pr: Number(match[1]),
-                    sha7: match[2],
-                    modifiedAt: parameter.LastModifiedDate,
-                });
-            }
-            nextToken = page.NextToken;
-        } while (nextToken);
-        return found;
-    }
-}
-function ssm_createSsmClient(settings) {
-    return new SSMClient({
-        region: settings.region,
-        maxAttempts: 5,
-        ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
-    });
-}
-
-;// CONCATENATED MODULE: ./src/aws/tags.ts
-
-const TAG_KEYS = {
-    managedBy: 'managed-by',
-    pr: 'showtime-pr',
-    sha: 'showtime-sha',
-    requester: 'showtime-requester',
-    createdAt: 'showtime-created-at',
-    expiresAt: 'showtime-expires-at',
-};
-const MANAGED_BY = 'showtime';
-/** The expiry tag of an environment that lives until its PR closes or someone stops it. */
-const NO_EXPIRY = 'none';
-const MAX_TAG_VALUE = 256;
-// ECS tag values allow letters, digits, spaces and + - = . _ : / @ only (a bot login's brackets are not).
-const DISALLOWED = /[^\p{L}\p{N} +\-=._:/@]/gu;
-function tagValue(text) {
-    return text.replace(DISALLOWED, '_').slice(0, MAX_TAG_VALUE);
-}
-function tags_environmentTags(fields) {
-    return [
-        { key: TAG_KEYS.managedBy, value: MANAGED_BY },
-        { key: TAG_KEYS.pr, value: String(fields.pr) },
-        { key: TAG_KEYS.sha, value: fields.sha7 },
-        { key: TAG_KEYS.requester, value: tagValue(fields.requester) },
-        { key: TAG_KEYS.createdAt, value: fields.createdAt.toISOString() },
-        { key: TAG_KEYS.expiresAt, value: fields.expiresAt ? fields.expiresAt.toISOString() : NO_EXPIRY },
-    ];
-}
-function tags_isManaged(tags) {
-    return (tags ?? []).some((t) => t.key === TAG_KEYS.managedBy && t.value === MANAGED_BY);
-}
-const PR = /^[1-9][0-9]{0,9}$/;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
-function parseDate(text) {
-    if (text === undefined || !ISO.test(text))
-        return undefined;
-    const date = new Date(text);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** Reads the showtime tags; a tag that is missing or damaged leaves its field undefined (never throws). */
-function tags_parseEnvironmentTags(tags) {
-    const get = (key) => (tags ?? []).find((t) => t.key === key)?.value;
-    const parsed = {};
-    const pr = get(TAG_KEYS.pr);
-    if (pr !== undefined && PR.test(pr))
-        parsed.pr = Number(pr);
-    const sha = toSha7(get(TAG_KEYS.sha) ?? '');
-    if (sha !== undefined)
-        parsed.sha = sha;
-    const requester = get(TAG_KEYS.requester);
-    if (requester)
-        parsed.requester = requester;
-    const createdAt = parseDate(get(TAG_KEYS.createdAt));
-    if (createdAt)
-        parsed.createdAt = createdAt;
-    const expiresAt = parseDate(get(TAG_KEYS.expiresAt));
-    if (expiresAt)
-        parsed.expiresAt = expiresAt;
-    return parsed;
-}
-
 ;// CONCATENATED MODULE: ./src/aws/superset-task-definition.json
 const superset_task_definition_namespaceObject = {};
 ;// CONCATENATED MODULE: ./src/aws/task-definition.ts
@@ -37318,6 +36239,355 @@ function task_definition_reviseTaskDefinition(current, params) {
         tags: params.tags,
     };
 }
+/**
+ * The CloudWatch console page of an environment's container logs: the awslogs driver names its streams
+ * `<stream prefix>/<container>/<task id>` and the stream prefix is the family (renderTaskDefinition), so the page is
+ * the log group filtered on `<family>/<container>/`, which holds the streams of every task of that environment. The
+ * console's fragment escapes `%` as `$25`, so a value is URI-encoded and its `%` written `$25`.
+ */
+function task_definition_containerLogsUrl(params) {
+    const fragment = (text) => encodeURIComponent(text).replace(/%/g, '$25');
+    const group = fragment(params.logGroup);
+    const prefix = fragment(`${params.family}/${params.containerName}/`);
+    return (`https://${params.region}.console.aws.amazon.com/cloudwatch/home?region=${params.region}` +
+        `#logsV2:log-groups/log-group/${group}/log-events$3FlogStreamNameFilter$3D${prefix}`);
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/common.ts
+// Small pieces every orchestration step uses: the outcome of one decision, label writes that honour the GitHub
+// dry run, status changes, and the status comment.
+
+
+
+
+const common_nothing = (reason, message) => ({
+    action: 'nothing',
+    buildNeeded: false,
+    reason,
+    message,
+    consume: [],
+});
+function common_defaultConfig(deps) {
+    return { flags: Object.fromEntries(deps.settings.defaultFlags.map((flag) => [flag, true])), debug: false };
+}
+async function common_consume(deps, session, labels) {
+    const present = labels.filter((label) => session.has(label));
+    if (present.length === 0)
+        return;
+    if (deps.settings.dryRun.github) {
+        deps.log.info(`dry run: would remove ${present.join(', ')}`);
+        return;
+    }
+    await session.remove(present);
+}
+/** Writes labels unless GitHub is dry-run; the session mirror is only updated by real writes. */
+async function common_relabel(deps, session, add, remove) {
+    if (deps.settings.dryRun.github) {
+        deps.log.info(`dry run: would add [${add.join(', ')}] and remove [${remove.join(', ')}]`);
+        return;
+    }
+    await session.replace(add, remove);
+}
+function common_statusLabelsOf(env) {
+    return (env?.labels ?? []).filter((label) => parseLabel(label).kind === 'status');
+}
+async function common_setStatus(deps, session, sha7, status) {
+    const env = session.state().environments[sha7];
+    const label = statusLabel(sha7, status);
+    // Nothing is served at a failed environment's address, nor at one whose teardown is owed (its service is gone, or
+    // scaled to zero): a 🌐 kept beside it would send people to an address where nothing answers (reliability tests:
+    // the truth after a sweep).
+    const address = status === 'failed' || status === 'destroying'
+        ? (env?.labels ?? []).filter((name) => parseLabel(name).kind === 'address')
+        : [];
+    await common_relabel(deps, session, [label], [...common_statusLabelsOf(env).filter((name) => name !== label), ...address]);
+}
+/** `https://github.com/owner/repo`: the runner's server and repository, never anything the PR says. */
+function common_repoUrlOf(deps) {
+    const server = (deps.run.server ?? 'https://github.com').replace(/\/+$/, '');
+    return `${server}/${deps.github.repo.owner}/${deps.github.repo.repo}`;
+}
+/** The container-logs page of each environment, when the task definition sends its logs to a log group. */
+function containerLogsOf(deps, pr, shas) {
+    const { region, logGroup, containerName } = deps.settings.aws;
+    if (logGroup === undefined)
+        return undefined;
+    return Object.fromEntries(shas.map((sha7) => [
+        sha7,
+        containerLogsUrl({ region, logGroup, family: environmentNames(pr, sha7).family, containerName }),
+    ]));
+}
+function common_environmentName(pr) {
+    return `showtime-pr-${pr}`;
+}
+/** Writes the one status comment; returns its id (for links to it), or undefined in a dry run or when it failed. */
+async function common_writeStatusComment(deps, session, last) {
+    const state = session.state();
+    const body = renderStatusComment({
+        state,
+        lastEvent: { message: last.message, actor: last.actor, outcome: last.outcome },
+        urls: last.urls,
+        run: deps.run.url ? { url: deps.run.url } : undefined,
+        now: deps.clock(),
+        defaultSize: deps.settings.policy.defaultSize,
+        defaultTtl: deps.settings.policy.defaultTtl,
+        costPerHour: deps.settings.costPerHour,
+        details: last.details,
+        repoUrl: common_repoUrlOf(deps),
+        containerLogs: containerLogsOf(deps, session.number, Object.keys(state.environments)),
+        approval: last.approval,
+    });
+    if (deps.settings.dryRun.github) {
+        deps.log.info(`dry run: status comment would read:\n${body}`);
+        return undefined;
+    }
+    return deps.github
+        .upsertComment(session.number, STATUS_MARKER, body)
+        .then((written) => written.id)
+        .catch((error) => {
+        deps.log.warning(`could not update the status comment: ${String(error)}`);
+        return undefined;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/controls.ts
+// Maintainer controls on a running environment: live configuration, TTL, freeze.
+
+
+
+
+async function controls_reconfigure(deps, session, decision) {
+    const state = session.state();
+    const sha7 = decision.targetSha?.slice(0, 7) ?? state.active;
+    const env = sha7 ? state.environments[sha7] : undefined;
+    if (sha7 === undefined || env === undefined || decision.config === undefined) {
+        return { outcome: 'refused', failed: false, message: 'No running environment to configure.' };
+    }
+    await consume(deps, session, decision.consume);
+    await setStatus(deps, session, sha7, 'configuring');
+    try {
+        const running = await deps.ecs.updateConfiguration({
+            pr: session.number,
+            sha: sha7,
+            config: decision.config,
+            size: decision.config.size ?? deps.settings.policy.defaultSize,
+        });
+        const current = env.labels.filter((label) => parseLabel(label).kind === 'config');
+        const next = configLabels(sha7, decision.config);
+        await relabel(deps, session, [...next, statusLabel(sha7, 'running'), addressLabel(sha7, running.address)], [
+            ...current,
+            statusLabel(sha7, 'configuring'),
+            ...env.labels.filter((l) => parseLabel(l).kind === 'address'),
+        ]);
+        return {
+            outcome: 'done',
+            failed: false,
+            message: `Configuration of \`${sha7}\` updated.`,
+            url: running.url,
+        };
+    }
+    catch (error) {
+        await setStatus(deps, session, sha7, 'running');
+        return {
+            outcome: 'failed',
+            failed: true,
+            message: `Changing the configuration of \`${sha7}\` failed; the previous configuration keeps running.`,
+            details: [error instanceof Error ? error.message : String(error)],
+        };
+    }
+}
+/** `extend` restarts the clock: the TTL is rewritten so that the deadline is now + the requested duration. */
+async function controls_extend(deps, session, decision) {
+    const state = session.state();
+    const sha7 = state.active ?? Object.keys(state.environments)[0];
+    const env = sha7 ? state.environments[sha7] : undefined;
+    if (sha7 === undefined || env === undefined || decision.ttl === undefined) {
+        return { outcome: 'refused', failed: false, message: 'No environment to extend.' };
+    }
+    let ttl = decision.ttl;
+    if (ttl.kind === 'duration' && env.createdAt) {
+        const elapsed = Math.ceil((deps.clock().getTime() - env.createdAt.getTime()) / 3_600_000);
+        const hours = Math.max(0, elapsed) + ttl.hours;
+        if (hours > MAX_TTL_HOURS) {
+            return {
+                outcome: 'refused',
+                failed: false,
+                message: `An environment lives at most ${MAX_TTL_HOURS / 168} weeks; use \`/showtime keep-alive\` to keep it until the PR closes.`,
+            };
+        }
+        ttl = { kind: 'duration', hours };
+    }
+    const label = ttlLabel(sha7, ttl);
+    const old = env.labels.filter((name) => parseLabel(name).kind === 'ttl' && name !== label);
+    await relabel(deps, session, [label], old);
+    return {
+        outcome: 'done',
+        failed: false,
+        message: describeExtension(sha7, decision.ttl, ttl, env.createdAt),
+    };
+}
+async function controls_setFrozen(deps, session, decision) {
+    const freeze = decision.action === 'freeze';
+    if (freeze && !session.has(FREEZE))
+        await relabel(deps, session, [FREEZE], []);
+    if (!freeze && session.has(FREEZE))
+        await relabel(deps, session, [], [FREEZE]);
+    return { outcome: 'done', failed: false, message: decision.message };
+}
+
+;// CONCATENATED MODULE: ./src/aws/ssm.ts
+// Admin passwords of the environments, as SSM SecureString parameters. ECS hands the value to the container through
+// the task definition's `secrets` (the execution role reads it), so it is never in a label, a comment, a log line,
+// the task definition or the job summary; maintainers read it with their own AWS access.
+
+
+/** The variable Superset's docker-init.sh gives to `superset fab create-admin` (it falls back to `admin`). */
+const ssm_ADMIN_PASSWORD_VARIABLE = 'ADMIN_PASSWORD';
+/** `/showtime/<owner>/<name>/`: the prefix the stack lets the execution role read and the roles delete under. */
+function passwordPrefix(repo) {
+    return `/showtime/${repo.owner}/${repo.repo}/`;
+}
+function ssm_passwordName(repo, pr, sha7) {
+    return `${passwordPrefix(repo)}pr-${pr}/${sha7}`;
+}
+const NAME_TAIL = /^pr-(\d+)\/([0-9a-f]{7})$/;
+/** 24 random bytes: 32 URL-safe characters, nothing a shell or a form field would trip over. */
+function newPassword() {
+    return randomBytes(24).toString('base64url');
+}
+class ssm_SsmPasswordStore {
+    client;
+    repo;
+    generate;
+    constructor(client, repo, generate = newPassword) {
+        this.client = client;
+        this.repo = repo;
+        this.generate = generate;
+    }
+    name(pr, sha7) {
+        return ssm_passwordName(this.repo, pr, sha7);
+    }
+    async create(pr, sha7) {
+        const name = ssm_passwordName(this.repo, pr, sha7);
+        // Overwrite: a redeploy of the same SHA gets a fresh password; the old task stops with the old service.
+        await this.client.send(new PutParameterCommand({
+            Name: name,
+            Value: this.generate(),
+            Type: 'SecureString',
+            Overwrite: true,
+            Description: `superset-showtime admin password of PR #${pr} at ${sha7}`,
+        }));
+        return name;
+    }
+    async delete(pr, sha7) {
+        try {
+            await this.client.send(new DeleteParameterCommand({ Name: ssm_passwordName(this.repo, pr, sha7) }));
+            return 'deleted';
+        }
+        catch (error) {
+            const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+            if (name === 'ParameterNotFound')
+                return 'already-gone';
+            throw error;
+        }
+    }
+    async list() {
+        const prefix = passwordPrefix(this.repo);
+        const found = [];
+        let nextToken;
+        do {
+            // Metadata only. GetParametersByPath would do, but with it any role could decrypt: the aws/ssm key lets every
+            // principal of the account that may call SSM decrypt through SSM. The cleanup role must read no password.
+            const page = await this.client.send(new DescribeParametersCommand({
+                ParameterFilters: [{ Key: 'Path', Option: 'Recursive', Values: [prefix.slice(0, -1)] }],
+                MaxResults: 50,
+                NextToken: nextToken,
+            }));
+            for (const parameter of page.Parameters ?? []) {
+                const match = NAME_TAIL.exec((parameter.Name ?? '').slice(prefix.length));
+                if (!parameter.Name?.startsWith(prefix) || !match?.[1] || !match[2])
+                    continue;
+                found.push({
+                    name: parameter.Name,
+                    pr: Number(match[1]),
+                    sha7: match[2],
+                    modifiedAt: parameter.LastModifiedDate,
+                });
+            }
+            nextToken = page.NextToken;
+        } while (nextToken);
+        return found;
+    }
+}
+function ssm_createSsmClient(settings) {
+    return new SSMClient({
+        region: settings.region,
+        maxAttempts: 5,
+        ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ./src/aws/tags.ts
+
+const TAG_KEYS = {
+    managedBy: 'managed-by',
+    pr: 'showtime-pr',
+    sha: 'showtime-sha',
+    requester: 'showtime-requester',
+    createdAt: 'showtime-created-at',
+    expiresAt: 'showtime-expires-at',
+};
+const MANAGED_BY = 'showtime';
+/** The expiry tag of an environment that lives until its PR closes or someone stops it. */
+const NO_EXPIRY = 'none';
+const MAX_TAG_VALUE = 256;
+// ECS tag values allow letters, digits, spaces and + - = . _ : / @ only (a bot login's brackets are not).
+const DISALLOWED = /[^\p{L}\p{N} +\-=._:/@]/gu;
+function tagValue(text) {
+    return text.replace(DISALLOWED, '_').slice(0, MAX_TAG_VALUE);
+}
+function tags_environmentTags(fields) {
+    return [
+        { key: TAG_KEYS.managedBy, value: MANAGED_BY },
+        { key: TAG_KEYS.pr, value: String(fields.pr) },
+        { key: TAG_KEYS.sha, value: fields.sha7 },
+        { key: TAG_KEYS.requester, value: tagValue(fields.requester) },
+        { key: TAG_KEYS.createdAt, value: fields.createdAt.toISOString() },
+        { key: TAG_KEYS.expiresAt, value: fields.expiresAt ? fields.expiresAt.toISOString() : NO_EXPIRY },
+    ];
+}
+function tags_isManaged(tags) {
+    return (tags ?? []).some((t) => t.key === TAG_KEYS.managedBy && t.value === MANAGED_BY);
+}
+const PR = /^[1-9][0-9]{0,9}$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
+function parseDate(text) {
+    if (text === undefined || !ISO.test(text))
+        return undefined;
+    const date = new Date(text);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/** Reads the showtime tags; a tag that is missing or damaged leaves its field undefined (never throws). */
+function tags_parseEnvironmentTags(tags) {
+    const get = (key) => (tags ?? []).find((t) => t.key === key)?.value;
+    const parsed = {};
+    const pr = get(TAG_KEYS.pr);
+    if (pr !== undefined && PR.test(pr))
+        parsed.pr = Number(pr);
+    const sha = toSha7(get(TAG_KEYS.sha) ?? '');
+    if (sha !== undefined)
+        parsed.sha = sha;
+    const requester = get(TAG_KEYS.requester);
+    if (requester)
+        parsed.requester = requester;
+    const createdAt = parseDate(get(TAG_KEYS.createdAt));
+    if (createdAt)
+        parsed.createdAt = createdAt;
+    const expiresAt = parseDate(get(TAG_KEYS.expiresAt));
+    if (expiresAt)
+        parsed.expiresAt = expiresAt;
+    return parsed;
+}
 
 ;// CONCATENATED MODULE: ./src/aws/ecs.ts
 // The ECS Fargate adapter: one environment = one task-definition family + one service running one task with a
@@ -37332,7 +36602,7 @@ function task_definition_reviseTaskDefinition(current, params) {
 
 
 
-class EnvironmentError extends Error {
+class ecs_EnvironmentError extends Error {
     stage;
     cleanup;
     serviceName;
@@ -37397,7 +36667,7 @@ function seconds(ms) {
     return `${Math.round(ms / 100) / 10}s`;
 }
 function requireTarget(pr, sha) {
-    const refuse = (message) => new EnvironmentError(message, 'validate', 'not-needed');
+    const refuse = (message) => new ecs_EnvironmentError(message, 'validate', 'not-needed');
     if (!Number.isInteger(pr) || pr <= 0)
         throw refuse(`PR number ${pr}: expected a positive integer`);
     const sha7 = toSha7(sha);
@@ -37480,12 +36750,12 @@ class EcsBackend {
             });
         }
         catch (error) {
-            throw new EnvironmentError(`Cannot create ${label}: ${errorText(error)}`, 'validate', 'not-needed');
+            throw new ecs_EnvironmentError(`Cannot create ${label}: ${errorText(error)}`, 'validate', 'not-needed');
         }
         const usesPassword = (input.containerDefinitions ?? []).some((c) => (c.secrets ?? []).some((secret) => secret.name === ADMIN_PASSWORD_VARIABLE));
         if (usesPassword && input.executionRoleArn === undefined) {
             // ECS reads `secrets` with the execution role and refuses a task definition that has them without one.
-            throw new EnvironmentError(`Cannot create ${label}: its admin password reaches the container as a secret, which ECS reads with the ` +
+            throw new ecs_EnvironmentError(`Cannot create ${label}: its admin password reaches the container as a secret, which ECS reads with the ` +
                 `task execution role, and none is set: set input 'execution-role-arn' (the stack's ExecutionRoleArn output).`, 'validate', 'not-needed');
         }
         if (usesPassword && this.deps.passwords) {
@@ -37493,7 +36763,7 @@ class EcsBackend {
                 await this.deps.passwords.create(pr, sha7);
             }
             catch (error) {
-                throw new EnvironmentError(`Cannot create ${label}: writing its admin password failed (${errorText(error)}); nothing was created.`, 'register', 'not-needed');
+                throw new ecs_EnvironmentError(`Cannot create ${label}: writing its admin password failed (${errorText(error)}); nothing was created.`, 'register', 'not-needed');
             }
         }
         let taskDefinitionArn;
@@ -37515,7 +36785,7 @@ class EcsBackend {
             const cleanup = gone.failed.length === 0
                 ? 'its task definition was deregistered'
                 : 'deregistering its task definition failed too';
-            throw new EnvironmentError(`Cannot create ${label}: ${errorText(error)}; ${cleanup}.`, stageOf(error, 'place'), gone.failed.length === 0 ? 'not-needed' : 'delete-failed');
+            throw new ecs_EnvironmentError(`Cannot create ${label}: ${errorText(error)}; ${cleanup}.`, stageOf(error, 'place'), gone.failed.length === 0 ? 'not-needed' : 'delete-failed');
         }
         try {
             const deployed = await this.bringUp(serviceName, taskDefinitionArn);
@@ -37532,7 +36802,7 @@ class EcsBackend {
                 ? `the service was deleted and its task definitions deregistered`
                 : `cleanup failed (${report.failed.map((f) => `${f.resource}: ${f.error}`).join('; ')}); the service keeps ` +
                     `its managed-by=showtime tags, so the cleanup sweep will find it`;
-            throw new EnvironmentError(`Cannot create ${label} (service ${serviceName}): ${errorText(error)}; ${cleanup}.`, stageOf(error, 'stable'), cleaned ? 'deleted' : 'delete-failed', serviceName);
+            throw new ecs_EnvironmentError(`Cannot create ${label} (service ${serviceName}): ${errorText(error)}; ${cleanup}.`, stageOf(error, 'stable'), cleaned ? 'deleted' : 'delete-failed', serviceName);
         }
     }
     async updateConfiguration(spec) {
@@ -37549,10 +36819,10 @@ class EcsBackend {
             }
         }
         catch (error) {
-            throw new EnvironmentError(`Cannot reconfigure ${label}: ${errorText(error)}; nothing was changed.`, 'find', 'not-needed');
+            throw new ecs_EnvironmentError(`Cannot reconfigure ${label}: ${errorText(error)}; nothing was changed.`, 'find', 'not-needed');
         }
         if (!service?.serviceName || !service.taskDefinition || !current.taskDefinition) {
-            throw new EnvironmentError(`Cannot reconfigure ${label}: no active service (looked for ${names.primary} and ${names.alternate}).`, 'find', 'not-needed');
+            throw new ecs_EnvironmentError(`Cannot reconfigure ${label}: no active service (looked for ${names.primary} and ${names.alternate}).`, 'find', 'not-needed');
         }
         const serviceName = service.serviceName;
         const previousArn = service.taskDefinition;
@@ -37566,7 +36836,7 @@ class EcsBackend {
             });
         }
         catch (error) {
-            throw new EnvironmentError(`Cannot reconfigure ${label}: ${errorText(error)}`, 'validate', 'not-needed', serviceName);
+            throw new ecs_EnvironmentError(`Cannot reconfigure ${label}: ${errorText(error)}`, 'validate', 'not-needed', serviceName);
         }
         const taskDefinitionArn = await this.register(input, label);
         try {
@@ -37580,7 +36850,7 @@ class EcsBackend {
         }
         catch (error) {
             const rollback = await this.rollBack(serviceName, previousArn, taskDefinitionArn);
-            throw new EnvironmentError(`Cannot reconfigure ${label} (service ${serviceName}): ${errorText(error)}; ${rollback.text}.`, stageOf(error, 'place'), rollback.ok ? 'rolled-back' : 'rollback-failed', serviceName);
+            throw new ecs_EnvironmentError(`Cannot reconfigure ${label} (service ${serviceName}): ${errorText(error)}; ${rollback.text}.`, stageOf(error, 'place'), rollback.ok ? 'rolled-back' : 'rollback-failed', serviceName);
         }
     }
     async deleteEnvironment(pr, sha) {
@@ -37653,7 +36923,7 @@ class EcsBackend {
             return arn;
         }
         catch (error) {
-            throw new EnvironmentError(`Cannot deploy ${label}: registering its task definition failed (${errorText(error)}); nothing was created.`, 'register', 'not-needed');
+            throw new ecs_EnvironmentError(`Cannot deploy ${label}: registering its task definition failed (${errorText(error)}); nothing was created.`, 'register', 'not-needed');
         }
     }
     /** Stable, then the task's address, then healthy; any failure is a StepFailure naming the step. */
@@ -37941,6 +37211,1048 @@ class EcsBackend {
 }
 function ecs_createEcsBackend(settings, deps = {}) {
     return new EcsBackend(settings, deps);
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/images.ts
+// Teardown's share of the registry: an environment's image tag goes with the environment, so PR images do not
+// accumulate. Only tags in the ECR repository of the stack are deleted (an ImageStore exists only for one).
+
+/** The tag the builder gives the image of this PR and SHA (`pr-<n>-<sha7>-ci`). */
+function environmentImageTag(pr, sha) {
+    const reference = imageTag('repository', { pr, sha });
+    return reference.slice(reference.lastIndexOf(':') + 1);
+}
+/** The PR and SHA an image tag belongs to, when the builder named it. */
+function parseEnvironmentImageTag(tag) {
+    const match = /^pr-(\d+)-([0-9a-f]{7})-ci$/.exec(tag);
+    return match?.[1] && match[2] ? { pr: Number(match[1]), sha7: match[2] } : undefined;
+}
+/**
+ * Deletes the environment's tag. ECR removes the image itself only with its last tag, so another PR's tag of the same
+ * commit keeps it; when this tag is the last one, a consistent read of ECS (its services, not a search) must show no
+ * other PR's live environment at this SHA, which may run the image by digest. Never throws.
+ */
+async function deleteEnvironmentImage(deps, pr, sha) {
+    const result = { deleted: [], kept: [], failed: [] };
+    const images = deps.images;
+    if (images === undefined)
+        return result;
+    const sha7 = sha.slice(0, 7);
+    const tag = environmentImageTag(pr, sha7);
+    const resource = `image ${images.repository}:${tag}`;
+    try {
+        const image = await images.findTag(tag);
+        if (image === undefined)
+            return result;
+        if (image.tags.length <= 1) {
+            const sharing = (await deps.ecs.listManagedServices()).filter((service) => service.status === 'ACTIVE' && service.sha === sha7 && service.pr !== pr);
+            if (sharing.length > 0) {
+                const prs = [...new Set(sharing.map((service) => `#${service.pr ?? '?'}`))].join(', ');
+                result.kept.push(`${resource}: ${prs} runs the same commit`);
+                return result;
+            }
+        }
+        if ((await images.deleteTag(tag)) === 'deleted')
+            result.deleted.push(resource);
+    }
+    catch (error) {
+        result.failed.push({ resource, error: error instanceof Error ? error.message : String(error) });
+    }
+    return result;
+}
+/** Teardown's call: a failure is logged for the run and left to the sweep, which lists what no label claims. */
+async function images_retireEnvironmentImage(deps, pr, sha) {
+    const result = await deleteEnvironmentImage(deps, pr, sha);
+    for (const line of result.kept)
+        deps.log.info(`kept ${line}`);
+    for (const failure of result.failed) {
+        deps.log.warning(`could not delete ${failure.resource}; the cleanup sweep will: ${failure.error}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/notify/slack.ts
+// Optional Slack notices through an incoming webhook. A notice is a courtesy: it never throws and never fails a run,
+// and the webhook URL (a secret: whoever has it can post) never reaches a log line.
+
+const slack_HEADLINE = {
+    ready: '🟢 ready',
+    failed: '❌ failed',
+    expiring: '⏳ expiring soon',
+    destroyed: '🧹 destroyed',
+};
+/** Slack's mrkdwn treats these three as control characters; everything else passes through. */
+function slack_escape(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** The message body: one line of Slack mrkdwn, plus a plain `text` fallback that Slack shows in notifications. */
+function slackMessage(notice) {
+    const where = notice.repo ? `${slack_escape(notice.repo)} ` : '';
+    const parts = [`🎪 ${where}PR #${notice.pr} \`${notice.sha.slice(0, 7)}\` ${slack_HEADLINE[notice.kind]}`];
+    if (notice.url)
+        parts.push(`<${slack_escape(notice.url)}|open>`);
+    if (notice.reason)
+        parts.push(slack_escape(notice.reason));
+    return { text: parts.join(' · ') };
+}
+/** An error's words with the webhook URL (and its path alone) blanked out, since fetch errors may quote it. */
+function redact(text, secret) {
+    let path = '';
+    try {
+        path = new URL(secret).pathname;
+    }
+    catch {
+        // Not a URL: only the whole text can leak.
+    }
+    let result = text.split(secret).join('(webhook)');
+    if (path.length > 1)
+        result = result.split(path).join('(webhook path)');
+    return result;
+}
+/** Message and low-level code of anything thrown (duck-typed: fetch's errors may come from another realm). */
+function slack_describe(error) {
+    if (typeof error !== 'object' || error === null)
+        return String(error);
+    const { message, cause } = error;
+    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+    const text = typeof message === 'string' ? message : String(error);
+    return code ? `${text} (${code})` : text;
+}
+/**
+ * Posts one notice to settings.slackWebhookUrl; does nothing when it is not set. Resolves to true when Slack
+ * accepted it. Failures (HTTP error, unreachable, timeout) become one warning without the URL.
+ */
+async function slack_notify(settings, notice, options = {}) {
+    const webhook = settings.slackWebhookUrl;
+    if (!webhook)
+        return false;
+    const warn = options.warn ?? ((message) => core.warning(message));
+    const send = options.fetch ?? fetch;
+    const what = `the Slack notice (${notice.kind}, PR #${notice.pr})`;
+    try {
+        const response = await send(webhook, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(slackMessage(notice)),
+            signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+        });
+        // Slack answers `ok` in the body; draining it also frees the connection.
+        await response.text().catch(() => '');
+        if (!response.ok) {
+            warn(`could not send ${what}: Slack answered HTTP ${response.status}`);
+            return false;
+        }
+        return true;
+    }
+    catch (error) {
+        warn(`could not send ${what}: ${redact(slack_describe(error), webhook)}`);
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/deploy.ts
+// Deploying and tearing down environments: the blue-green deploy of one SHA and the removal of environments,
+// resources first and labels after.
+
+
+
+
+
+
+
+/** Slack, when configured; a dry run announces nothing and a failed notice is only a warning. */
+async function deploy_announce(deps, notice) {
+    if (deps.settings.dryRun.github)
+        return;
+    const repo = `${deps.github.repo.owner}/${deps.github.repo.repo}`;
+    await notify(deps.settings, { repo, ...notice }, { warn: (message) => deps.log.warning(message) });
+}
+async function deploy_deploy(deps, session, claim, decision) {
+    const sha7 = claim.sha.slice(0, 7);
+    const pr = session.number;
+    let serviceCreated = false;
+    let deploymentId;
+    try {
+        deploymentId = await startDeployment(deps, pr, claim.sha);
+        const image = await deps.builder.ensureImage({ pr, sha: claim.sha });
+        // Stopped or superseded while building? Then nothing was deployed yet: give the SHA's labels back and go.
+        if (!(await stillOurs(deps, session, sha7)))
+            return await abandon(deps, session, sha7, false, deploymentId);
+        await setStatus(deps, session, sha7, 'deploying');
+        await writeStatusComment(deps, session, {
+            message: `The image of \`${sha7}\` is built; deploying it to ECS.`,
+            outcome: 'info',
+            details: [],
+        });
+        const state = session.state();
+        const env = state.environments[sha7];
+        const now = deps.clock();
+        const ttl = env?.ttl ?? deps.settings.policy.defaultTtl;
+        const running = await deps.ecs.createEnvironment({
+            pr,
+            sha: claim.sha,
+            image: image.image,
+            requester: env?.requester ?? 'unknown',
+            config: env?.config ?? defaultConfig(deps),
+            size: env?.config.size ?? deps.settings.policy.defaultSize,
+            createdAt: now,
+            expiresAt: env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined,
+        });
+        serviceCreated = true;
+        if (!(await stillOurs(deps, session, sha7)))
+            return await abandon(deps, session, sha7, true, deploymentId);
+        // Blue-green switch: the new environment is healthy, so it becomes active, then the others go.
+        const before = session.state();
+        const retired = Object.values(before.environments).filter((other) => other.sha !== sha7);
+        await relabel(deps, session, [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)], [
+            ...statusLabelsOf(before.environments[sha7]).filter((label) => label !== statusLabel(sha7, 'running')),
+            buildingLabel(sha7),
+            ...retired.map((other) => activeLabel(other.sha)),
+        ]);
+        // The switch is not atomic with the check before it: a stop that went through in between deleted the service
+        // and the labels, and the switch has just written running, 🌐 and 🎯 back. A stop leaves traces; if it did,
+        // withdraw the switch (reliability tests: a stop between the last check and the switch).
+        if (await stoppedMeanwhile(deps, session, sha7))
+            return await abandon(deps, session, sha7, true, deploymentId);
+        await finishDeployment(deps, deploymentId, 'success', running.url);
+        await deploy_announce(deps, { kind: 'ready', pr, sha: claim.sha, url: running.url });
+        const leftovers = [];
+        for (const other of retired)
+            leftovers.push(...(await retire(deps, session, other)));
+        return {
+            outcome: leftovers.length > 0 ? 'failed' : 'done',
+            failed: leftovers.length > 0,
+            message: `${decision.action === 'rolling-update' ? 'Rolled forward to' : 'Deployed'} \`${sha7}\`: ${running.url}`,
+            url: running.url,
+            details: leftovers,
+        };
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        deps.log.error(logLine(`deploy of ${sha7} failed: ${message}`));
+        const cleanup = serviceCreated
+            ? await deps.ecs.deleteEnvironment(pr, claim.sha).then((report) => report.failed.length === 0, () => false)
+            : undefined;
+        await markFailed(deps, session, sha7).catch((labelError) => {
+            deps.log.error(`could not record the failure on the PR: ${String(labelError)}`);
+        });
+        await finishDeployment(deps, deploymentId, 'failure');
+        await deploy_announce(deps, { kind: 'failed', pr, sha: claim.sha, reason: message });
+        return {
+            outcome: 'failed',
+            failed: true,
+            // Escaped: an error's text may carry what the PR's code answered (a health check) or printed.
+            message: `Deploying \`${sha7}\` failed: ${plainText(message)}`,
+            details: [cleanedUp(error, cleanup)],
+        };
+    }
+    finally {
+        if (!deps.settings.dryRun.github) {
+            await deps.github.releaseLock(claim.lock, deps.run.holder).catch((error) => {
+                deps.log.warning(`could not release ${claim.lock}; it expires on its own: ${String(error)}`);
+            });
+        }
+    }
+}
+/** What a failed deploy left behind, for the PR: the lock always goes, the labels keep the failure. */
+function cleanedUp(error, serviceDeleted) {
+    const retry = 'the lock is released and the labels say failed; `/showtime start` tries again.';
+    if (serviceDeleted === false)
+        return `Not cleaned up: the ECS service could not be deleted; the cleanup sweep retries. The lock is released.`;
+    if (serviceDeleted === true)
+        return `Cleaned up: the ECS service was deleted; ${retry}`;
+    if (error instanceof EnvironmentError) {
+        const notCleaned = 'Not cleaned up: ECS kept what the deploy made; the cleanup sweep retries. The lock is released.';
+        const said = {
+            deleted: `Cleaned up: the ECS service and its task definitions were removed; ${retry}`,
+            'rolled-back': `Cleaned up: the service went back to its previous revision; ${retry}`,
+            'delete-failed': notCleaned,
+            'rollback-failed': notCleaned,
+        };
+        if (said[error.cleanup])
+            return said[error.cleanup];
+    }
+    return `Cleaned up: nothing had been created in ECS; ${retry}`;
+}
+/** True while the PR still points its building pointer at this SHA: a stop or a newer SHA removes or moves it. */
+async function stillOurs(deps, session, sha7) {
+    if (deps.settings.dryRun.github)
+        return true;
+    const state = await session.refresh();
+    return state.building === sha7 && state.environments[sha7]?.status !== 'destroying';
+}
+/**
+ * True when a stop has reached this SHA since the claim: it is marked destroying, or the labels the claim wrote (the
+ * index label and its 📅) are gone, which only a teardown removes.
+ */
+async function stoppedMeanwhile(deps, session, sha7) {
+    if (deps.settings.dryRun.github)
+        return false;
+    const state = await session.refresh();
+    return (session.has(statusLabel(sha7, 'destroying')) ||
+        !session.has(TRACKED) ||
+        state.environments[sha7]?.createdAt === undefined);
+}
+async function abandon(deps, session, sha7, serviceCreated, deploymentId) {
+    const state = session.state();
+    const reason = state.building && state.building !== sha7 ? `superseded by \`${state.building}\`` : 'stopped';
+    if (serviceCreated) {
+        const report = await deps.ecs.deleteEnvironment(session.number, sha7);
+        if (report.failed.length > 0) {
+            await markFailed(deps, session, sha7);
+            return {
+                outcome: 'failed',
+                failed: true,
+                message: `\`${sha7}\` was ${reason} but its service could not be deleted; the sweep will retry.`,
+                details: report.failed.map((failure) => `${failure.resource}: ${failure.error}`),
+            };
+        }
+    }
+    const env = state.environments[sha7];
+    await relabel(deps, session, [], [...(env?.labels ?? []), activeLabel(sha7)].filter((l) => session.has(l)));
+    await finishDeployment(deps, deploymentId, 'inactive');
+    return {
+        outcome: 'info',
+        failed: false,
+        message: `\`${sha7}\` was ${reason} during its deploy and was withdrawn.`,
+    };
+}
+async function markFailed(deps, session, sha7) {
+    await setStatus(deps, session, sha7, 'failed');
+    if (session.has(buildingLabel(sha7)))
+        await relabel(deps, session, [], [buildingLabel(sha7)]);
+}
+async function startDeployment(deps, pr, sha) {
+    if (deps.settings.dryRun.github)
+        return undefined;
+    try {
+        const deployment = await deps.github.createDeployment({
+            ref: sha,
+            environment: environmentName(pr),
+            description: `showtime environment for PR #${pr} at ${sha.slice(0, 7)}`,
+            transient: true,
+        });
+        await deps.github.createDeploymentStatus(deployment.id, { state: 'in_progress', logUrl: deps.run.url });
+        return deployment.id;
+    }
+    catch (error) {
+        // A deployment record is a courtesy: without one the environment still works.
+        deps.log.warning(`could not create a GitHub deployment: ${String(error)}`);
+        return undefined;
+    }
+}
+async function finishDeployment(deps, id, state, environmentUrl) {
+    if (id === undefined)
+        return;
+    await deps.github
+        .createDeploymentStatus(id, { state, environmentUrl, logUrl: deps.run.url })
+        .catch((error) => deps.log.warning(`could not update deployment ${id}: ${String(error)}`));
+}
+/**
+ * Deletes one environment's resources, then its labels. Labels go only once the resources are gone; what could
+ * not be deleted keeps its labels with status failed, and is returned as lines for the PR.
+ */
+async function retire(deps, session, env) {
+    const report = deps.settings.dryRun.aws
+        ? { deleted: [], failed: [] }
+        : await deps.ecs.deleteEnvironment(session.number, env.sha).catch((error) => ({
+            deleted: [],
+            failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
+        }));
+    if (report.failed.length > 0) {
+        // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
+        await setStatus(deps, session, env.sha, 'destroying');
+        return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
+    }
+    // Before the labels go: a run that dies here leaves the environment labelled, and its teardown is retried.
+    await retireEnvironmentImage(deps, session.number, env.sha);
+    const labels = [...env.labels, activeLabel(env.sha), buildingLabel(env.sha)].filter((label) => session.has(label));
+    await relabel(deps, session, [], labels);
+    await deleteUnusedDefinitions(deps, labels);
+    await deactivateDeployments(deps, session.number, env.sha);
+    return [];
+}
+/**
+ * The repository label definitions of a retired environment: this run knows their exact names, so it deletes them
+ * rather than leave them to the sweep (whose label collection is only the backstop for what a crashed run left).
+ * Each goes only when the issues listing shows nothing else carries it (two PRs can share a head commit). 2 requests
+ * per label; a failure is only a warning, the sweep collects what is left.
+ */
+async function deleteUnusedDefinitions(deps, names) {
+    if (deps.settings.dryRun.github)
+        return;
+    for (const name of names) {
+        try {
+            if (!(await deps.github.listLabelCarriers(name)).carried)
+                await deps.github.deleteRepoLabel(name);
+        }
+        catch (error) {
+            deps.log.warning(`could not delete the unused label ${name}; the sweep will: ${String(error)}`);
+        }
+    }
+}
+async function deactivateDeployments(deps, pr, sha7) {
+    if (deps.settings.dryRun.github)
+        return;
+    const deployments = await deps.github.listDeployments({ environment: environmentName(pr) }).catch(() => []);
+    for (const deployment of deployments.filter((d) => d.sha.startsWith(sha7))) {
+        await finishDeployment(deps, deployment.id, 'inactive');
+    }
+}
+/**
+ * Tears down every environment of the PR (or only `only`), including one still building: its run sees the labels
+ * go and yields.
+ */
+async function deploy_destroy(deps, session, why, only) {
+    const state = session.state();
+    const envs = Object.values(state.environments).filter((env) => only === undefined || env.sha === only);
+    if (envs.length === 0 && state.building === undefined) {
+        if (session.has(TRACKED))
+            await relabel(deps, session, [], [TRACKED]);
+        return { outcome: 'info', failed: false, message: 'Nothing to stop.' };
+    }
+    // Mark first, so a run building one of them sees the stop before it creates anything more. The mark is a courtesy:
+    // if writing it fails half-way (the new status added, the old not removed), the teardown still goes on, and
+    // retire() removes every label of the environment, both statuses included. Giving up here would leave a running
+    // environment labelled with two statuses (reliability tests: a stop whose first label write fails for good).
+    const replaced = envs.flatMap((env) => statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')));
+    try {
+        await relabel(deps, session, envs.map((env) => statusLabel(env.sha, 'destroying')), [
+            ...replaced,
+            ...(state.building && (only === undefined || only === state.building)
+                ? [buildingLabel(state.building)]
+                : []),
+        ]);
+    }
+    catch (error) {
+        deps.log.warning(`could not mark the environments destroying, tearing them down anyway: ${String(error)}`);
+    }
+    const leftovers = [];
+    for (const env of envs)
+        leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));
+    const after = session.state();
+    // The statuses the mark replaced belong to environments now retired: their definitions are unused too.
+    await deleteUnusedDefinitions(deps, replaced.filter((label) => {
+        const parsed = parseLabel(label);
+        const sha = 'sha' in parsed ? parsed.sha : undefined;
+        return sha !== undefined && after.environments[sha] === undefined && !session.has(label);
+    }));
+    if (Object.keys(after.environments).length === 0) {
+        // Everything that looks like state goes with the last environment, parseable or not; the index label goes last
+        // and only when nothing state-like is left, so that whatever a failed removal leaves, the sweep still finds.
+        const strays = only === undefined ? session.labels.filter(isStrayStateLabel) : [];
+        await relabel(deps, session, [], [...after.legacyLabels, ...strays].filter((label) => session.has(label)));
+        if (session.has(TRACKED) &&
+            !session.labels.some((label) => label !== TRACKED && (isStateLabel(label) || isStrayStateLabel(label)))) {
+            await relabel(deps, session, [], [TRACKED]);
+        }
+    }
+    return {
+        outcome: leftovers.length > 0 ? 'failed' : 'done',
+        failed: leftovers.length > 0,
+        message: leftovers.length > 0 ? `${why} Some resources could not be deleted.` : `${why} Environments removed.`,
+        details: leftovers,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/main.ts
+// The main action: the plan step decides (and claims what it will build, so losers skip the checkout), the run
+// step carries the decisions out. State lives in the PR's labels only; the plan step hands its decisions to the run
+// step through a JSON file in the runner's temp directory.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Version of the plan record; a reader refuses any other (the plan and the run or deploy of different releases). */
+const PLAN_VERSION = 2;
+/** Labels whose addition or removal is a request to the action; everything else on a PR is ignored for free. */
+function isRequestLabel(label) {
+    const parsed = parseLabel(label);
+    return (parsed.kind === 'trigger' ||
+        parsed.kind === 'freeze' ||
+        parsed.kind === 'blocked' ||
+        parsed.kind === 'config-command');
+}
+function record(decisions, extra = {}) {
+    const build = decisions.find((decision) => decision.buildNeeded);
+    return {
+        version: PLAN_VERSION,
+        decisions,
+        commandErrors: [],
+        buildNeeded: build !== undefined && extra.claim !== undefined,
+        targetSha: build?.targetSha ?? decisions[0]?.targetSha,
+        ...extra,
+    };
+}
+async function actorOf(deps, login) {
+    try {
+        return { login, permission: await deps.github.getPermission(login) };
+    }
+    catch (error) {
+        // Fail closed: a permission we cannot read is no permission.
+        deps.log.warning(`could not read the permission of @${login}, denying: ${String(error)}`);
+        return { login, permission: 'unknown' };
+    }
+}
+function eventsOf(facts, actor, commands) {
+    switch (facts.kind) {
+        case 'labeled':
+        case 'unlabeled':
+            return [{ kind: facts.kind, label: facts.label, pr: facts.pr, headSha: facts.headSha, actor }];
+        case 'synchronize':
+            return [{ kind: 'synchronize', pr: facts.pr, headSha: facts.headSha, actor, fromFork: facts.fromFork }];
+        case 'closed':
+        case 'reopened':
+            return [{ kind: facts.kind, pr: facts.pr, headSha: facts.headSha, actor }];
+        case 'comment':
+            return commands.commands.map((command) => ({ kind: 'command', pr: facts.pr, command, actor }));
+        case 'dispatch':
+            return [{ kind: 'dispatch', pr: facts.pr, sha: facts.sha, actor }];
+        default:
+            return [];
+    }
+}
+/** Every environment of the repository, for quotas: one label search, no call per PR. */
+async function readFleet(deps) {
+    // A partial answer undercounts the fleet, so a quota may let one more start through: it never destroys anything.
+    const { pulls, incomplete } = await deps.github.searchPullRequests({ labels: [TRACKED], state: 'open' });
+    if (incomplete)
+        deps.log.warning('GitHub search returned partial results: the quota count may be low.');
+    return pulls.flatMap((pull) => {
+        const state = buildPrState({
+            number: pull.number,
+            headSha: '0'.repeat(40),
+            open: pull.open,
+            labels: pull.labels,
+        });
+        return Object.values(state.environments)
+            .filter((env) => env.status !== 'failed')
+            .map((env) => ({ pr: pull.number, sha: env.sha, requester: env.requester }));
+    });
+}
+function leaseFor(deps, now) {
+    return new Date(now.getTime() + deps.settings.policy.leaseMinutes * 60_000);
+}
+/** The labels that describe a new environment while it is being built. */
+function buildingLabels(sha7, requester, ttl, config, now) {
+    return [
+        TRACKED,
+        statusLabel(sha7, 'building'),
+        buildingLabel(sha7),
+        createdLabel(sha7, now),
+        ttlLabel(sha7, ttl),
+        requesterLabel(sha7, shortenRequester(requester)),
+        ...configLabels(sha7, config),
+    ];
+}
+/**
+ * The plan step. Reads the event, decides, and for a create or rolling update claims the work: consumes the trigger
+ * label (only one run's DELETE succeeds), takes the SHA's lock (only one run's POST /labels succeeds) and writes the
+ * building labels in one call. Events that cannot concern the action cost no API call at all.
+ */
+async function main_planStep(deps, eventName, payload) {
+    const facts = parsePayload(eventName, payload);
+    if (facts.kind === 'ignored')
+        return record([nothing('ignored-event', facts.reason)]);
+    if (facts.kind === 'schedule') {
+        return record([nothing('schedule-is-cleanup', 'Scheduled sweeps are the cleanup action’s job.')]);
+    }
+    // A state label removed by a person is checked (a non-writer's removal is undone); by the action itself, ignored.
+    const guarded = facts.kind === 'unlabeled' && isOwnedStateLabel(facts.label) && !isBot(facts.sender);
+    if ((facts.kind === 'labeled' || facts.kind === 'unlabeled') && !isRequestLabel(facts.label) && !guarded) {
+        return record(
+        // Not echoed: whoever set it (triage can) is not known yet, and a non-writer's text is never repeated.
+        [nothing('not-a-request-label', 'The label that changed asks nothing of showtime.')], { pr: facts.pr });
+    }
+    const commands = facts.kind === 'comment' ? parseCommands(facts.body) : { commands: [], errors: [] };
+    if (facts.kind === 'comment' && commands.commands.length === 0 && commands.errors.length === 0) {
+        return record([nothing('no-command', 'The comment holds no /showtime command.')], { pr: facts.pr });
+    }
+    // Refusals are cheap: anyone on GitHub can comment, so a non-writer's comment costs the permission check and
+    // nothing else: no PR read, no reaction, no reply, and none of their text is echoed anywhere.
+    const commenter = facts.kind === 'comment' ? await actorOf(deps, facts.sender) : undefined;
+    if (facts.kind === 'comment' && commenter && !isWriter(commenter)) {
+        return refusedComment(deps, facts, commenter, commands);
+    }
+    const session = await PrSession.open(deps.github, facts.pr);
+    // A removed 📅 is put back as it was by the planner (a fresh one would reset the TTL), so not written here.
+    const undated = guarded ? [] : missingCreated(session.state(), deps.clock());
+    if (undated.length > 0 && !deps.settings.dryRun.github) {
+        // An active environment with no 📅 would never expire: it counts as created now, the first time it is seen so.
+        await session.add(undated);
+    }
+    let state = session.state();
+    if (facts.kind === 'synchronize' && facts.headSha !== session.pullRequest.headSha) {
+        // GitHub does not order workflow runs: this push was overtaken by a newer one, whose own run deploys the head.
+        // Deploying this commit now would replace the newer one with it (reliability tests: pushes out of order).
+        return record([
+            nothing('push-superseded', `${facts.headSha.slice(0, 7)} is no longer the head of the PR; the newer push's run takes over.`),
+        ], { pr: facts.pr });
+    }
+    const hasAnything = Object.keys(state.environments).length > 0 || state.building !== undefined || state.triggers.legacyUp;
+    if ((facts.kind === 'synchronize' || facts.kind === 'closed' || facts.kind === 'reopened') &&
+        !hasAnything) {
+        return record([nothing('no-environment', 'This pull request has no environment.')], { pr: facts.pr });
+    }
+    if (facts.kind === 'comment') {
+        await deps.github.reactToComment(facts.commentId, 'eyes').catch((error) => {
+            deps.log.warning(`could not react to comment ${facts.commentId}: ${String(error)}`);
+        });
+    }
+    // Closing needs no permission: tearing down is always safe. Everything else is checked, and a failed check denies.
+    const actor = facts.kind === 'closed'
+        ? { login: facts.sender, permission: 'unknown' }
+        : (commenter ?? (await actorOf(deps, facts.sender)));
+    const now = deps.clock();
+    const events = eventsOf(facts, actor, commands);
+    // A dispatch may name an older commit of the PR: only the PR's own commits are candidates (one more read).
+    const commits = facts.kind === 'dispatch' && facts.sha?.length === 40 && facts.sha !== session.pullRequest.headSha
+        ? await deps.github.listPullRequestCommits(facts.pr)
+        : undefined;
+    // The SHA's lock is not read here (no `lock` for the planner): claiming it is the check. A live lease refuses the
+    // claim and an expired one is taken over, so the planner treats an in-progress SHA as claimable and the lock decides.
+    const decisions = [];
+    let claim;
+    for (const event of events) {
+        const head = session.pullRequest.headSha;
+        const input = { event, state, policy: deps.settings.policy, now, commits };
+        // Every decision of this event, first or re-made on fresher facts, goes through the same steps: a repair rebuilds
+        // the head, and it answers to the approval rule like any other build.
+        const decideOn = (given) => requireApproval(given, rebuildIfDamaged(plan(given), given.state, head));
+        let decision = decideOn(input);
+        if (decision.reason === 'sha-not-in-pr') {
+            // The dispatch names a commit that is not the PR's: nothing is claimed or written, the run fails saying why.
+            throw new Error(decision.message);
+        }
+        if (decision.action === 'create' && hasQuota(deps)) {
+            // Only a create can be refused by a quota, so only then is the fleet worth a search.
+            decision = decideOn({ ...input, fleet: await readFleet(deps) });
+        }
+        if (decision.reason === 'config-pending' &&
+            event.kind === 'command' &&
+            event.command.kind === 'configure' &&
+            !deps.settings.dryRun.github) {
+            // A command has no label to stay pending on: record it as one, so the next deploy applies it.
+            await session.add([configCommandLabel(event.command.change)]);
+            state = session.state();
+        }
+        if ((decision.action === 'create' || decision.action === 'rolling-update') && claim === undefined) {
+            const replan = (fresh) => decideOn({ ...input, state: fresh });
+            const claimed = await claimDeploy(deps, session, decision, actor, replan);
+            if (claimed.claim)
+                claim = claimed.claim;
+            decision = claimed.decision;
+            state = session.state();
+        }
+        if (decision.action === 'redeploy-config' && decision.config && decision.targetSha) {
+            // Later commands of the same comment build on this configuration, not on the one the labels still show.
+            state = withConfig(state, decision.targetSha, decision.config);
+        }
+        decisions.push(decision);
+    }
+    if (decisions.length === 0 && commands.errors.length > 0) {
+        decisions.push(nothing('command-errors', 'The comment’s commands could not be read.'));
+    }
+    const building = decisions.find((decision) => claim !== undefined && decision.targetSha === claim.sha);
+    if (building) {
+        // Builds take minutes: the PR shows the claim at once, with the run's logs, rather than when the run ends.
+        await writeStatusComment(deps, session, {
+            message: building.message,
+            outcome: 'info',
+            actor: actor.login,
+            details: [],
+        });
+    }
+    return record(mergeConfigChanges(decisions), {
+        pr: facts.pr,
+        actor,
+        commentId: facts.kind === 'comment' ? facts.commentId : undefined,
+        commandErrors: commands.errors,
+        claim,
+    });
+}
+/**
+ * A non-writer's comment, decided on who wrote it alone: the planner refuses every request of a non-writer before it
+ * looks at the PR, so the labels it is given here are none. The record carries no comment id (no reaction) and no
+ * command errors (their text is not echoed).
+ */
+function refusedComment(deps, facts, actor, commands) {
+    const unread = buildPrState({ number: facts.pr, headSha: '0'.repeat(40), open: true, labels: [] });
+    const now = deps.clock();
+    const decisions = eventsOf(facts, actor, commands).map((event) => plan({ event, state: unread, policy: deps.settings.policy, now }));
+    if (decisions.length === 0) {
+        decisions.push(nothing('not-authorized', `@${actor.login} has no write permission; the comment is ignored.`));
+    }
+    return record(decisions, { pr: facts.pr, actor });
+}
+/** A refusal that only answers who asked: it writes nothing a person sees but the removal of the label they added. */
+function isSilentRefusal(decision) {
+    return decision.reason === 'not-authorized' && (decision.restore ?? []).length === 0;
+}
+const main_IN_PROGRESS = new Set(['building', 'built', 'deploying', 'updating']);
+/**
+ * A run that dies between the two writes of a label change (add the new labels, then remove the old ones) leaves
+ * traces: two statuses for one SHA, two 🎯, a 🏗️ on an environment no longer being built. Reconfiguring cannot mend
+ * them (with two 🎯 it even refuses: no single active environment), so a request that would reconfigure such an
+ * environment deploys its SHA again instead: the claim rewrites its labels and the blue-green switch retires every
+ * other environment and pointer. The image is already in the registry, so nothing is rebuilt. The SHA's lock still
+ * keeps this away from a run that is in the middle of such a change right now (reliability tests: killed runs).
+ */
+function rebuildIfDamaged(decision, state, head) {
+    if (decision.action !== 'redeploy-config' || decision.targetSha === undefined)
+        return decision;
+    const sha7 = decision.targetSha.slice(0, 7);
+    const env = state.environments[sha7];
+    if (env === undefined || !head.startsWith(sha7))
+        return decision;
+    const statuses = env.labels.filter((label) => parseLabel(label).kind === 'status').length;
+    const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !main_IN_PROGRESS.has(env.status);
+    const severalActive = state.problems.some((problem) => problem.code === 'several-active-pointers');
+    if (statuses <= 1 && !staleBuilding && !severalActive)
+        return decision;
+    const live = Object.values(state.environments).some((other) => other.sha !== sha7 && (other.status === 'running' || main_IN_PROGRESS.has(other.status)));
+    return {
+        ...decision,
+        action: live ? 'rolling-update' : 'create',
+        targetSha: head,
+        buildNeeded: true,
+        reason: 'repair-interrupted-change',
+        message: `The labels of ${sha7} were left half-written by an interrupted run, so ${sha7} is deployed again.`,
+    };
+}
+function withConfig(state, sha, config) {
+    const env = state.environments[sha.slice(0, 7)];
+    if (env === undefined)
+        return state;
+    return { ...state, environments: { ...state.environments, [env.sha]: { ...env, config } } };
+}
+/**
+ * One comment may change the configuration several times (`enable A`, `debug on`): each decision already carries the
+ * whole configuration so far, so only the last one per environment is deployed, consuming what all of them consumed.
+ */
+function mergeConfigChanges(decisions) {
+    const merged = [];
+    for (const decision of decisions) {
+        const earlier = merged.findIndex((other) => other.action === 'redeploy-config' && other.targetSha === decision.targetSha);
+        if (decision.action !== 'redeploy-config' || earlier < 0) {
+            merged.push(decision);
+            continue;
+        }
+        const previous = merged[earlier];
+        merged[earlier] = {
+            ...decision,
+            message: `${previous.message} ${decision.message}`,
+            consume: [...new Set([...previous.consume, ...decision.consume])],
+        };
+    }
+    return merged;
+}
+function hasQuota(deps) {
+    const policy = deps.settings.policy;
+    return policy.maxEnvironments !== undefined || policy.maxEnvironmentsPerRequester !== undefined;
+}
+function lockName(pr, sha7) {
+    return lockLabel(pr, sha7);
+}
+async function claimDeploy(deps, session, planned, actor, replan) {
+    let decision = planned;
+    const sha = decision.targetSha;
+    const sha7 = sha === undefined ? undefined : toSha7(sha);
+    if (sha === undefined || sha7 === undefined) {
+        return {
+            decision: { ...decision, action: 'refuse', reason: 'no-target-sha', message: 'No commit to deploy.' },
+        };
+    }
+    if (deps.settings.dryRun.github) {
+        deps.log.info(`dry run: would claim ${sha7} and write its building labels`);
+        return { decision, claim: { sha, lock: lockName(session.number, sha7) } };
+    }
+    // The trigger label is the first compare-and-swap: of several runs for one click, one removes it.
+    if (decision.consume.includes(TRIGGER_START)) {
+        const removed = await session.remove([TRIGGER_START]);
+        if (removed.length === 0) {
+            // Gone already: either another run of the same click took it (that run now builds), or a stop consumed it with
+            // its own trigger (stop wins over start), or a person removed it. The labels tell which.
+            const seen = session.state();
+            const taken = seen.building === sha7 || seen.environments[sha7] !== undefined;
+            return {
+                decision: taken
+                    ? nothing('claimed-by-another-run', `Another run already took the start request for ${sha7}.`)
+                    : nothing('start-withdrawn', `The start request for ${sha7} was withdrawn before this run could take it (a stop, which wins over a start, or a person removed it).`),
+            };
+        }
+    }
+    const now = deps.clock();
+    const lock = lockName(session.number, sha7);
+    const result = await deps.github.acquireLock(lock, deps.run.holder, leaseFor(deps, now), now);
+    if (!result.acquired) {
+        return {
+            decision: nothing('already-in-progress', `${sha7} is already being deployed by ${result.holder ?? 'another run'}.`),
+        };
+    }
+    // The decision rests on labels read before the lock was ours: another run may have deployed, stopped or
+    // superseded this SHA and released its lock in between. Decide again on the labels as they are now, or the SHA
+    // would be built a second time over a running environment (reliability tests: a late claim).
+    const again = replan(await session.refresh());
+    if (again.targetSha !== sha || (again.action !== 'create' && again.action !== 'rolling-update')) {
+        await deps.github.releaseLock(lock, deps.run.holder).catch((error) => {
+            deps.log.warning(`could not release ${lock}; it expires on its own: ${String(error)}`);
+        });
+        return {
+            decision: again.targetSha === sha || !again.buildNeeded ? again : nothing('head-moved', again.message),
+        };
+    }
+    decision = again;
+    const state = session.state();
+    const current = state.environments[sha7];
+    const previousConfig = state.active ? state.environments[state.active]?.config : undefined;
+    const config = decision.config ?? previousConfig ?? defaultConfig(deps);
+    const ttl = state.active
+        ? (state.environments[state.active]?.ttl ?? deps.settings.policy.defaultTtl)
+        : deps.settings.policy.defaultTtl;
+    const requester = decision.action === 'rolling-update'
+        ? (state.environments[state.active ?? '']?.requester ?? actor.login)
+        : actor.login;
+    const fresh = buildingLabels(sha7, requester, ttl, config, now);
+    // A newer SHA supersedes whatever was building: its run sees the pointer moved and retires itself.
+    const stale = [
+        ...(state.building && state.building !== sha7 ? [buildingLabel(state.building)] : []),
+        ...(current?.labels.filter((label) => !fresh.includes(label)) ?? []),
+        ...decision.consume.filter((label) => label !== TRIGGER_START),
+    ];
+    await session.replace(fresh, stale);
+    return { decision, claim: { sha, lock } };
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Run step
+async function main_runStep(deps, plan) {
+    const first = plan.decisions[0];
+    // A 'nothing' that consumes labels (stop wins over start with nothing to stop) still has to remove them, or the
+    // stale triggers would answer the next start with "stop wins" (reliability tests: start and stop racing).
+    const quiet = plan.decisions.every((d) => d.action === 'nothing' && d.consume.length === 0) &&
+        plan.commandErrors.length === 0;
+    if (plan.pr !== undefined && first !== undefined && plan.decisions.every(isSilentRefusal)) {
+        const pr = plan.pr;
+        const labels = [...new Set(plan.decisions.flatMap((decision) => decision.consume))];
+        for (const label of labels) {
+            if (deps.settings.dryRun.github)
+                deps.log.info(`dry run: would remove ${label}`);
+            else
+                await deps.github.removeLabel(pr, label);
+        }
+        return {
+            action: first.action,
+            reason: first.reason,
+            summary: renderRunSummary({ pr, decisions: plan.decisions, outcome: first.message }),
+            failed: false,
+        };
+    }
+    if (plan.pr === undefined || first === undefined || quiet) {
+        const decision = first ?? nothing('no-decision', 'Nothing to do.');
+        return {
+            action: decision.action,
+            reason: decision.reason,
+            targetSha: decision.targetSha,
+            summary: renderRunSummary({ pr: plan.pr ?? 0, decisions: plan.decisions, outcome: decision.message }),
+            failed: false,
+        };
+    }
+    const session = await PrSession.open(deps.github, plan.pr);
+    const outcomes = [];
+    for (const decision of plan.decisions) {
+        outcomes.push(await execute(deps, session, plan, decision));
+    }
+    const last = outcomes[outcomes.length - 1] ?? { outcome: 'info', message: 'Nothing to do.', failed: false };
+    const failed = outcomes.some((outcome) => outcome.failed);
+    const details = [
+        ...outcomes.flatMap((outcome) => outcome.details ?? []),
+        ...plan.commandErrors.map(commandErrorLine),
+    ];
+    const url = outcomes.map((outcome) => outcome.url).find((u) => u !== undefined);
+    const urls = url && plan.targetSha ? { [plan.targetSha.slice(0, 7)]: url } : undefined;
+    const sticky = await writeStatusComment(deps, session, {
+        message: outcomes.map((outcome) => outcome.message).join(' '),
+        outcome: failed ? 'failed' : outcomes.some((o) => o.outcome === 'refused') ? 'refused' : last.outcome,
+        actor: plan.actor?.login,
+        details,
+        urls,
+        approval: plan.decisions.find((d) => d.approval !== undefined)?.approval,
+    });
+    await replyToAsker(deps, session, plan, sticky, urls);
+    if (plan.commentId !== undefined) {
+        const reaction = failed || plan.commandErrors.length > 0 || outcomes.some((o) => o.outcome === 'refused')
+            ? 'confused'
+            : '+1';
+        await deps.github.reactToComment(plan.commentId, reaction).catch(() => undefined);
+    }
+    const state = session.state();
+    const target = plan.targetSha ? state.environments[plan.targetSha.slice(0, 7)] : undefined;
+    return {
+        action: first.action,
+        reason: first.reason,
+        targetSha: plan.targetSha,
+        status: target?.status ?? 'none',
+        url,
+        failed,
+        summary: renderRunSummary({
+            pr: plan.pr,
+            decisions: plan.decisions,
+            outcome: outcomes.map((outcome) => outcome.message).join(' '),
+            url,
+        }),
+    };
+}
+async function execute(deps, session, plan, decision) {
+    switch (decision.action) {
+        case 'create':
+        case 'rolling-update':
+            if (plan.claim === undefined || decision.targetSha !== plan.claim.sha) {
+                return { outcome: 'info', message: decision.message, failed: false };
+            }
+            return deploy(deps, session, plan.claim, decision);
+        case 'stop': {
+            await consume(deps, session, decision.consume);
+            const stopped = Object.keys(session.state().environments).filter((sha7) => decision.targetSha === undefined || decision.targetSha.startsWith(sha7));
+            const outcome = await destroy(deps, session, decision.message, decision.targetSha?.slice(0, 7));
+            // The sweep calls destroy() too and announces on its own, so the notice lives here, not in destroy().
+            if (!outcome.failed) {
+                for (const sha of stopped)
+                    await announce(deps, { kind: 'destroyed', pr: session.number, sha, reason: decision.reason });
+            }
+            return outcome;
+        }
+        case 'redeploy-config':
+            return reconfigure(deps, session, decision);
+        case 'extend':
+            return extend(deps, session, decision);
+        case 'freeze':
+        case 'unfreeze':
+            return setFrozen(deps, session, decision);
+        case 'refuse':
+            await consume(deps, session, decision.consume);
+            if (decision.restore && decision.restore.length > 0)
+                await relabel(deps, session, decision.restore, []);
+            return { outcome: 'refused', message: decision.message, failed: false };
+        case 'status':
+            // The answer goes to the asker in a reply of its own (replyToAsker); the status comment records the state.
+            return { outcome: 'info', message: decision.message, failed: false };
+        case 'await-approval':
+            await consume(deps, session, decision.consume);
+            return { outcome: 'info', message: decision.message, failed: false };
+        case 'warn-expiry':
+            return { outcome: 'info', message: decision.message, failed: false };
+        case 'nothing':
+            await consume(deps, session, decision.consume);
+            return { outcome: 'info', message: decision.message, failed: false };
+    }
+}
+/**
+ * `/showtime status` and `/showtime help` are answered where they were asked: a short new comment that mentions the
+ * asker (an edit of the status comment far up the thread notifies nobody). Only a writer's command gets here (the
+ * planner refuses everyone else's before), and the reply quotes none of the asker's text: their login, the state,
+ * and the command list.
+ */
+async function replyToAsker(deps, session, plan, sticky, urls) {
+    const asks = plan.decisions.filter((d) => d.action === 'status').map((d) => d.reason);
+    if (plan.commentId === undefined || plan.actor === undefined || !isWriter(plan.actor))
+        return;
+    if (asks.length === 0)
+        return;
+    const body = renderReply({
+        asker: plan.actor.login,
+        help: asks.includes('help-requested'),
+        status: asks.includes('status-requested'),
+        state: session.state(),
+        urls,
+        now: deps.clock(),
+        defaultTtl: deps.settings.policy.defaultTtl,
+        statusCommentUrl: sticky === undefined ? undefined : `${repoUrlOf(deps)}/pull/${session.number}#issuecomment-${sticky}`,
+        usage: COMMAND_USAGE,
+    });
+    if (deps.settings.dryRun.github) {
+        deps.log.info(`dry run: would reply:\n${body}`);
+        return;
+    }
+    await deps.github.createComment(session.number, body).catch((error) => {
+        deps.log.warning(`could not reply to @${plan.actor?.login}: ${String(error)}`);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/handover.ts
+// What passes between the jobs of the split form. The plan record travels as a job output (a job that ran PR code
+// can overwrite the run's artifacts, never another job's outputs); only the image archive, checked by digest, is an
+// artifact.
+
+
+/** The record as the plan job's `plan` output carries it. */
+function handover_encodePlanRecord(record) {
+    return JSON.stringify(record);
+}
+/** Parses a plan record, refusing one of another version or shape with a message that says what to fix. */
+function handover_readPlanRecord(text, source) {
+    if (text.trim() === '') {
+        // GitHub also empties a job output that contains the value of a secret, without failing the job.
+        throw new Error(`${source} is empty: pass the plan job's \`plan\` output (needs.plan.outputs.plan); if it is passed, ` +
+            "look for a 'Skip output' warning in the plan job: GitHub drops an output that contains a secret's value");
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${source} is not JSON: pass the plan job's \`plan\` output (needs.plan.outputs.plan) unchanged`);
+    }
+    const record = parsed;
+    if (record === null || typeof record !== 'object')
+        throw new Error(`${source} is not a plan record`);
+    if (record.version !== PLAN_VERSION) {
+        throw new Error(`${source} is a plan record of version ${JSON.stringify(record.version)}; this release reads version ` +
+            `${PLAN_VERSION}: use the plan, build and deploy actions of one release`);
+    }
+    if (!Array.isArray(record.decisions) || !Array.isArray(record.commandErrors)) {
+        throw new Error(`${source} lacks its decisions: it is not a plan record`);
+    }
+    return record;
+}
+/** The commit the build job builds: the claimed one, only when this run claimed a build. */
+function handover_buildRequestOf(record) {
+    if (!record.buildNeeded || record.claim === undefined || record.pr === undefined)
+        return undefined;
+    return { pr: record.pr, sha: record.claim.sha };
+}
+/**
+ * Names the image of a claimed build and looks it up in the registry before anything is checked out: when it is
+ * there, the build job is skipped and the deploy job deploys it by digest. The plan job holds no registry login,
+ * so the read is anonymous; a registry that refuses it (a private one) means a build, which is always safe.
+ */
+async function handover_planImage(record, options, registry, log) {
+    const request = handover_buildRequestOf(record);
+    if (request === undefined || options.existingImage !== undefined)
+        return record;
+    const tag = imageTag(options.imageRepository, request);
+    if (options.forceRebuild) {
+        log.info(`force-rebuild: building ${tag} without looking in the registry`);
+        return { ...record, image: { tag } };
+    }
+    const lookup = await registry.digestOf(tag, { anonymous: true });
+    if (lookup.found) {
+        log.info(`${tag} is already in the registry (${lookup.digest}); the build job is skipped.`);
+        return { ...record, image: { tag, digest: lookup.digest } };
+    }
+    log.info(`${tag} is to be built: ${lookup.why}.`);
+    return { ...record, image: { tag } };
+}
+/** Whether the build job has anything to do. */
+function handover_buildJobNeeded(record) {
+    return (handover_buildRequestOf(record) !== undefined && record.image !== undefined && record.image.digest === undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/aws/settings.ts
@@ -44343,9 +44655,11 @@ function dockerBuilderSettings(settings, workspace, imageRepository = settings.d
     });
 }
 /** The split form's build job: docker runs with the job's environment minus the runner's internal tokens. */
-function createArchiveBuilder(settings, env) {
+function createArchiveBuilder(settings, env, imageRepository) {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-    return new DockerArchiveBuilder(dockerBuilderSettings(settings, workspace), { env: buildEnvironment(env) });
+    return new DockerArchiveBuilder(dockerBuilderSettings(settings, workspace, imageRepository), {
+        env: buildEnvironment(env),
+    });
 }
 function wiring_createDeps(settings, env, log, overrides = {}) {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
@@ -44543,7 +44857,9 @@ async function buildEntrypoint(env = process.env) {
         if (request === undefined || tag === undefined || !handover_buildJobNeeded(record)) {
             throw new Error("the plan asks for no build: run the build job only when needs.plan.outputs.build-needed == 'true'");
         }
-        const archive = await createArchiveBuilder(settings, env).buildArchive(request, tag, external_node_path_default().join(archiveDir(env), archive_ARCHIVE_FILE));
+        // The plan named the image; the build job takes no image-repository of its own (nothing to disagree with).
+        const repository = tag.slice(0, tag.lastIndexOf(':'));
+        const archive = await createArchiveBuilder(settings, env, repository).buildArchive(request, tag, external_node_path_default().join(archiveDir(env), archive_ARCHIVE_FILE));
         if (archive)
             info(`The image archive is ${archive.bytes} bytes, ${archive.digest}.`);
         setOutput('archive-path', archive?.path ?? '');

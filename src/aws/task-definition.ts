@@ -378,3 +378,24 @@ export function reviseTaskDefinition(
     tags: params.tags,
   };
 }
+
+/**
+ * The CloudWatch console page of an environment's container logs: the awslogs driver names its streams
+ * `<stream prefix>/<container>/<task id>` and the stream prefix is the family (renderTaskDefinition), so the page is
+ * the log group filtered on `<family>/<container>/`, which holds the streams of every task of that environment. The
+ * console's fragment escapes `%` as `$25`, so a value is URI-encoded and its `%` written `$25`.
+ */
+export function containerLogsUrl(params: {
+  region: string;
+  logGroup: string;
+  family: string;
+  containerName: string;
+}): string {
+  const fragment = (text: string): string => encodeURIComponent(text).replace(/%/g, '$25');
+  const group = fragment(params.logGroup);
+  const prefix = fragment(`${params.family}/${params.containerName}/`);
+  return (
+    `https://${params.region}.console.aws.amazon.com/cloudwatch/home?region=${params.region}` +
+    `#logsV2:log-groups/log-group/${group}/log-events$3FlogStreamNameFilter$3D${prefix}`
+  );
+}

@@ -94,10 +94,19 @@ export function requireApproval(input: PlanInput, decision: Decision): Decision 
  * `server` is e.g. https://github.com; `repo` is owner/name (both from the runner, never from the PR).
  */
 export function approvalLinks(server: string, repo: string, approval: ApprovalRequest): string {
-  const base = `${server.replace(/\/+$/, '')}/${repo}`;
+  return approvalLinksAt(`${server.replace(/\/+$/, '')}/${repo}`, approval);
+}
+
+/** approvalLinks for a repository's web address (`https://github.com/owner/repo`). */
+export function approvalLinksAt(base: string, approval: ApprovalRequest): string {
+  return `Review ${reviewLinks(base, approval)}, then comment \`${approvalCommand(approval.sha)}\`.`;
+}
+
+/** The commit waiting for approval and its diff since the last approved commit, as markdown links. */
+export function reviewLinks(base: string, approval: ApprovalRequest): string {
   const commit = `[commit ${approval.sha.slice(0, 7)}](${base}/commit/${approval.sha})`;
   const diff = approval.since
     ? ` · [diff since ${approval.since}, the last approved commit](${base}/compare/${approval.since}...${approval.sha})`
     : '';
-  return `Review ${commit}${diff}, then comment \`${approvalCommand(approval.sha)}\`.`;
+  return `${commit}${diff}`;
 }

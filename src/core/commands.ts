@@ -54,7 +54,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     name: 'status',
     aliases: [],
     args: '',
-    summary: 'Reply with the state, address and expiry of the environment.',
+    summary: 'Reply, mentioning you, with the state, address and expiry of each environment of the PR.',
   },
   {
     name: 'extend',
@@ -89,7 +89,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     args: SIZES.join('|'),
     summary: 'Change the CPU and memory of the environment.',
   },
-  { name: 'help', aliases: [], args: '', summary: 'Reply with this list.' },
+  { name: 'help', aliases: [], args: '', summary: 'Reply, mentioning you, with this list.' },
 ];
 
 function formOf(spec: CommandSpec): string {

@@ -3,7 +3,7 @@
 // in; the numbers (age, TTL left, cost) are computed here so the output and the dashboard always agree.
 import { describeConfig, estimatedCost, STATUS_ICON } from './report.js';
 import type { PrState, Size, Status, Ttl } from './types.js';
-import { formatTtl, ttlDeadline } from './values.js';
+import { formatTime, formatTtl, ttlDeadline } from './values.js';
 
 /** One environment, as the `environments` output lists it (dates as ISO text, so the JSON round-trips). */
 export interface EnvironmentRow {
@@ -117,23 +117,15 @@ const ACTION_TITLE: Record<SweepActionKind, { done: string; dry: string }> = {
   'labels-synced': { done: '🎨 labels created or updated', dry: '🎨 would create or update labels' },
 };
 
-/** A duration for people: `45m`, `5h 10m`, `3d 4h`; negative durations read as `0m`. */
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
-}
+// One duration style everywhere: the helper lives with the other value formats.
+export { formatDuration } from './values.js';
 
-/** What is left of a row's TTL at `now`: a duration, `expired`, or the TTL itself when it has no deadline. */
-export function ttlLeft(row: EnvironmentRow, now: Date): string {
-  if (row.ttl === 'close') return 'until the PR closes';
-  if (row.ttl === 'manual') return 'until stopped';
-  if (row.expiresAt === undefined) return `${row.ttl} (no 📅)`;
-  const left = new Date(row.expiresAt).getTime() - now.getTime();
-  return left <= 0 ? 'expired' : `${formatDuration(left)} of ${row.ttl}`;
+/** When a row's environment expires, as a moment (the dashboard is read later than it is written). */
+export function expiresText(row: EnvironmentRow): string {
+  if (row.ttl === 'close') return 'when the PR closes';
+  if (row.ttl === 'manual') return 'when stopped';
+  if (row.expiresAt === undefined) return `TTL ${row.ttl}, creation time unknown`;
+  return formatTime(new Date(row.expiresAt));
 }
 
 /** Markdown table cells must not break the table: pipes escaped, line breaks flattened. */
@@ -179,7 +171,7 @@ export function renderDashboard(view: DashboardView): string {
   );
 
   if (rows.length > 0) {
-    lines.push('| PR | SHA | status | URL | age | TTL left | requested by | config | est. cost |');
+    lines.push('| PR | SHA | status | URL | created | expires | requested by | config | cost so far |');
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) {
       const role = row.role === 'active' ? ' 🎯' : row.role === 'building' ? ' 🏗️' : '';
@@ -189,8 +181,8 @@ export function renderDashboard(view: DashboardView): string {
         `\`${row.sha}\`${role}`,
         `${STATUS_ICON[row.status] ?? '❓'} ${row.status}`,
         row.status === 'running' && row.url ? row.url : '',
-        row.createdAt ? formatDuration(now.getTime() - new Date(row.createdAt).getTime()) : '',
-        ttlLeft(row, now),
+        row.createdAt ? formatTime(new Date(row.createdAt)) : '',
+        expiresText(row),
         row.requester ? `@${row.requester}` : '',
         row.config,
         money(row.costSoFar),
@@ -215,19 +207,24 @@ export function renderDashboard(view: DashboardView): string {
       lines.push(`| ⚠️ failed | ${pr} | ${cell(failure.subject)} | ${cell(failure.error)} |`);
     }
     lines.push('');
-    const counts = countActions(view.actions);
-    const parts = (Object.keys(ACTION_TITLE) as SweepActionKind[])
-      .filter((kind) => counts[kind] > 0)
-      .map((kind) => {
-        const planned = view.actions.some((action) => action.kind === kind && action.planned);
-        return `${counts[kind]} × ${ACTION_TITLE[kind][planned ? 'dry' : 'done'].replace(/^\S+ /, '')}`;
-      });
-    if (view.failures.length > 0) parts.push(`${view.failures.length} failed`);
-    lines.push(`**Totals:** ${parts.join(' · ')}`, '');
+    lines.push(`**Totals:** ${sweepTotals(view.actions, view.failures)}`, '');
   }
   const logs = view.runUrl ? `[Run logs](${view.runUrl}) · ` : '';
-  lines.push(`${logs}Updated ${now.toISOString().slice(0, 16)}Z`, '');
+  lines.push(`${logs}Updated ${formatTime(now)}`, '');
   return lines.join('\n');
+}
+
+/** What a sweep did, by kind (`1 × destroyed · 9 × label deleted`), or `nothing needed doing`. */
+export function sweepTotals(actions: SweepAction[], failures: SweepFailure[] = []): string {
+  const counts = countActions(actions);
+  const parts = (Object.keys(ACTION_TITLE) as SweepActionKind[])
+    .filter((kind) => counts[kind] > 0)
+    .map((kind) => {
+      const planned = actions.some((action) => action.kind === kind && action.planned);
+      return `${counts[kind]} × ${ACTION_TITLE[kind][planned ? 'dry' : 'done'].replace(/^\S+ /, '')}`;
+    });
+  if (failures.length > 0) parts.push(`${failures.length} failed`);
+  return parts.length === 0 ? 'nothing needed doing' : parts.join(' · ');
 }
 
 export function countActions(actions: SweepAction[]): Record<SweepActionKind, number> {
@@ -257,11 +254,10 @@ export interface ExpiryWarningView {
 
 export function renderExpiryWarning(view: ExpiryWarningView): string {
   const who = view.requester && !view.requester.endsWith('…') ? `@${view.requester}, the` : 'The';
-  const when = `${view.deadline.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  const left = formatDuration(view.deadline.getTime() - view.now.getTime());
+  const when = formatTime(view.deadline);
   return [
     expiryMarker(view.sha, view.deadline),
-    `⏳ ${who} showtime environment \`${view.sha}\` of this pull request expires at **${when}** (in about ${left}); it will then be torn down.`,
+    `⏳ ${who} showtime environment \`${view.sha}\` of this pull request expires at **${when}**; it will then be torn down.`,
     '',
     'To keep it, comment:',
     '- `/showtime extend 48h` to keep it 48 more hours from now (any duration up to 4 weeks), or',

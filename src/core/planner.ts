@@ -77,7 +77,7 @@ import { approvalCommand, isWriter, requireApproval } from './approval.js';
 import { BLOCKED, FREEZE, LEGACY_TRIGGER, TRIGGER_START, TRIGGER_STOP } from './labels.js';
 import { inlineCode } from './markdown.js';
 import { labelsToRestore } from './state-guard.js';
-import { FORMS, formatTtl, parseSha, toSha7, ttlDeadline } from './values.js';
+import { describeTtl, FORMS, formatDuration, formatTime, parseSha, toSha7, ttlDeadline } from './values.js';
 
 /** Every reason the planner gives; stable across releases (outputs, logs and the decision table use them). */
 export const REASONS = [
@@ -607,7 +607,7 @@ function planExtend(state: PrState, ttl: Ttl, reason: Reason): Decision {
   }
   const until =
     ttl.kind === 'duration'
-      ? `for ${formatTtl(ttl)} from now`
+      ? `for ${describeTtl(ttl)} from now`
       : `until ${ttl.kind === 'close' ? 'the PR closes' : 'someone stops it'}`;
   return decide('extend', reason, `Environment ${sha7} is kept ${until}.`, { targetSha: sha7, ttl });
 }
@@ -729,7 +729,7 @@ function planSweep(input: PlanInput): Decision {
       return decide(
         'stop',
         'lease-expired',
-        `Environment ${stuck.sha} has been ${stuck.status} for over ${policy.leaseMinutes} minutes with no run holding the lock.`,
+        `Environment ${stuck.sha} has been ${stuck.status} for over ${formatDuration(policy.leaseMinutes * 60_000)} with no run holding the lock.`,
         { targetSha: stuck.sha },
       );
     }
@@ -865,8 +865,12 @@ function listEnvironments(state: PrState): string {
     .join(', ');
 }
 
+/** The actor and their access, named once: "none" is no permission, so it reads as "no access". */
 function who(actor: Actor): string {
-  return actor.permission === 'unknown' ? `@${actor.login}` : `@${actor.login} (${actor.permission})`;
+  if (actor.permission === 'unknown') return `@${actor.login}`;
+  return actor.permission === 'none'
+    ? `@${actor.login} (no access)`
+    : `@${actor.login} (${actor.permission})`;
 }
 
 function whyNot(actor: Actor): string {
@@ -876,5 +880,5 @@ function whyNot(actor: Actor): string {
 }
 
 function iso(date: Date | undefined): string {
-  return date ? date.toISOString().replace(/\.000Z$/, 'Z') : 'an unknown time';
+  return date ? formatTime(date) : 'an unknown time';
 }

@@ -69,3 +69,32 @@ export function parseLogin(text: string): string | undefined {
   const base = text.endsWith('[bot]') ? text.slice(0, -'[bot]'.length) : text;
   return LOGIN.test(base) ? text : undefined;
 }
+
+/**
+ * The one way a moment is shown to people (comments, summaries, messages): `2026-12-02 14:05 UTC`. GitHub renders no
+ * live clocks, so what the PR shows is a moment, never a distance from "now" that goes stale once written.
+ */
+export function formatTime(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * The one way a duration is shown to people: `45m`, `5h 10m`, `36h`, `3d`, `3d 4h` (whole days from 48 hours on).
+ * Negative durations read as `0m`. TTLs in labels keep their own canonical form (formatTtl), which this agrees with
+ * for whole days and for fewer than 48 hours.
+ */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
+}
+
+/** A TTL for people, in formatDuration's style: `36h`, `2d`, `2d 1h`, `until the PR closes`, `until stopped`. */
+export function describeTtl(ttl: Ttl): string {
+  if (ttl.kind === 'close') return 'until the PR closes';
+  if (ttl.kind === 'manual') return 'until stopped';
+  return formatDuration(ttl.hours * 3_600_000);
+}

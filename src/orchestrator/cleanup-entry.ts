@@ -12,6 +12,7 @@ import {
   DEFAULT_TIMEOUTS,
 } from '../aws/settings.js';
 import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
+import { sweepTotals } from '../core/dashboard.js';
 import type { InputName } from '../inputs.js';
 import type { Settings } from '../settings.js';
 import { readSettings } from '../settings.js';
@@ -136,6 +137,8 @@ export async function cleanupEntrypoint(env: NodeJS.ProcessEnv = process.env): P
     const result = await sweep(deps, { repoUrl: `${server}/${repo.owner}/${repo.repo}` });
     core.setOutput('environments', JSON.stringify(result.rows));
     core.setOutput('cleaned', String(result.cleaned));
+    // The count alone says nothing of what went: the log says it by kind, as the dashboard's totals do.
+    core.info(`showtime cleanup: ${sweepTotals(result.actions, result.failures)}`);
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.dashboard).write();
     if (result.failures.length > 0) core.setFailed(failureText(result));
   } catch (error) {

@@ -1,5 +1,8 @@
 // Small pieces every orchestration step uses: the outcome of one decision, label writes that honour the GitHub
 // dry run, status changes, and the status comment.
+import { environmentNames } from '../aws/service-names.js';
+import { containerLogsUrl } from '../aws/task-definition.js';
+import type { ApprovalRequest } from '../core/approval.js';
 import { parseLabel, statusLabel } from '../core/labels.js';
 import { renderStatusComment, STATUS_MARKER } from '../core/report.js';
 import type { Decision, EnvConfig, Environment, Status } from '../core/types.js';
@@ -72,10 +75,29 @@ export async function setStatus(deps: Deps, session: PrSession, sha7: string, st
   );
 }
 
+/** `https://github.com/owner/repo`: the runner's server and repository, never anything the PR says. */
+export function repoUrlOf(deps: Deps): string {
+  const server = (deps.run.server ?? 'https://github.com').replace(/\/+$/, '');
+  return `${server}/${deps.github.repo.owner}/${deps.github.repo.repo}`;
+}
+
+/** The container-logs page of each environment, when the task definition sends its logs to a log group. */
+function containerLogsOf(deps: Deps, pr: number, shas: string[]): Record<string, string> | undefined {
+  const { region, logGroup, containerName } = deps.settings.aws;
+  if (logGroup === undefined) return undefined;
+  return Object.fromEntries(
+    shas.map((sha7) => [
+      sha7,
+      containerLogsUrl({ region, logGroup, family: environmentNames(pr, sha7).family, containerName }),
+    ]),
+  );
+}
+
 export function environmentName(pr: number): string {
   return `showtime-pr-${pr}`;
 }
 
+/** Writes the one status comment; returns its id (for links to it), or undefined in a dry run or when it failed. */
 export async function writeStatusComment(
   deps: Deps,
   session: PrSession,
@@ -85,23 +107,33 @@ export async function writeStatusComment(
     actor?: string;
     details: string[];
     urls?: Record<string, string>;
+    approval?: ApprovalRequest;
   },
-): Promise<void> {
+): Promise<number | undefined> {
+  const state = session.state();
   const body = renderStatusComment({
-    state: session.state(),
+    state,
     lastEvent: { message: last.message, actor: last.actor, outcome: last.outcome },
     urls: last.urls,
     run: deps.run.url ? { url: deps.run.url } : undefined,
     now: deps.clock(),
     defaultSize: deps.settings.policy.defaultSize,
+    defaultTtl: deps.settings.policy.defaultTtl,
     costPerHour: deps.settings.costPerHour,
     details: last.details,
+    repoUrl: repoUrlOf(deps),
+    containerLogs: containerLogsOf(deps, session.number, Object.keys(state.environments)),
+    approval: last.approval,
   });
   if (deps.settings.dryRun.github) {
     deps.log.info(`dry run: status comment would read:\n${body}`);
-    return;
+    return undefined;
   }
-  await deps.github.upsertComment(session.number, STATUS_MARKER, body).catch((error: unknown) => {
-    deps.log.warning(`could not update the status comment: ${String(error)}`);
-  });
+  return deps.github
+    .upsertComment(session.number, STATUS_MARKER, body)
+    .then((written) => written.id)
+    .catch((error: unknown) => {
+      deps.log.warning(`could not update the status comment: ${String(error)}`);
+      return undefined;
+    });
 }

@@ -1,7 +1,8 @@
 // Maintainer controls on a running environment: live configuration, TTL, freeze.
 import { addressLabel, configLabels, FREEZE, parseLabel, statusLabel, ttlLabel } from '../core/labels.js';
+import { describeExtension } from '../core/report.js';
 import type { Decision } from '../core/types.js';
-import { formatTtl, MAX_TTL_HOURS } from '../core/values.js';
+import { MAX_TTL_HOURS } from '../core/values.js';
 import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
 import { consume, relabel, setStatus } from './common.js';
@@ -76,9 +77,11 @@ export async function extend(deps: Deps, session: PrSession, decision: Decision)
   const label = ttlLabel(sha7, ttl);
   const old = env.labels.filter((name) => parseLabel(name).kind === 'ttl' && name !== label);
   await relabel(deps, session, [label], old);
-  const shown =
-    decision.ttl.kind === 'duration' ? `${formatTtl(decision.ttl)} from now` : formatTtl(decision.ttl);
-  return { outcome: 'done', failed: false, message: `\`${sha7}\` now lives ${shown}.` };
+  return {
+    outcome: 'done',
+    failed: false,
+    message: describeExtension(sha7, decision.ttl, ttl, env.createdAt),
+  };
 }
 
 export async function setFrozen(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {

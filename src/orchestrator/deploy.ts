@@ -15,7 +15,15 @@ import type { Decision, Environment } from '../core/types.js';
 import { ttlDeadline } from '../core/values.js';
 import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
-import { defaultConfig, environmentName, relabel, setStatus, statusLabelsOf } from './common.js';
+import { EnvironmentError } from '../aws/ecs.js';
+import {
+  defaultConfig,
+  environmentName,
+  relabel,
+  setStatus,
+  statusLabelsOf,
+  writeStatusComment,
+} from './common.js';
 import { retireEnvironmentImage } from './images.js';
 import type { PrSession } from './session.js';
 import type { Notice } from '../notify/slack.js';
@@ -51,6 +59,11 @@ export async function deploy(
     if (!(await stillOurs(deps, session, sha7)))
       return await abandon(deps, session, sha7, false, deploymentId);
     await setStatus(deps, session, sha7, 'deploying');
+    await writeStatusComment(deps, session, {
+      message: `The image of \`${sha7}\` is built; deploying it to ECS.`,
+      outcome: 'info',
+      details: [],
+    });
     const state = session.state();
     const env = state.environments[sha7];
     const now = deps.clock();
@@ -103,7 +116,12 @@ export async function deploy(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     deps.log.error(logLine(`deploy of ${sha7} failed: ${message}`));
-    if (serviceCreated) await deps.ecs.deleteEnvironment(pr, claim.sha).catch(() => undefined);
+    const cleanup = serviceCreated
+      ? await deps.ecs.deleteEnvironment(pr, claim.sha).then(
+          (report) => report.failed.length === 0,
+          () => false,
+        )
+      : undefined;
     await markFailed(deps, session, sha7).catch((labelError: unknown) => {
       deps.log.error(`could not record the failure on the PR: ${String(labelError)}`);
     });
@@ -114,7 +132,7 @@ export async function deploy(
       failed: true,
       // Escaped: an error's text may carry what the PR's code answered (a health check) or printed.
       message: `Deploying \`${sha7}\` failed: ${plainText(message)}`,
-      details: deps.run.url ? [`See the [run logs](${deps.run.url}).`] : [],
+      details: [cleanedUp(error, cleanup)],
     };
   } finally {
     if (!deps.settings.dryRun.github) {
@@ -123,6 +141,26 @@ export async function deploy(
       });
     }
   }
+}
+
+/** What a failed deploy left behind, for the PR: the lock always goes, the labels keep the failure. */
+function cleanedUp(error: unknown, serviceDeleted: boolean | undefined): string {
+  const retry = 'the lock is released and the labels say failed; `/showtime start` tries again.';
+  if (serviceDeleted === false)
+    return `Not cleaned up: the ECS service could not be deleted; the cleanup sweep retries. The lock is released.`;
+  if (serviceDeleted === true) return `Cleaned up: the ECS service was deleted; ${retry}`;
+  if (error instanceof EnvironmentError) {
+    const notCleaned =
+      'Not cleaned up: ECS kept what the deploy made; the cleanup sweep retries. The lock is released.';
+    const said: Record<string, string> = {
+      deleted: `Cleaned up: the ECS service and its task definitions were removed; ${retry}`,
+      'rolled-back': `Cleaned up: the service went back to its previous revision; ${retry}`,
+      'delete-failed': notCleaned,
+      'rollback-failed': notCleaned,
+    };
+    if (said[error.cleanup]) return said[error.cleanup] as string;
+  }
+  return `Cleaned up: nothing had been created in ECS; ${retry}`;
 }
 
 /** True while the PR still points its building pointer at this SHA: a stop or a newer SHA removes or moves it. */

@@ -1,7 +1,7 @@
 // The main action: the plan step decides (and claims what it will build, so losers skip the checkout), the run
 // step carries the decisions out. State lives in the PR's labels only; the plan step hands its decisions to the run
 // step through a JSON file in the runner's temp directory.
-import { approvalLinks, isWriter, requireApproval } from '../core/approval.js';
+import { isWriter, requireApproval } from '../core/approval.js';
 import { COMMAND_USAGE, parseCommands } from '../core/commands.js';
 import {
   buildingLabel,
@@ -18,10 +18,9 @@ import {
   ttlLabel,
 } from '../core/labels.js';
 import type { PayloadFacts } from '../core/payload.js';
-import { inlineCode } from '../core/markdown.js';
 import { parsePayload } from '../core/payload.js';
 import { plan } from '../core/planner.js';
-import { renderRunSummary } from '../core/report.js';
+import { commandErrorLine, renderReply, renderRunSummary } from '../core/report.js';
 import type {
   Actor,
   CommandError,
@@ -40,7 +39,7 @@ import { toSha7 } from '../core/values.js';
 import type { Deps } from './context.js';
 import { PrSession } from './session.js';
 import type { Outcome } from './common.js';
-import { consume, defaultConfig, nothing, relabel, writeStatusComment } from './common.js';
+import { consume, defaultConfig, nothing, relabel, repoUrlOf, writeStatusComment } from './common.js';
 import { reconfigure, extend, setFrozen } from './controls.js';
 import type { Claim } from './deploy.js';
 import { announce, deploy, destroy } from './deploy.js';
@@ -298,6 +297,16 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
   if (decisions.length === 0 && commands.errors.length > 0) {
     decisions.push(nothing('command-errors', 'The comment’s commands could not be read.'));
   }
+  const building = decisions.find((decision) => claim !== undefined && decision.targetSha === claim.sha);
+  if (building) {
+    // Builds take minutes: the PR shows the claim at once, with the run's logs, rather than when the run ends.
+    await writeStatusComment(deps, session, {
+      message: building.message,
+      outcome: 'info',
+      actor: actor.login,
+      details: [],
+    });
+  }
   return record(mergeConfigChanges(decisions), {
     pr: facts.pr,
     actor,
@@ -531,23 +540,21 @@ export async function runStep(deps: Deps, plan: PlanRecord): Promise<RunOutcome>
   }
   const last = outcomes[outcomes.length - 1] ?? { outcome: 'info', message: 'Nothing to do.', failed: false };
   const failed = outcomes.some((outcome) => outcome.failed);
-  const server = deps.run.server ?? 'https://github.com';
-  const repo = `${deps.github.repo.owner}/${deps.github.repo.repo}`;
   const details = [
     ...outcomes.flatMap((outcome) => outcome.details ?? []),
-    ...plan.decisions.flatMap((d) => (d.approval ? [approvalLinks(server, repo, d.approval)] : [])),
-    ...plan.commandErrors.map(
-      (error) => `${inlineCode(error.line)}: ${error.message}. Accepted form: \`${error.usage}\``,
-    ),
+    ...plan.commandErrors.map(commandErrorLine),
   ];
   const url = outcomes.map((outcome) => outcome.url).find((u) => u !== undefined);
-  await writeStatusComment(deps, session, {
+  const urls = url && plan.targetSha ? { [plan.targetSha.slice(0, 7)]: url } : undefined;
+  const sticky = await writeStatusComment(deps, session, {
     message: outcomes.map((outcome) => outcome.message).join(' '),
     outcome: failed ? 'failed' : outcomes.some((o) => o.outcome === 'refused') ? 'refused' : last.outcome,
     actor: plan.actor?.login,
     details,
-    urls: url && plan.targetSha ? { [plan.targetSha.slice(0, 7)]: url } : undefined,
+    urls,
+    approval: plan.decisions.find((d) => d.approval !== undefined)?.approval,
   });
+  await replyToAsker(deps, session, plan, sticky, urls);
   if (plan.commentId !== undefined) {
     const reaction =
       failed || plan.commandErrors.length > 0 || outcomes.some((o) => o.outcome === 'refused')
@@ -611,12 +618,8 @@ async function execute(
       if (decision.restore && decision.restore.length > 0) await relabel(deps, session, decision.restore, []);
       return { outcome: 'refused', message: decision.message, failed: false };
     case 'status':
-      return {
-        outcome: 'info',
-        message: decision.message,
-        failed: false,
-        details: decision.reason === 'help-requested' ? COMMAND_USAGE.split('\n').filter(Boolean) : [],
-      };
+      // The answer goes to the asker in a reply of its own (replyToAsker); the status comment records the state.
+      return { outcome: 'info', message: decision.message, failed: false };
     case 'await-approval':
       await consume(deps, session, decision.consume);
       return { outcome: 'info', message: decision.message, failed: false };
@@ -626,4 +629,41 @@ async function execute(
       await consume(deps, session, decision.consume);
       return { outcome: 'info', message: decision.message, failed: false };
   }
+}
+
+/**
+ * `/showtime status` and `/showtime help` are answered where they were asked: a short new comment that mentions the
+ * asker (an edit of the status comment far up the thread notifies nobody). Only a writer's command gets here (the
+ * planner refuses everyone else's before), and the reply quotes none of the asker's text: their login, the state,
+ * and the command list.
+ */
+async function replyToAsker(
+  deps: Deps,
+  session: PrSession,
+  plan: PlanRecord,
+  sticky: number | undefined,
+  urls: Record<string, string> | undefined,
+): Promise<void> {
+  const asks = plan.decisions.filter((d) => d.action === 'status').map((d) => d.reason);
+  if (plan.commentId === undefined || plan.actor === undefined || !isWriter(plan.actor)) return;
+  if (asks.length === 0) return;
+  const body = renderReply({
+    asker: plan.actor.login,
+    help: asks.includes('help-requested'),
+    status: asks.includes('status-requested'),
+    state: session.state(),
+    urls,
+    now: deps.clock(),
+    defaultTtl: deps.settings.policy.defaultTtl,
+    statusCommentUrl:
+      sticky === undefined ? undefined : `${repoUrlOf(deps)}/pull/${session.number}#issuecomment-${sticky}`,
+    usage: COMMAND_USAGE,
+  });
+  if (deps.settings.dryRun.github) {
+    deps.log.info(`dry run: would reply:\n${body}`);
+    return;
+  }
+  await deps.github.createComment(session.number, body).catch((error: unknown) => {
+    deps.log.warning(`could not reply to @${plan.actor?.login}: ${String(error)}`);
+  });
 }

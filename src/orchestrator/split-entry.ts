@@ -38,7 +38,9 @@ export async function buildEntrypoint(env: NodeJS.ProcessEnv = process.env): Pro
         "the plan asks for no build: run the build job only when needs.plan.outputs.build-needed == 'true'",
       );
     }
-    const archive = await createArchiveBuilder(settings, env).buildArchive(
+    // The plan named the image; the build job takes no image-repository of its own (nothing to disagree with).
+    const repository = tag.slice(0, tag.lastIndexOf(':'));
+    const archive = await createArchiveBuilder(settings, env, repository).buildArchive(
       request,
       tag,
       path.join(archiveDir(env), ARCHIVE_FILE),

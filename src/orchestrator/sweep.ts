@@ -38,7 +38,7 @@ import { plan } from '../core/planner.js';
 import { buildPrState } from '../core/state.js';
 import { missingCreated } from '../core/state-guard.js';
 import type { Decision, Lease, PrState, Status } from '../core/types.js';
-import { ttlDeadline } from '../core/values.js';
+import { formatDuration, formatTime, ttlDeadline } from '../core/values.js';
 import { GitHubError } from '../github/errors.js';
 import { fenceName } from '../github/lease.js';
 import type { LabelDefinition, PullRequestSummary } from '../github/port.js';
@@ -334,8 +334,8 @@ async function warnPr(sweep: Sweep, session: PrSession, decision: Decision): Pro
     pr,
     renderExpiryWarning({ sha, deadline, now: sweep.now, requester: env.requester }),
   );
-  sweep.act({ kind: 'warned', pr, subject: sha, detail: `expires at ${deadline.toISOString()}` });
-  await sweep.notify({ kind: 'expiring', pr, sha, reason: `expires at ${deadline.toISOString()}` });
+  sweep.act({ kind: 'warned', pr, subject: sha, detail: `expires at ${formatTime(deadline)}` });
+  await sweep.notify({ kind: 'expiring', pr, sha, reason: `expires at ${formatTime(deadline)}` });
 }
 
 /**
@@ -398,7 +398,7 @@ async function sweepOrphans(sweep: Sweep): Promise<void> {
         kind: 'orphan-kept',
         pr: service.pr,
         subject: service.serviceName,
-        detail: `no PR claims it, but it is younger than ${deps.settings.orphanGraceMinutes} minutes`,
+        detail: `no PR claims it, but it is younger than ${formatDuration(deps.settings.orphanGraceMinutes * 60_000)}`,
       });
       continue;
     }
@@ -425,7 +425,7 @@ async function sweepOrphans(sweep: Sweep): Promise<void> {
       const sha = service.sha ?? '';
       if (claims.has(sha)) continue;
       sweep.handled.add(key(pr, sha));
-      const age = service.createdAt ? `created ${service.createdAt.toISOString()}` : 'no created-at tag';
+      const age = service.createdAt ? `created ${formatTime(service.createdAt)}` : 'no created-at tag';
       if (deps.settings.dryRun.aws) {
         sweep.cleaned += 1;
         sweep.act({
@@ -569,7 +569,7 @@ async function sweepLeftovers(sweep: Sweep): Promise<void> {
           kind: 'leftover-deleted',
           pr,
           subject: leftover.subject,
-          detail: `no environment claims it (${leftover.createdAt ? `created ${leftover.createdAt.toISOString()}` : 'undated'})`,
+          detail: `no environment claims it (${leftover.createdAt ? `created ${formatTime(leftover.createdAt)}` : 'undated'})`,
         });
       } catch (error) {
         sweep.fail({ pr, subject: leftover.subject, error: messageOf(error) });

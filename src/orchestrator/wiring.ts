@@ -111,9 +111,15 @@ function dockerBuilderSettings(
 }
 
 /** The split form's build job: docker runs with the job's environment minus the runner's internal tokens. */
-export function createArchiveBuilder(settings: Settings, env: NodeJS.ProcessEnv): ArchiveBuilder {
+export function createArchiveBuilder(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  imageRepository: string,
+): ArchiveBuilder {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  return new DockerArchiveBuilder(dockerBuilderSettings(settings, workspace), { env: buildEnvironment(env) });
+  return new DockerArchiveBuilder(dockerBuilderSettings(settings, workspace, imageRepository), {
+    env: buildEnvironment(env),
+  });
 }
 
 export function createDeps(
