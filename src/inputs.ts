@@ -114,7 +114,8 @@ export const INPUTS = [
   },
   {
     name: 'poll-interval-seconds',
-    description: 'Pause between two polls of ECS and between two health checks (decimals allowed).',
+    description:
+      'Longest pause between two polls of ECS: the pauses start at 2 s and grow by half up to this. Health checks run every 2 s, or every this many seconds when it is shorter (decimals allowed).',
     default: '10',
     actions: MAIN,
   },

@@ -1,8 +1,8 @@
 // The cleanup entrypoint's body: read settings, build the adapters, sweep, report. Any event may start it (a
 // schedule and workflow_dispatch are what the README shows); the sweep looks at the whole repository regardless.
-import * as core from '@actions/core';
+import * as core from '../runner/core.js';
 import type { EnvironmentBackend } from '../aws/ecs.js';
-import { createEcsBackend } from '../aws/ecs.js';
+import { lazyEcsBackend } from '../aws/lazy.js';
 import {
   DEFAULT_GENERATED_ENVIRONMENT,
   DEFAULT_HEALTH_CHECK_PATH,
@@ -33,8 +33,8 @@ function messageOf(error: unknown): string {
  * of the cleanup action, so they get inert values that no list or delete call reads.
  */
 function sweepEcs(settings: Settings, log: Log): EnvironmentBackend {
-  return createEcsBackend(
-    {
+  return lazyEcsBackend(
+    () => ({
       region: settings.aws.region,
       cluster: settings.aws.cluster,
       endpoint: settings.aws.endpoint,
@@ -49,7 +49,7 @@ function sweepEcs(settings: Settings, log: Log): EnvironmentBackend {
       healthCheckPath: DEFAULT_HEALTH_CHECK_PATH,
       timeouts: { ...DEFAULT_TIMEOUTS },
       generatedEnvironment: DEFAULT_GENERATED_ENVIRONMENT,
-    },
+    }),
     { log: (message) => log.info(message) },
   );
 }
@@ -73,7 +73,10 @@ function readOnlyEcs(real: EnvironmentBackend, log: Log): EnvironmentBackend {
 
 export function createSweepDeps(settings: Settings, env: NodeJS.ProcessEnv, log: Log): Deps {
   // The GitHub side (and its dry-run twin) is built as for the main action; ECS is the sweep's own.
-  const deps = createDeps({ ...settings, dryRun: { ...settings.dryRun, aws: false } }, env, log);
+  // Every sweep lists the ECS services: the SDK loads while the first GitHub request is in flight.
+  const deps = createDeps({ ...settings, dryRun: { ...settings.dryRun, aws: false } }, env, log, {
+    preloadAws: true,
+  });
   const ecs = sweepEcs(settings, log);
   return { ...deps, settings, ecs: settings.dryRun.aws ? readOnlyEcs(ecs, log) : ecs };
 }

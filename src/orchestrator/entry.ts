@@ -3,13 +3,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../runner/core.js';
 import type { InputName } from '../inputs.js';
 import { readSettings } from '../settings.js';
 import type { Log } from './context.js';
 import type { PlanRecord } from './main.js';
 import { planStep, runStep } from './main.js';
-import { createDeps } from './wiring.js';
+import { createDeps, ECS_ACTIONS } from './wiring.js';
 
 const actionsLog: Log = {
   info: (message) => core.info(message),
@@ -67,7 +67,8 @@ export async function runEntrypoint(env: NodeJS.ProcessEnv = process.env): Promi
       throw new Error('SHOWTIME_PLAN_FILE is not set: the run step follows the plan step of action.yml');
     const record = JSON.parse(readFileSync(file, 'utf8')) as PlanRecord;
     const settings = readSettings('main', readInput);
-    const deps = createDeps(settings, env, actionsLog);
+    const preloadAws = record.decisions.some((decision) => ECS_ACTIONS.has(decision.action));
+    const deps = createDeps(settings, env, actionsLog, { preloadAws });
     const outcome = await runStep(deps, record);
     core.setOutput('action', outcome.action);
     core.setOutput('reason', outcome.reason);

@@ -1,9 +1,8 @@
 // Builds the adapters from the settings and the runner's environment. The only place that knows which class
 // implements which port.
 import path from 'node:path';
-import { createEcsBackend } from '../aws/ecs.js';
-import type { EnvironmentBackend } from '../aws/ecs.js';
-import { resolveEcsSettings } from '../aws/settings.js';
+import { lazyEcsBackend, preloadEcsDuringFirstRequest } from '../aws/lazy.js';
+import { DEFAULT_TIMEOUTS, resolveEcsSettings } from '../aws/settings.js';
 import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
 import { formatLockDescription, parseLockDescription } from '../core/labels.js';
 import { createDockerBuilder } from '../docker/builder.js';
@@ -25,22 +24,25 @@ export function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: str
   return { owner: match[1], repo: match[2] };
 }
 
-/**
- * ECS settings (template, network) are checked only when a run first talks to ECS: a label event that needs no
- * deploy must not fail on a deploy input.
- */
-function lazyEcs(create: () => EnvironmentBackend): EnvironmentBackend {
-  let backend: EnvironmentBackend | undefined;
-  const get = (): EnvironmentBackend => (backend ??= create());
-  return {
-    createEnvironment: (spec) => get().createEnvironment(spec),
-    updateConfiguration: (spec) => get().updateConfiguration(spec),
-    deleteEnvironment: (pr, sha) => get().deleteEnvironment(pr, sha),
-    listManagedServices: () => get().listManagedServices(),
-  };
+/** The plan actions whose run step talks to ECS: only for these is the SDK loaded ahead of its first use. */
+export const ECS_ACTIONS: ReadonlySet<string> = new Set([
+  'create',
+  'rolling-update',
+  'redeploy-config',
+  'stop',
+]);
+
+export interface WiringOptions {
+  /** The step will talk to AWS: load the SDK while the first GitHub request is in flight (see aws/lazy.ts). */
+  preloadAws?: boolean;
 }
 
-export function createDeps(settings: Settings, env: NodeJS.ProcessEnv, log: Log): Deps {
+export function createDeps(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  log: Log,
+  options: WiringOptions = {},
+): Deps {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const github = new OctokitGitHub({
     token: settings.githubToken,
@@ -53,10 +55,13 @@ export function createDeps(settings: Settings, env: NodeJS.ProcessEnv, log: Log)
     log: (message) => log.warning(message),
   });
   const aws = settings.aws;
+  if (options.preloadAws && !settings.dryRun.aws) preloadEcsDuringFirstRequest();
+  // ECS settings (template, network) are checked only when a run first talks to ECS: a label event that needs no
+  // deploy must not fail on a deploy input.
   const ecs = settings.dryRun.aws
     ? dryRunEcs(log)
-    : lazyEcs(() =>
-        createEcsBackend(
+    : lazyEcsBackend(
+        () =>
           resolveEcsSettings({
             region: aws.region,
             cluster: aws.cluster,
@@ -76,15 +81,14 @@ export function createDeps(settings: Settings, env: NodeJS.ProcessEnv, log: Log)
               stableMs: aws.stableTimeoutMs,
               healthMs: aws.healthTimeoutMs,
               pollIntervalMs: aws.pollIntervalMs,
-              healthIntervalMs: aws.pollIntervalMs,
+              healthIntervalMs: Math.min(DEFAULT_TIMEOUTS.healthIntervalMs, aws.pollIntervalMs),
             },
             endpoint: aws.endpoint,
             executionRoleArn: aws.executionRoleArn,
             taskRoleArn: aws.taskRoleArn,
             logGroup: aws.logGroup,
           }),
-          { log: (message) => log.info(message) },
-        ),
+        { log: (message) => log.info(message) },
       );
   const docker = settings.docker;
   const builder = createDockerBuilder(
