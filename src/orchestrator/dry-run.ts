@@ -15,6 +15,7 @@ export function dryRunGitHub(real: GitHubPort, log: Log): GitHubPort {
     getPullRequest: (number) => real.getPullRequest(number),
     listPullRequestCommits: (number) => real.listPullRequestCommits(number),
     listRepoLabels: () => real.listRepoLabels(),
+    getLabelDefinition: (name) => real.getLabelDefinition(name),
     searchPullRequests: (query) => real.searchPullRequests(query),
     listLabelCarriers: (name) => real.listLabelCarriers(name),
     getPermission: (login) => real.getPermission(login),
