@@ -12,7 +12,6 @@ import { performance } from 'node:perf_hooks';
 import { inputEnvName, inputsOf } from '../src/inputs.js';
 import { commentEvent } from '../test-support/payloads.js';
 import { scheduleEvent } from '../demo/scenario.js';
-import { median } from './report.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const STEPS = ['plan', 'run', 'cleanup'] as const;
@@ -159,12 +158,14 @@ async function sample(
   const started = performance.now();
   const child = spawn(process.execPath, [file], { env, stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const timeout = new Promise<number>((_, reject) =>
-    setTimeout(() => reject(new Error(`${file} made no request within 10 s`)), 10_000),
-  );
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<number>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${file} made no request within 10 s`)), 10_000);
+  });
   try {
     return (await Promise.race([arrived, timeout])) - started;
   } finally {
+    clearTimeout(timer);
     child.kill('SIGKILL');
     await exited;
   }
@@ -226,23 +227,4 @@ export async function compareColdStarts(
     await listener.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(2)} MB`;
-const ms = (value: number) => `${Math.round(value)} ms`;
-
-export function renderColdStarts(result: ColdStartComparison): string {
-  const rows = result.steps.map((s) => {
-    const ratio = median(s.ratios);
-    return `| ${s.step} | ${mb(s.entryBytes.current)} (${mb(s.bytes.current)} with chunks) | ${mb(s.bytes.previous)} | ${ms(median(s.currentMs))} | ${ms(median(s.previousMs))} | **${ratio.toFixed(2)}** (${Math.min(...s.ratios).toFixed(2)}–${Math.max(...s.ratios).toFixed(2)}) |`;
-  });
-  return [
-    `Spawn → first API request (headers at a loopback listener), this tree’s bundles paired with \`${result.ref}\`’s dist/, ` +
-      `${result.pairs} pairs per step after one warm-up each, alternating which of the pair goes first; medians. ` +
-      `Bare \`node -e 0\` (spawn → exit) on the same machine: ${ms(median(result.bareNodeMs))}.`,
-    '',
-    `| step | bundle now (loaded / on disk) | bundle before | spawn → first request, now | before | ratio now / before (min–max) |`,
-    '|---|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
 }
