@@ -91,7 +91,7 @@ async function startListener(): Promise<{ url: string; next(): Promise<number>; 
 }
 
 /** Environment and event of each step: a `/showtime status` comment for plan and run, a schedule for cleanup. */
-function stepEnv(step: Step, apiUrl: string, scratch: string): NodeJS.ProcessEnv {
+export function stepEnv(step: Step, apiUrl: string, scratch: string): NodeJS.ProcessEnv {
   const action = step === 'cleanup' ? 'cleanup' : 'main';
   const event =
     step === 'cleanup'

@@ -49,7 +49,7 @@ export function createDeps(
     baseUrl: env.GITHUB_API_URL,
     repo: repositoryOf(env),
     lockCodec: { describe: formatLockDescription, parse: parseLockDescription, fenceName },
-    // Pacing spaces writes as GitHub recommends; a local emulator has no such limits.
+    // Writes and searches are paced inside GitHub's documented limits (github/pacing.ts); off for the tests.
     pacing: env.SHOWTIME_GITHUB_PACING !== 'off',
     delayUnitMs: env.SHOWTIME_GITHUB_DELAY_UNIT_MS ? Number(env.SHOWTIME_GITHUB_DELAY_UNIT_MS) : undefined,
     log: (message) => log.warning(message),
