@@ -215,7 +215,8 @@ export const INPUTS = [
   },
   {
     name: 'delete-unused-labels',
-    description: 'Delete repository-level 🎪 label definitions that no PR uses any more (true/false).',
+    description:
+      'Delete repository-level 🎪 label definitions that no PR uses any more (true/false). Done by sweeps that have something due and by runs started by hand (workflow_dispatch); a scheduled sweep with nothing due lists no labels.',
     default: 'true',
     actions: CLEANUP,
   },

@@ -98,7 +98,11 @@ export async function cleanupEntrypoint(env: NodeJS.ProcessEnv = process.env): P
     core.info(`showtime cleanup: sweeping on ${env.GITHUB_EVENT_NAME ?? 'a manual run'}`);
     const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
     const repo = deps.github.repo;
-    const result = await sweep(deps, { repoUrl: `${server}/${repo.owner}/${repo.repo}` });
+    const result = await sweep(deps, {
+      repoUrl: `${server}/${repo.owner}/${repo.repo}`,
+      // A sweep started by hand also collects leftover labels when nothing is due (see SweepOptions.full).
+      full: env.GITHUB_EVENT_NAME === 'workflow_dispatch',
+    });
     core.setOutput('environments', JSON.stringify(result.rows));
     core.setOutput('cleaned', String(result.cleaned));
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.dashboard).write();

@@ -102,6 +102,12 @@ export interface SweepResult {
 export interface SweepOptions {
   /** `https://github.com/owner/name`; defaults to github.com. */
   repoUrl?: string;
+  /**
+   * List the repository's labels and collect leftovers even when nothing is due (a run started by hand,
+   * workflow_dispatch). A scheduled sweep with nothing due skips both; its leftovers wait for the next sweep that
+   * lists.
+   */
+  full?: boolean;
 }
 
 /** Where each kind of action writes, to tell what a partial dry run did not carry out. */
@@ -671,7 +677,7 @@ export async function sweep(deps: Deps, options: SweepOptions = {}): Promise<Swe
   }
   // The repository's labels (locks with their leases, leftovers for the GC) are listed only when something may be
   // due: a quiet sweep costs its search pages and one catalogue read, whatever the number of labels (see isQuiet).
-  const quiet = isQuiet(run, summaries);
+  const quiet = !options.full && isQuiet(run, summaries);
   if (!quiet) {
     run.repoLabels = await deps.github.listRepoLabels();
     run.labelsByName = new Map(run.repoLabels.map((label) => [lower(label.name), label]));
