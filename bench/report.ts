@@ -1,4 +1,5 @@
 // The benchmark figures as markdown tables (printed, and written to bench/results.md for the README). Pure.
+import type { ColdStartComparison } from './cold-start.js';
 import type { Breakdown } from './phases.js';
 
 export type Counts = Record<string, number>;
@@ -45,6 +46,8 @@ export interface StepFigure extends Breakdown {
 
 export interface OrchestrationFigure {
   name: string;
+  /** GitHub writes paced as in production (token bucket, real seconds) or not at all (the tests' setting). */
+  pacing?: 'production' | 'off';
   runs: number;
   plan: StepFigure;
   run: StepFigure;
@@ -58,6 +61,8 @@ export interface BenchResults {
   sweepNote: string;
   aws: AwsFigure[];
   coldStarts: ColdStartFigure[];
+  /** Spawn → first request of these bundles paired with the previous release's, when measured. */
+  pairedColdStarts?: ColdStartComparison;
   orchestration: OrchestrationFigure[];
 }
 
@@ -120,6 +125,36 @@ function table(header: string[], rows: string[][]): string[] {
     `| ${header.map(() => '---').join(' | ')} |`,
     ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
   ];
+}
+
+/** The paired cold-start comparison (see bench/cold-start.ts). */
+export function renderPairedColdStarts(result: ColdStartComparison): string {
+  const range = (values: number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+  return [
+    `Spawn → first API request (its headers at a loopback listener standing in for GitHub), these bundles paired ` +
+      `with the previous release’s (\`${result.ref}\`’s dist/), ${result.pairs} pairs per step after one warm-up ` +
+      `each, alternating which of a pair goes first. Bare \`node -e 0\`, spawn → exit: ` +
+      `${ms(median(result.bareNodeMs))}.`,
+    '',
+    ...table(
+      [
+        'step',
+        'loaded at start (all chunks)',
+        'previous bundle',
+        'spawn → first request (median)',
+        'previous (median)',
+        '**ratio now / previous** (median of pairs, range)',
+      ],
+      result.steps.map((s) => [
+        s.step,
+        `${bytes(s.entryBytes.current)} (${bytes(s.bytes.current)})`,
+        bytes(s.bytes.previous),
+        ms(median(s.currentMs)),
+        ms(median(s.previousMs)),
+        `**${median(s.ratios).toFixed(2)}** (${range(s.ratios)})`,
+      ]),
+    ),
+  ].join('\n');
 }
 
 export function renderMarkdown(results: BenchResults): string {
@@ -185,8 +220,9 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     '## Cold start and bundle size',
     '',
-    'Process spawn to the first API request (as the tracing proxy in front of the emulator sees it); one warm-up run,',
-    'then the median of 5.',
+    ...(results.pairedColdStarts ? [renderPairedColdStarts(results.pairedColdStarts), ''] : []),
+    'In the action world: process spawn to the first API request as the tracing proxy in front of the emulator sees',
+    'it; one warm-up run, then the median of the samples.',
     '',
     ...table(
       ['bundle', 'size', 'spawn → first API call (median)', 'min – max', 'first call'],
@@ -212,6 +248,7 @@ export function renderMarkdown(results: BenchResults): string {
     ...table(
       [
         'scenario',
+        'GitHub pacing',
         'step',
         'wall',
         'docker',
@@ -226,6 +263,7 @@ export function renderMarkdown(results: BenchResults): string {
           const b = figure[step];
           return [
             `${figure.name} (${figure.runs} runs)`,
+            figure.pacing ?? 'off',
             step,
             ms(b.wallMs),
             ms(b.dockerMs),

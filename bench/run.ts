@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
+import { compareColdStarts } from './cold-start.js';
 import { coldStarts, lifecycle, sweeps, TracedWorld } from './measure.js';
 import type { BenchResults } from './report.js';
 import { renderMarkdown } from './report.js';
@@ -21,13 +22,17 @@ export interface BenchOptions {
   due?: number;
   /** Where the markdown goes; undefined: not written. */
   resultsFile?: string;
+  /** Pairs per step of the cold-start comparison with the previous bundles; 0 skips it. */
+  pairs?: number;
+  /** The git ref whose dist/ holds the previous bundles. */
+  previousRef?: string;
 }
 
 export const SWEEP_NOTE =
   'Each PR carries the labels of one running environment, 2 hours old with a 48h TTL (rendered with the label ' +
   'grammar of src/core/labels.ts), and ECS holds its service (created directly in moto with showtime’s tags, ' +
-  'desiredCount 0): nothing is due, the steady-state cost of a sweep. The PRs accumulate from row to row (the ' +
-  'first sweep also writes the repository’s label catalogue once). The last row adds PRs whose environment is ' +
+  'desiredCount 0): nothing is due, the steady-state cost of a sweep. The PRs accumulate from row to row (a ' +
+  'first, unmeasured sweep wrote the repository’s label catalogue). The last row adds PRs whose environment is ' +
   '72 hours old: each is torn down by the sweep. Wall times of the large sweeps are pessimistic: moto also ' +
   'serves the scheduler stand-in, which describes every service every 50 ms.';
 
@@ -49,10 +54,16 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     }
     const sweepFigures = await sweeps(
       path.join(scratch, 'docker-sweep.log'),
-      options.sweepSizes ?? [10, 100, 500],
+      options.sweepSizes ?? [10, 100, 500, 1000],
       options.due ?? 10,
       progress,
     );
+    // Last, on a machine with nothing else of the bench running: spawn timings are what moves most with load.
+    const pairs = options.pairs ?? 12;
+    const pairedColdStarts =
+      pairs > 0
+        ? await compareColdStarts({ ref: options.previousRef ?? 'main', pairs, progress })
+        : undefined;
     const cpus = os.cpus();
     const results: BenchResults = {
       date: new Date().toISOString().slice(0, 10),
@@ -62,6 +73,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
       sweepNote: SWEEP_NOTE,
       aws: main.aws,
       coldStarts: starts,
+      pairedColdStarts,
       orchestration: main.orchestration,
     };
     const markdown = renderMarkdown(results);

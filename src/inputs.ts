@@ -121,7 +121,8 @@ export const INPUTS = [
   },
   {
     name: 'poll-interval-seconds',
-    description: 'Pause between two polls of ECS and between two health checks (decimals allowed).',
+    description:
+      'Longest pause between two polls of ECS: the pauses start at 2 s and grow by half up to this. Health checks run every 2 s, or every this many seconds when it is shorter (decimals allowed).',
     default: '10',
     actions: MAIN,
   },
@@ -228,7 +229,8 @@ export const INPUTS = [
   },
   {
     name: 'delete-unused-labels',
-    description: 'Delete repository-level 🎪 label definitions that no PR uses any more (true/false).',
+    description:
+      'Delete repository-level 🎪 label definitions that no PR uses any more (true/false). Done by sweeps that have something due and by runs started by hand (workflow_dispatch); a scheduled sweep with nothing due lists no labels.',
     default: 'true',
     actions: CLEANUP,
   },

@@ -13,8 +13,6 @@ import {
   ListServicesCommand,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
-import { createEcsClients } from '../src/aws/ecs.js';
-import type { EcsClients } from '../src/aws/ecs.js';
 import { environmentNames } from '../src/aws/service-names.js';
 import { environmentTags, TAG_KEYS } from '../src/aws/tags.js';
 import { inputEnvName, inputsOf } from '../src/inputs.js';
@@ -29,8 +27,14 @@ import { startEmulator } from './github-emulator/index.js';
 import type { Emulator } from './github-emulator/index.js';
 import type { SeedPull } from './github-emulator/seed.js';
 import type { Role } from './github-emulator/seed.js';
-import { createTestNetwork, keepEcsTasksRunning, MOTO_CREDENTIALS, startMoto } from './moto.js';
-import type { MotoServer } from './moto.js';
+import {
+  createTestClients,
+  createTestNetwork,
+  keepEcsTasksRunning,
+  MOTO_CREDENTIALS,
+  startMoto,
+} from './moto.js';
+import type { MotoServer, TestClients } from './moto.js';
 
 export const OWNER = 'apache';
 export const NAME = 'superset';
@@ -94,7 +98,7 @@ export interface WorldOptions {
 export interface ActionWorld {
   github: Emulator;
   moto: MotoServer;
-  clients: EcsClients;
+  clients: TestClients;
   docker: FakeDocker;
   /** The loopback registry, when the world was started with `registry: true`. */
   registry?: LocalRegistry;
@@ -177,7 +181,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
   await keepEcsTasksRunning(moto.endpoint);
   // The harness's own clients use the SDK's default chain too: give it moto's dummy keys.
   for (const [key, value] of Object.entries(MOTO_CREDENTIALS)) process.env[key] ??= value;
-  const clients = createEcsClients({ region: REGION, endpoint: moto.endpoint });
+  const clients = createTestClients({ region: REGION, endpoint: moto.endpoint });
   const { subnet, securityGroup: group } = await createTestNetwork(clients, CLUSTER);
 
   let health = options.healthStatus ?? 200;

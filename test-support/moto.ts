@@ -7,12 +7,11 @@ import {
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
+  EC2Client,
   ModifyVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
+import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { motoServerCommand } from './tools.js';
-import type { EC2Client } from '@aws-sdk/client-ec2';
-import { CreateClusterCommand } from '@aws-sdk/client-ecs';
-import type { ECSClient } from '@aws-sdk/client-ecs';
 import { startPagingProxy } from './aws-paging.js';
 
 export interface MotoServer {
@@ -166,12 +165,23 @@ export async function keepEcsTasksRunning(endpoint: string): Promise<void> {
   if (!response.ok) throw new Error(`moto state manager answered HTTP ${response.status}`);
 }
 
+/** The harness's own clients: ECS, and EC2 for the network and the addresses (the action itself has no EC2 client). */
+export interface TestClients {
+  ecs: ECSClient;
+  ec2: EC2Client;
+}
+
+export function createTestClients(options: { region: string; endpoint: string }): TestClients {
+  const config = { region: options.region, endpoint: options.endpoint, maxAttempts: 5 };
+  return { ecs: new ECSClient(config), ec2: new EC2Client(config) };
+}
+
 /**
  * What a Fargate service needs in moto: a VPC with DNS hostnames (moto's RunTask fails without them), a subnet, a
  * security group, and the cluster.
  */
 export async function createTestNetwork(
-  clients: { ecs: ECSClient; ec2: EC2Client },
+  clients: TestClients,
   cluster: string,
 ): Promise<{ subnet: string; securityGroup: string }> {
   const vpc = (await clients.ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId;

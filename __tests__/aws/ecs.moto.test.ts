@@ -24,20 +24,21 @@ import type {
   Tag,
 } from '@aws-sdk/client-ecs';
 import { callsBetween } from '../../src/aws/call-counter.js';
-import { createEcsBackend, createEcsClients, EnvironmentError } from '../../src/aws/ecs.js';
-import type { CreateSpec, EcsBackend, EcsBackendDeps, EcsClients } from '../../src/aws/ecs.js';
+import { createEcsBackend, EnvironmentError } from '../../src/aws/ecs.js';
+import type { CreateSpec, EcsBackend, EcsBackendDeps } from '../../src/aws/ecs.js';
 import { realFetch } from '../../src/aws/health.js';
 import { resolveEcsSettings } from '../../src/aws/settings.js';
 import type { EcsSettingsInput } from '../../src/aws/settings.js';
 import { loadTaskDefinitionTemplate } from '../../src/aws/task-definition.js';
 import { EcsSchedulerStandIn } from '../../test-support/ecs-scheduler.js';
 import {
+  createTestClients,
   createTestNetwork,
   keepEcsTasksRunning,
   MOTO_CREDENTIALS,
   startMoto,
 } from '../../test-support/moto.js';
-import type { MotoServer } from '../../test-support/moto.js';
+import type { MotoServer, TestClients } from '../../test-support/moto.js';
 
 const REGION = 'us-east-1';
 const CLUSTER = 'showtime-test';
@@ -46,7 +47,7 @@ const UNHEALTHY_IP = '127.0.0.3';
 const SHA = (n: number) => `${String(n).padStart(3, '0')}beef`.slice(0, 7) + 'c'.repeat(33);
 
 let moto: MotoServer;
-let clients: EcsClients;
+let clients: TestClients;
 let scheduler: EcsSchedulerStandIn;
 let network: { subnet: string; securityGroup: string };
 let port: number;
@@ -83,7 +84,7 @@ beforeAll(async () => {
     process.env[key] = value;
   }
   await keepEcsTasksRunning(moto.endpoint);
-  clients = createEcsClients({ region: REGION, endpoint: moto.endpoint });
+  clients = createTestClients({ region: REGION, endpoint: moto.endpoint });
   network = await createTestNetwork(clients, CLUSTER);
   port = await listen(HEALTHY_IP, 0, 200);
   await listen(UNHEALTHY_IP, port, 503);
@@ -334,6 +335,56 @@ describe('createEnvironment', () => {
     expect(error.message).toContain('did not become stable within 0.7s (running 0 of 1');
     expect(error.message).toContain('the service was deleted');
     expect((await describeService(name))?.status).toBe('INACTIVE');
+  });
+
+  test('ECS is polled with pauses from 2 s, each half as long again, up to the poll interval', async () => {
+    const name = `pr-132-${sha7(132)}-service`;
+    neverStarted.add(name);
+    let now = 0;
+    const pauses: number[] = [];
+    const clock = {
+      now: () => now,
+      sleep: (ms: number) => {
+        pauses.push(ms);
+        now += ms;
+        return Promise.resolve();
+      },
+    };
+    const error = await caught(
+      backend({ timeouts: { stableMs: 30_000, pollIntervalMs: 10_000 } }, clock).createEnvironment(spec(132)),
+    );
+    expect(error).toMatchObject({ stage: 'stable' });
+    expect(pauses).toEqual([2000, 3000, 4500, 6750, 10_000, 3750]);
+  });
+
+  test('the health polling starts as soon as the task has an address, before ECS calls the service stable', async () => {
+    const fetched: number[] = [];
+    let describes = 0;
+    const ecs = backend(
+      { timeouts: { pollIntervalMs: 50 } },
+      {
+        fetch: (url, init) => {
+          fetched.push(describes);
+          return realFetch(url, init);
+        },
+      },
+    );
+    // Every DescribeServices answer says "one more deployment still running" until the health check was reached.
+    ecs.clients.ecs.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName !== 'DescribeServicesCommand') return result;
+        describes += 1;
+        const output = result.output as { services?: { deployments?: unknown[] }[] };
+        const service = output.services?.[0];
+        if (fetched.length === 0 && service?.deployments) service.deployments.push({ status: 'ACTIVE' });
+        return result;
+      },
+      { step: 'initialize', name: 'notStableUntilHealthChecked' },
+    );
+    const deployed = await ecs.createEnvironment(spec(133));
+    expect(deployed.url).toMatch(/^http:/);
+    expect(fetched.length).toBeGreaterThan(0);
   });
 
   test('a task that never gets a public IP fails the address step and is cleaned up', async () => {

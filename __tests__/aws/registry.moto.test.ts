@@ -16,7 +16,12 @@ import { environmentTags } from '../../src/aws/tags.js';
 import { loadTaskDefinitionTemplate } from '../../src/aws/task-definition.js';
 import type { Deps } from '../../src/orchestrator/context.js';
 import { deleteEnvironmentImage, environmentImageTag } from '../../src/orchestrator/images.js';
-import { createTestNetwork, MOTO_CREDENTIALS, startMoto } from '../../test-support/moto.js';
+import {
+  createTestClients,
+  createTestNetwork,
+  MOTO_CREDENTIALS,
+  startMoto,
+} from '../../test-support/moto.js';
 import type { MotoServer } from '../../test-support/moto.js';
 
 const REGION = 'us-west-2';
@@ -37,7 +42,7 @@ beforeAll(async () => {
   ecr = new ECRClient(config);
   ssm = new SSMClient(config);
   clients = createEcsClients(config);
-  network = await createTestNetwork(clients, CLUSTER);
+  network = await createTestNetwork(createTestClients(config), CLUSTER);
 }, 30_000);
 
 afterAll(async () => {
@@ -313,7 +318,6 @@ test('the cleanup role allows exactly the calls of the adapter methods a sweep u
   const sweepEcr = new ECRClient(config);
   const sweepSsm = new SSMClient(config);
   record(sweepClients.ecs as never, 'ecs', sent);
-  record(sweepClients.ec2 as never, 'ec2', sent);
   record(sweepEcr as never, 'ecr', sent);
   record(sweepSsm as never, 'ssm', sent);
 

@@ -12,6 +12,7 @@ test('npm run bench, small: every figure is measured and consistent', async () =
     samples: 1,
     sweepSizes: [3],
     due: 1,
+    pairs: 1,
   });
 
   const github = Object.fromEntries(results.github.map((figure) => [figure.name, total(figure.counts)]));
@@ -35,6 +36,21 @@ test('npm run bench, small: every figure is measured and consistent', async () =
     expect(figure.samplesMs).toHaveLength(1);
     expect(figure.bytes).toBeGreaterThan(0);
   }
-  expect(results.orchestration.map((figure) => figure.name)).toEqual(['first start', 'rolling update']);
+  const events = ['first start', 'rolling update', 'comment command', 'live configuration', 'stop'];
+  expect(results.orchestration.map((figure) => `${figure.name}, pacing ${figure.pacing}`)).toEqual([
+    ...events.map((name) => `${name}, pacing off`),
+    ...events.map((name) => `${name}, pacing production`),
+  ]);
+  // A quiet sweep: its search page and one read of the label catalogue, no listing of the repository's labels.
+  expect(steady!.counts).toEqual({
+    'GET /search/issues': 1,
+    'GET /repos/{owner}/{repo}/labels/{name}': 1,
+  });
+  // The cold start of each step, paired with the previous release's bundles.
+  expect(results.pairedColdStarts?.steps.map((s) => [s.step, s.ratios.length])).toEqual([
+    ['plan', 1],
+    ['run', 1],
+    ['cleanup', 1],
+  ]);
   expect(lines.join('\n')).toContain('## Orchestration time (build and AWS waits excluded)');
 }, 120_000);

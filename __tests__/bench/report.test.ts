@@ -128,6 +128,27 @@ test('renderMarkdown: one table per figure, pipes in cells escaped, missing valu
     orchestration: [{ name: 'first start', runs: 3, plan: breakdown, run: breakdown }],
   };
   const markdown = renderMarkdown(results);
+  expect(markdown).not.toContain('paired with the previous release');
+  expect(
+    renderMarkdown({
+      ...results,
+      pairedColdStarts: {
+        ref: 'main',
+        pairs: 2,
+        bareNodeMs: [40, 50],
+        steps: [
+          {
+            step: 'plan',
+            bytes: { current: 2_800_000, previous: 4_860_000 },
+            entryBytes: { current: 580_000, previous: 4_860_000 },
+            currentMs: [100, 110],
+            previousMs: [300, 330],
+            ratios: [1 / 3, 1 / 3],
+          },
+        ],
+      },
+    }),
+  ).toContain('| plan | 580 kB (2.80 MB) | 4.86 MB | 105 ms | 315 ms | **0.33** (0.33–0.33) |');
   expect(markdown).toContain('| no-op event (a \\| b) | 0 | 0 | 0 | — |');
   expect(markdown).toContain(
     '| 10 | 2 | 0.20 | GET /labels ×1, GET /search/issues ×1 | 2 (ECS:DescribeServices ×1, ECS:ListServices ×1) | 1235 ms | cleaned 0 |',
@@ -136,6 +157,6 @@ test('renderMarkdown: one table per figure, pipes in cells escaped, missing valu
   expect(markdown).toContain('| dist/plan/index.js | 4.82 MB | 300 ms | 290 ms – 310 ms | GET /pulls/1 |');
   expect(markdown).toContain('| dist/cleanup/index.js | missing | no API call: exited 1 | — | — |');
   expect(markdown).toContain(
-    '| first start (3 runs) | run | 900 ms | 50 ms | 250 ms | **600 ms** | 300 ms | 200 ms | 100 ms |',
+    '| first start (3 runs) | off | run | 900 ms | 50 ms | 250 ms | **600 ms** | 300 ms | 200 ms | 100 ms |',
   );
 });

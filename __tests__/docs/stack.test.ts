@@ -97,6 +97,21 @@ function sdkActions(source: string): string[] {
   return actions;
 }
 
+/**
+ * The IAM actions of signed Query API requests made without an SDK client (src/aws/ec2-query.ts): the `service`
+ * the SignatureV4 signer is built for, and each `Action: '…'` parameter of the request bodies.
+ */
+function queryActions(source: string): string[] {
+  if (!source.includes('new SignatureV4(')) return [];
+  const service = /service:\s*'([a-z0-9]+)'/.exec(source)?.[1];
+  if (service === undefined) throw new Error('a SignatureV4 signer without a literal service name');
+  const prefix = IAM_PREFIX[service];
+  if (prefix === undefined) throw new Error(`service ${service} has no IAM prefix in this test; add it`);
+  return [...source.matchAll(/\bAction:\s*'([A-Z][A-Za-z]+)'/g)].map(
+    (match) => `${prefix}:${match[1] ?? ''}`,
+  );
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -107,7 +122,12 @@ function sourceFiles(dir: string): string[] {
 
 /** Every AWS call the product can make: all of src/, so a call added outside the adapter is caught too. */
 const ADAPTER_ACTIONS = [
-  ...new Set(sourceFiles('src').flatMap((file) => sdkActions(readFileSync(file, 'utf8')))),
+  ...new Set(
+    sourceFiles('src').flatMap((file) => {
+      const source = readFileSync(file, 'utf8');
+      return [...sdkActions(source), ...queryActions(source)];
+    }),
+  ),
 ].sort();
 
 describe('sdkActions (the extraction the drift check relies on)', () => {
@@ -123,6 +143,16 @@ describe('sdkActions (the extraction the drift check relies on)', () => {
     ['', []],
   ])('%j → %j', (source, expected) => {
     expect(sdkActions(source)).toEqual(expected);
+  });
+
+  test.each([
+    [
+      "new SignatureV4({ service: 'ec2' }); new URLSearchParams({ Action: 'DescribeNetworkInterfaces' })",
+      ['ec2:DescribeNetworkInterfaces'],
+    ],
+    ["new URLSearchParams({ Action: 'DescribeNetworkInterfaces' })", []],
+  ])('signed query %j → %j', (source, expected) => {
+    expect(queryActions(source)).toEqual(expected);
   });
 
   test('an SDK client without a known IAM prefix is an error, not a silent gap', () => {

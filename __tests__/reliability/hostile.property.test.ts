@@ -529,6 +529,7 @@ describe('labels set by hand to lie, through the plan and run steps', () => {
               case 'createDeploymentStatus':
               case 'searchPullRequests':
               case 'listLabelCarriers':
+              case 'getLabelDefinition':
               case 'deleteRepoLabel':
                 break;
               default:

@@ -1,846 +1,1533 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+/***/ 3251:
+/***/ (function(module) {
 
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-exports.getProxyUrl = getProxyUrl;
-exports.isHttps = isHttps;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (exports.Headers = Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
 /**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-exports.HttpClientError = HttpClientError;
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-exports.HttpClientResponse = HttpClientResponse;
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-exports.HttpClient = HttpClient;
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
 
-/***/ }),
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
 
-/***/ 3335:
-/***/ ((__unused_webpack_module, exports) => {
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
 
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getProxyUrl = getProxyUrl;
-exports.checkBypass = checkBypass;
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
 
 /***/ }),
 
@@ -855,6 +1542,7 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -1118,7 +1806,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-exports.debug = debug; // for test
+__webpack_unused_export__ = debug; // for test
 
 
 /***/ }),
@@ -29211,11 +29899,495 @@ module.exports = {
 
 /***/ }),
 
+/***/ 8301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P9: () => (/* binding */ renderTaskDefinition),
+  v5: () => (/* binding */ reviseTaskDefinition)
+});
+
+// UNUSED EXPORTS: AUTO_MEMORY_LABEL, DEBUG_ENVIRONMENT, FEATURE_PREFIX, MANAGED_ENV_LABEL, TEMPLATE_FORM, configEnvironment, containerLogsUrl, fitContainerMemory, loadTaskDefinitionTemplate, parseTaskDefinitionTemplate
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/core/values.ts
+var values = __nccwpck_require__(4101);
+;// CONCATENATED MODULE: ./src/aws/superset-task-definition.json
+const superset_task_definition_namespaceObject = {};
+;// CONCATENATED MODULE: ./src/aws/task-definition.ts
+// Task definitions of environments: loading the template, rendering a revision for a new environment and revising
+// a running one for a new configuration. Everything but the file loader is pure (data in, data out).
+
+
+
+/** The fields RegisterTaskDefinition accepts; a revision is rebuilt from these alone. */
+const REGISTERABLE = [
+    'family',
+    'taskRoleArn',
+    'executionRoleArn',
+    'networkMode',
+    'containerDefinitions',
+    'volumes',
+    'placementConstraints',
+    'requiresCompatibilities',
+    'cpu',
+    'memory',
+    'tags',
+    'pidMode',
+    'ipcMode',
+    'proxyConfiguration',
+    'inferenceAccelerators',
+    'ephemeralStorage',
+    'runtimePlatform',
+    'enableFaultInjection',
+];
+// Output of `aws ecs describe-task-definition` is a common starting point for a template: its read-only fields
+// are dropped rather than refused.
+const DESCRIBE_ONLY = new Set([
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+]);
+const TEMPLATE_FORM = (/* unused pure expression or super */ null && ('a RegisterTaskDefinition JSON object (as `aws ecs register-task-definition --cli-input-json` takes) with a ' +
+    'non-empty containerDefinitions array of named containers'));
+/** Names of the variables the previous configuration set, so a revision can remove exactly those. */
+const MANAGED_ENV_LABEL = 'showtime.managed-env';
+/** Marks a container whose memory the adapter chose, so a new size re-divides it. */
+const AUTO_MEMORY_LABEL = 'showtime.auto-memory';
+const FEATURE_PREFIX = 'SUPERSET_FEATURE_';
+/** What debug mode switches on in Superset. */
+const DEBUG_ENVIRONMENT = {
+    SUPERSET_LOG_LEVEL: 'DEBUG',
+    FLASK_DEBUG: '1',
+};
+/** ECS refuses container memory limits below this (MiB). */
+const MIN_CONTAINER_MEMORY = 6;
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function checkContainer(container, index) {
+    if (!isRecord(container))
+        return `containerDefinitions[${index}] is not an object`;
+    if (typeof container.name !== 'string' || container.name === '') {
+        return `containerDefinitions[${index}] has no name`;
+    }
+    if (container.image !== undefined && typeof container.image !== 'string') {
+        return `container "${container.name}" has an image that is not a string`;
+    }
+    const environment = container.environment;
+    if (environment !== undefined) {
+        const valid = Array.isArray(environment) &&
+            environment.every((e) => isRecord(e) && typeof e.name === 'string' && typeof e.value === 'string');
+        if (!valid)
+            return `container "${container.name}" has an environment that is not a list of {name, value} strings`;
+    }
+    for (const field of ['memory', 'memoryReservation', 'cpu']) {
+        const value = container[field];
+        if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) {
+            return `container "${container.name}" has a ${field} that is not a whole number`;
+        }
+    }
+    return undefined;
+}
+/** Checks the shape of a template; returns the error in words rather than throwing, whatever the text. */
+function parseTaskDefinitionTemplate(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        return { error: `not valid JSON (${error.message})` };
+    }
+    if (isRecord(parsed) && isRecord(parsed.taskDefinition) && parsed.containerDefinitions === undefined) {
+        parsed = parsed.taskDefinition;
+    }
+    if (!isRecord(parsed))
+        return { error: 'not a JSON object' };
+    const unknown = Object.keys(parsed).filter((key) => !DESCRIBE_ONLY.has(key) && !REGISTERABLE.includes(key));
+    if (unknown.length > 0)
+        return { error: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` };
+    const containers = parsed.containerDefinitions;
+    if (!Array.isArray(containers) || containers.length === 0)
+        return { error: 'no containerDefinitions' };
+    for (const [index, container] of containers.entries()) {
+        const problem = checkContainer(container, index);
+        if (problem)
+            return { error: problem };
+    }
+    const names = containers.map((c) => c.name);
+    const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+    if (duplicate !== undefined)
+        return { error: `two containers are named "${duplicate}"` };
+    const template = {};
+    for (const [key, value] of Object.entries(parsed))
+        if (!DESCRIBE_ONLY.has(key))
+            template[key] = value;
+    return { template: template };
+}
+/**
+ * The template for new environments: the JSON file at `path` (from the consuming repository), or the Superset
+ * template shipped with the action when no path is given. Throws with the file and the accepted form.
+ */
+function loadTaskDefinitionTemplate(path) {
+    const useBuiltin = path === undefined || path.trim() === '';
+    const source = useBuiltin ? 'the built-in Superset template' : path;
+    let text;
+    if (useBuiltin) {
+        text = JSON.stringify(builtinTemplate);
+    }
+    else {
+        try {
+            text = readFileSync(path, 'utf8');
+        }
+        catch (error) {
+            throw new Error(`task-definition template ${path} cannot be read (${error.message}): expected ${TEMPLATE_FORM}`);
+        }
+    }
+    const result = parseTaskDefinitionTemplate(text);
+    if ('error' in result)
+        throw new Error(`task-definition template ${source}: ${result.error}; expected ${TEMPLATE_FORM}`);
+    return result.template;
+}
+/**
+ * The environment variables a configuration sets: one SUPERSET_FEATURE_<FLAG> per flag ("True"/"False") and the
+ * debug switches. Throws on a flag name outside the accepted form, before anything is sent to AWS.
+ */
+function configEnvironment(config) {
+    const environment = {};
+    for (const [name, enabled] of Object.entries(config.flags).sort(([a], [b]) => a.localeCompare(b))) {
+        const flag = (0,values/* parseFlag */.og)(name);
+        if (flag === undefined)
+            throw new Error(`feature flag "${name}" is not valid: expected ${values/* FORMS */.yY.flag}`);
+        const key = `${FEATURE_PREFIX}${flag}`;
+        const value = enabled ? 'True' : 'False';
+        if (environment[key] !== undefined && environment[key] !== value) {
+            throw new Error(`feature flag ${flag} is both enabled and disabled (given as "${flag}" and "${key}")`);
+        }
+        environment[key] = value;
+    }
+    if (config.debug)
+        Object.assign(environment, DEBUG_ENVIRONMENT);
+    return environment;
+}
+function mergeEnvironment(base, ...layers) {
+    const merged = new Map();
+    for (const { name, value } of base)
+        if (name !== undefined)
+            merged.set(name, value ?? '');
+    for (const layer of layers)
+        for (const [name, value] of Object.entries(layer))
+            merged.set(name, value);
+    return [...merged].map(([name, value]) => ({ name, value }));
+}
+function withPort(container, port) {
+    const mappings = container.portMappings ?? [];
+    if (mappings.some((m) => m.containerPort === port))
+        return container;
+    return { ...container, portMappings: [...mappings, { containerPort: port, protocol: 'tcp' }] };
+}
+function withoutLabel(container, label) {
+    if (container.dockerLabels?.[label] === undefined)
+        return container;
+    const { [label]: _removed, ...rest } = container.dockerLabels;
+    return { ...container, dockerLabels: rest };
+}
+/**
+ * Gives every container a memory limit (moto refuses RunTask without one, and a per-container limit is harmless on
+ * Fargate): containers the template left without memory share what the others leave of the task's memory.
+ */
+function fitContainerMemory(containers, taskMemory) {
+    const isAuto = (c) => c.dockerLabels?.[AUTO_MEMORY_LABEL] === 'true' ||
+        (c.memory === undefined && c.memoryReservation === undefined);
+    const fixed = containers.filter((c) => !isAuto(c));
+    for (const container of fixed) {
+        const limit = container.memory ?? container.memoryReservation ?? 0;
+        if (limit > taskMemory) {
+            throw new Error(`container "${container.name}" asks for ${limit} MiB but the task has ${taskMemory} MiB: ` +
+                'choose a larger size or lower the container memory in the template');
+        }
+    }
+    const autos = containers.filter(isAuto);
+    if (autos.length === 0)
+        return containers;
+    const left = taskMemory - fixed.reduce((sum, c) => sum + (c.memory ?? c.memoryReservation ?? 0), 0);
+    const share = Math.floor(left / autos.length);
+    if (share < MIN_CONTAINER_MEMORY) {
+        throw new Error(`the task's ${taskMemory} MiB leave ${Math.max(left, 0)} MiB for ${autos.map((c) => `"${c.name}"`).join(', ')}: ` +
+            'choose a larger size or set memory on every container in the template');
+    }
+    return containers.map((c) => isAuto(c) ? { ...c, memory: share, dockerLabels: { ...c.dockerLabels, [AUTO_MEMORY_LABEL]: 'true' } } : c);
+}
+function applyConfig(container, layers, config) {
+    const fromConfig = configEnvironment(config);
+    const managed = Object.keys(fromConfig);
+    const next = {
+        ...withoutLabel(container, MANAGED_ENV_LABEL),
+        environment: mergeEnvironment(container.environment ?? [], ...layers, fromConfig),
+    };
+    return managed.length === 0
+        ? next
+        : { ...next, dockerLabels: { ...next.dockerLabels, [MANAGED_ENV_LABEL]: managed.join(',') } };
+}
+function mainContainerIndex(containers, containerName) {
+    const index = containers.findIndex((c) => c.name === containerName);
+    if (index < 0) {
+        const names = containers.map((c) => `"${c.name}"`).join(', ');
+        throw new Error(`the task definition has no container named "${containerName}" (it has ${names})`);
+    }
+    return index;
+}
+/** The first revision of an environment's task definition, from the template. */
+function renderTaskDefinition(template, params) {
+    if (template.networkMode !== undefined && template.networkMode !== 'awsvpc') {
+        throw new Error(`the task-definition template uses networkMode ${template.networkMode}: Fargate needs awsvpc`);
+    }
+    const containers = (template.containerDefinitions ?? []).map((c) => ({ ...c }));
+    const index = mainContainerIndex(containers, params.containerName);
+    let main = containers[index];
+    const present = new Set((main.environment ?? []).map((e) => e.name).concat(Object.keys(params.environment)));
+    const generated = Object.fromEntries(Object.entries(params.generated).filter(([name]) => !present.has(name)));
+    main = applyConfig({ ...main, image: params.image }, [generated, params.environment], params.config);
+    const secrets = Object.entries(params.secrets ?? {}).filter(([name]) => !present.has(name));
+    if (secrets.length > 0) {
+        const names = new Set(secrets.map(([name]) => name));
+        main.secrets = [
+            ...(main.secrets ?? []).filter((s) => !names.has(s.name ?? '')),
+            ...secrets.map(([name, valueFrom]) => ({ name, valueFrom })),
+        ];
+    }
+    main = withPort(main, params.containerPort);
+    if (params.logGroup !== undefined) {
+        main.logConfiguration = {
+            logDriver: 'awslogs',
+            options: {
+                'awslogs-group': params.logGroup,
+                'awslogs-region': params.region,
+                'awslogs-stream-prefix': params.family,
+            },
+        };
+    }
+    containers[index] = main;
+    const { family: _templateFamily, tags: templateTags, ...rest } = template;
+    return {
+        ...rest,
+        family: params.family,
+        networkMode: 'awsvpc',
+        requiresCompatibilities: ['FARGATE'],
+        cpu: String(params.size.cpu),
+        memory: String(params.size.memory),
+        ...(params.executionRoleArn !== undefined ? { executionRoleArn: params.executionRoleArn } : {}),
+        ...(params.taskRoleArn !== undefined ? { taskRoleArn: params.taskRoleArn } : {}),
+        containerDefinitions: fitContainerMemory(containers, params.size.memory),
+        tags: mergeTags(templateTags ?? [], params.tags),
+    };
+}
+function mergeTags(base, overrides) {
+    const keys = new Set(overrides.map((t) => t.key));
+    return [...base.filter((t) => !keys.has(t.key)), ...overrides];
+}
+/**
+ * The next revision of a running environment: the current revision (same image, same everything else) with the
+ * variables of the old configuration replaced by the new configuration's, and the new size. A flag the template
+ * itself set and a configuration later overrode stays unset once the configuration drops it.
+ */
+function reviseTaskDefinition(current, params) {
+    const containers = (current.containerDefinitions ?? []).map((c) => ({ ...c }));
+    const index = mainContainerIndex(containers, params.containerName);
+    const main = containers[index];
+    const previous = new Set((main.dockerLabels?.[MANAGED_ENV_LABEL] ?? '').split(',').filter(Boolean));
+    containers[index] = applyConfig({ ...main, environment: (main.environment ?? []).filter((e) => !previous.has(e.name ?? '')) }, [], params.config);
+    const input = {};
+    for (const key of REGISTERABLE)
+        if (current[key] !== undefined)
+            input[key] = current[key];
+    return {
+        ...input,
+        family: current.family,
+        cpu: String(params.size.cpu),
+        memory: String(params.size.memory),
+        containerDefinitions: fitContainerMemory(containers, params.size.memory),
+        tags: params.tags,
+    };
+}
+/**
+ * The CloudWatch console page of an environment's container logs: the awslogs driver names its streams
+ * `<stream prefix>/<container>/<task id>` and the stream prefix is the family (renderTaskDefinition), so the page is
+ * the log group filtered on `<family>/<container>/`, which holds the streams of every task of that environment. The
+ * console's fragment escapes `%` as `$25`, so a value is URI-encoded and its `%` written `$25`.
+ */
+function containerLogsUrl(params) {
+    const fragment = (text) => encodeURIComponent(text).replace(/%/g, '$25');
+    const group = fragment(params.logGroup);
+    const prefix = fragment(`${params.family}/${params.containerName}/`);
+    return (`https://${params.region}.console.aws.amazon.com/cloudwatch/home?region=${params.region}` +
+        `#logsV2:log-groups/log-group/${group}/log-events$3FlogStreamNameFilter$3D${prefix}`);
+}
+
+
+/***/ }),
+
+/***/ 3054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F0: () => (/* binding */ SIZES),
+/* harmony export */   f: () => (/* binding */ STATUSES)
+/* harmony export */ });
+/* unused harmony exports PERMISSIONS, ACTIONS */
+// The domain model shared by the pure core (label grammar, PR state, planner, command parser) and the adapters.
+// Everything here is plain data: no I/O, no clock.
+/** Lifecycle of one environment (one SHA of one PR). */
+const STATUSES = [
+    'building',
+    'built',
+    'deploying',
+    'running',
+    'updating',
+    'configuring',
+    'destroying',
+    'failed',
+];
+const SIZES = ['small', 'medium', 'large'];
+/** The GitHub permission levels of a collaborator, from strongest to weakest. */
+const PERMISSIONS = (/* unused pure expression or super */ null && (['admin', 'maintain', 'write', 'triage', 'read', 'none']));
+const ACTIONS = (/* unused pure expression or super */ null && ([
+    'create',
+    'rolling-update',
+    'redeploy-config',
+    'stop',
+    'extend',
+    'freeze',
+    'unfreeze',
+    'status',
+    'warn-expiry',
+    'await-approval',
+    'refuse',
+    'nothing',
+]));
+
+
+/***/ }),
+
+/***/ 4101:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   Kw: () => (/* binding */ parseTtl),
+/* harmony export */   j_: () => (/* binding */ toSha7),
+/* harmony export */   og: () => (/* binding */ parseFlag),
+/* harmony export */   yY: () => (/* binding */ FORMS)
+/* harmony export */ });
+/* unused harmony exports parseSha, MAX_FLAG_LENGTH, MIN_TTL_HOURS, MAX_TTL_HOURS, formatTtl, ttlDeadline, parseLogin, formatTime, formatDuration, describeTtl */
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+
+/** The accepted forms, worded for people; error messages quote these. */
+const FORMS = {
+    sha: '7 or 40 lowercase hexadecimal characters, e.g. abc123f',
+    flag: 'an uppercase feature flag name of letters, digits and _, at most 32 characters, e.g. ALERT_REPORTS',
+    size: _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SIZES */ .F0.join(', '),
+    ttl: '<n>h, <n>d or <n>w (1 hour to 4 weeks), close or manual, e.g. 48h',
+    login: 'a GitHub login: letters, digits and single hyphens, at most 39 characters',
+};
+const SHA = /^(?:[0-9a-f]{7}|[0-9a-f]{40})$/;
+/** A commit SHA shortened to the 7 characters labels carry, or undefined when `text` is not a SHA. */
+function toSha7(text) {
+    return SHA.test(text) ? text.slice(0, 7) : undefined;
+}
+/** Same rule as toSha7, keeping a full SHA whole (events pin the full SHA). */
+function parseSha(text) {
+    return SHA.test(text) ? text : undefined;
+}
+const MAX_FLAG_LENGTH = 32;
+const FLAG = /^[A-Z0-9_]+$/;
+/** A feature flag name as it follows SUPERSET_FEATURE_; the prefix itself is accepted and dropped. */
+function parseFlag(text) {
+    const name = text.startsWith('SUPERSET_FEATURE_') ? text.slice('SUPERSET_FEATURE_'.length) : text;
+    return name.length > 0 && name.length <= MAX_FLAG_LENGTH && FLAG.test(name) ? name : undefined;
+}
+function parseSize(text) {
+    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SIZES */ .F0.includes(text) ? text : undefined;
+}
+const HOURS_PER_UNIT = { h: 1, d: 24, w: 168 };
+const MIN_TTL_HOURS = 1;
+const MAX_TTL_HOURS = 4 * 168;
+function parseTtl(text) {
+    if (text === 'close' || text === 'manual')
+        return { kind: text };
+    const match = /^([1-9][0-9]{0,3})([hdw])$/.exec(text);
+    if (!match)
+        return undefined;
+    const hours = Number(match[1]) * HOURS_PER_UNIT[match[2]];
+    return hours >= MIN_TTL_HOURS && hours <= MAX_TTL_HOURS ? { kind: 'duration', hours } : undefined;
+}
+/** The canonical text of a TTL: the largest unit that divides it evenly (48h is written 2d). */
+function formatTtl(ttl) {
+    if (ttl.kind !== 'duration')
+        return ttl.kind;
+    if (ttl.hours % HOURS_PER_UNIT.w === 0)
+        return `${ttl.hours / HOURS_PER_UNIT.w}w`;
+    if (ttl.hours % HOURS_PER_UNIT.d === 0)
+        return `${ttl.hours / HOURS_PER_UNIT.d}d`;
+    return `${ttl.hours}h`;
+}
+/** When an environment created at `createdAt` expires, or undefined when its TTL never runs out on its own. */
+function ttlDeadline(ttl, createdAt) {
+    return ttl.kind === 'duration' ? new Date(createdAt.getTime() + ttl.hours * 3_600_000) : undefined;
+}
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+/** A GitHub login (bots end in `[bot]`, which is accepted as such). */
+function parseLogin(text) {
+    const base = text.endsWith('[bot]') ? text.slice(0, -'[bot]'.length) : text;
+    return LOGIN.test(base) ? text : undefined;
+}
+/**
+ * The one way a moment is shown to people (comments, summaries, messages): `2026-12-02 14:05 UTC`. GitHub renders no
+ * live clocks, so what the PR shows is a moment, never a distance from "now" that goes stale once written.
+ */
+function formatTime(date) {
+    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/**
+ * The one way a duration is shown to people: `45m`, `5h 10m`, `36h`, `3d`, `3d 4h` (whole days from 48 hours on).
+ * Negative durations read as `0m`. TTLs in labels keep their own canonical form (formatTtl), which this agrees with
+ * for whole days and for fewer than 48 hours.
+ */
+function formatDuration(ms) {
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
+    if (minutes < 60)
+        return `${minutes}m`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48)
+        return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+    const days = Math.floor(hours / 24);
+    return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
+}
+/** A TTL for people, in formatDuration's style: `36h`, `2d`, `2d 1h`, `until the PR closes`, `until stopped`. */
+function describeTtl(ttl) {
+    if (ttl.kind === 'close')
+        return 'until the PR closes';
+    if (ttl.kind === 'manual')
+        return 'until stopped';
+    return formatDuration(ttl.hours * 3_600_000);
+}
+
+
+/***/ }),
+
 /***/ 6759:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3468);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7572);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -29224,7 +30396,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3468:
+/***/ 7572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29235,12 +30407,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: archiveDir, deployEntrypoint
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -29412,804 +30584,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(2779);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -30234,7 +30612,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -30256,7 +30634,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -30278,7 +30656,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -32188,132 +32566,16 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/core/types.ts
-// The domain model shared by the pure core (label grammar, PR state, planner, command parser) and the adapters.
-// Everything here is plain data: no I/O, no clock.
-/** Lifecycle of one environment (one SHA of one PR). */
-const types_STATUSES = [
-    'building',
-    'built',
-    'deploying',
-    'running',
-    'updating',
-    'configuring',
-    'destroying',
-    'failed',
-];
-const types_SIZES = ['small', 'medium', 'large'];
-/** The GitHub permission levels of a collaborator, from strongest to weakest. */
-const types_PERMISSIONS = (/* unused pure expression or super */ null && (['admin', 'maintain', 'write', 'triage', 'read', 'none']));
-const ACTIONS = (/* unused pure expression or super */ null && ([
-    'create',
-    'rolling-update',
-    'redeploy-config',
-    'stop',
-    'extend',
-    'freeze',
-    'unfreeze',
-    'status',
-    'warn-expiry',
-    'await-approval',
-    'refuse',
-    'nothing',
-]));
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/runner/core.ts
+// The runner's workflow commands (inputs, outputs, log lines, groups, the job summary, the failed status) come from
+// @actions/core. This is the one module that imports it, so what it costs a step's start-up is measured in one place
+// (bench/cold-start.ts).
 
-;// CONCATENATED MODULE: ./src/core/values.ts
 
-/** The accepted forms, worded for people; error messages quote these. */
-const values_FORMS = {
-    sha: '7 or 40 lowercase hexadecimal characters, e.g. abc123f',
-    flag: 'an uppercase feature flag name of letters, digits and _, at most 32 characters, e.g. ALERT_REPORTS',
-    size: types_SIZES.join(', '),
-    ttl: '<n>h, <n>d or <n>w (1 hour to 4 weeks), close or manual, e.g. 48h',
-    login: 'a GitHub login: letters, digits and single hyphens, at most 39 characters',
-};
-const SHA = /^(?:[0-9a-f]{7}|[0-9a-f]{40})$/;
-/** A commit SHA shortened to the 7 characters labels carry, or undefined when `text` is not a SHA. */
-function values_toSha7(text) {
-    return SHA.test(text) ? text.slice(0, 7) : undefined;
-}
-/** Same rule as toSha7, keeping a full SHA whole (events pin the full SHA). */
-function values_parseSha(text) {
-    return SHA.test(text) ? text : undefined;
-}
-const MAX_FLAG_LENGTH = 32;
-const FLAG = /^[A-Z0-9_]+$/;
-/** A feature flag name as it follows SUPERSET_FEATURE_; the prefix itself is accepted and dropped. */
-function values_parseFlag(text) {
-    const name = text.startsWith('SUPERSET_FEATURE_') ? text.slice('SUPERSET_FEATURE_'.length) : text;
-    return name.length > 0 && name.length <= MAX_FLAG_LENGTH && FLAG.test(name) ? name : undefined;
-}
-function values_parseSize(text) {
-    return types_SIZES.includes(text) ? text : undefined;
-}
-const HOURS_PER_UNIT = { h: 1, d: 24, w: 168 };
-const MIN_TTL_HOURS = 1;
-const values_MAX_TTL_HOURS = 4 * 168;
-function values_parseTtl(text) {
-    if (text === 'close' || text === 'manual')
-        return { kind: text };
-    const match = /^([1-9][0-9]{0,3})([hdw])$/.exec(text);
-    if (!match)
-        return undefined;
-    const hours = Number(match[1]) * HOURS_PER_UNIT[match[2]];
-    return hours >= MIN_TTL_HOURS && hours <= values_MAX_TTL_HOURS ? { kind: 'duration', hours } : undefined;
-}
-/** The canonical text of a TTL: the largest unit that divides it evenly (48h is written 2d). */
-function values_formatTtl(ttl) {
-    if (ttl.kind !== 'duration')
-        return ttl.kind;
-    if (ttl.hours % HOURS_PER_UNIT.w === 0)
-        return `${ttl.hours / HOURS_PER_UNIT.w}w`;
-    if (ttl.hours % HOURS_PER_UNIT.d === 0)
-        return `${ttl.hours / HOURS_PER_UNIT.d}d`;
-    return `${ttl.hours}h`;
-}
-/** When an environment created at `createdAt` expires, or undefined when its TTL never runs out on its own. */
-function values_ttlDeadline(ttl, createdAt) {
-    return ttl.kind === 'duration' ? new Date(createdAt.getTime() + ttl.hours * 3_600_000) : undefined;
-}
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-/** A GitHub login (bots end in `[bot]`, which is accepted as such). */
-function values_parseLogin(text) {
-    const base = text.endsWith('[bot]') ? text.slice(0, -'[bot]'.length) : text;
-    return LOGIN.test(base) ? text : undefined;
-}
-/**
- * The one way a moment is shown to people (comments, summaries, messages): `2026-12-02 14:05 UTC`. GitHub renders no
- * live clocks, so what the PR shows is a moment, never a distance from "now" that goes stale once written.
- */
-function values_formatTime(date) {
-    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-/**
- * The one way a duration is shown to people: `45m`, `5h 10m`, `36h`, `3d`, `3d 4h` (whole days from 48 hours on).
- * Negative durations read as `0m`. TTLs in labels keep their own canonical form (formatTtl), which this agrees with
- * for whole days and for fewer than 48 hours.
- */
-function values_formatDuration(ms) {
-    const minutes = Math.max(0, Math.floor(ms / 60_000));
-    if (minutes < 60)
-        return `${minutes}m`;
-    const hours = Math.floor(minutes / 60);
-    if (hours < 48)
-        return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-    const days = Math.floor(hours / 24);
-    return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
-}
-/** A TTL for people, in formatDuration's style: `36h`, `2d`, `2d 1h`, `until the PR closes`, `until stopped`. */
-function values_describeTtl(ttl) {
-    if (ttl.kind === 'close')
-        return 'until the PR closes';
-    if (ttl.kind === 'manual')
-        return 'until stopped';
-    return values_formatDuration(ttl.hours * 3_600_000);
-}
-
+// EXTERNAL MODULE: ./src/core/values.ts
+var values = __nccwpck_require__(4101);
 ;// CONCATENATED MODULE: ./src/docker/reference.ts
 // Docker image references, checked against the grammar of the distribution project (the one docker and BuildKit
 // use), so a bad input is refused with a clear message before docker is ever run. Pure, never throws.
@@ -32448,7 +32710,7 @@ class settings_BuilderInputError extends Error {
 }
 /** The tag of a PR commit's image: `{repository}:pr-{pr}-{sha7}-ci`. */
 function settings_imageTag(imageRepository, request) {
-    return `${imageRepository}:pr-${request.pr}-${values_toSha7(request.sha) ?? request.sha}-ci`;
+    return `${imageRepository}:pr-${request.pr}-${(0,values/* toSha7 */.j_)(request.sha) ?? request.sha}-ci`;
 }
 const BUILD_ARG_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TARGET = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
@@ -32460,7 +32722,7 @@ function requestProblems(request) {
     if (!Number.isSafeInteger(request.pr) || request.pr < 1) {
         problems.push(`PR number ${String(request.pr)} is not a positive integer.`);
     }
-    if (values_toSha7(request.sha) === undefined) {
+    if ((0,values/* toSha7 */.j_)(request.sha) === undefined) {
         problems.push(`Commit ${JSON.stringify(request.sha)} is not 7 or 40 lowercase hexadecimal characters.`);
     }
     return problems;
@@ -32792,7 +33054,7 @@ function builder_createDockerBuilder(settings, options) {
 const archive_ARCHIVE_FILE = 'image.oci.tar';
 async function archive_sha256File(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
         hash.update(chunk);
     return `sha256:${hash.digest('hex')}`;
 }
@@ -32824,10 +33086,10 @@ function dockerConfigFiles(env) {
 function credentialsIn(env) {
     const found = Object.keys(env).filter((name) => (env[name] ?? '') !== '' && (CREDENTIAL_NAMES.includes(name.toUpperCase()) || /^AWS_/i.test(name)));
     for (const file of dockerConfigFiles(env)) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        if (!(0,external_node_fs_.existsSync)(file))
             continue;
         try {
-            const config = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+            const config = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
             const auths = Object.keys((config.auths ?? {}));
             const helpers = Object.keys((config.credHelpers ?? {}));
             if (auths.length > 0 || helpers.length > 0 || config.credsStore !== undefined) {
@@ -32865,12 +33127,12 @@ class DockerArchiveBuilder {
             log.info(`Dry run: would run: docker ${argv.join(' ')}`);
             return undefined;
         }
-        (0,external_node_fs_namespaceObject.rmSync)(dest, { force: true });
-        (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(dest), { recursive: true });
+        (0,external_node_fs_.rmSync)(dest, { force: true });
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(dest), { recursive: true });
         await runDockerBuild(tag, argv, this.options, log);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(dest))
+        if (!(0,external_node_fs_.existsSync)(dest))
             throw new Error(`docker buildx build exited 0 but wrote no archive at ${dest}`);
-        return { path: dest, digest: await archive_sha256File(dest), bytes: (0,external_node_fs_namespaceObject.statSync)(dest).size };
+        return { path: dest, digest: await archive_sha256File(dest), bytes: (0,external_node_fs_.statSync)(dest).size };
     }
 }
 
@@ -33056,7 +33318,7 @@ const INPUTS = [
     },
     {
         name: 'poll-interval-seconds',
-        description: 'Pause between two polls of ECS and between two health checks (decimals allowed).',
+        description: 'Longest pause between two polls of ECS: the pauses start at 2 s and grow by half up to this. Health checks run every 2 s, or every this many seconds when it is shorter (decimals allowed).',
         default: '10',
         actions: MAIN,
     },
@@ -33158,7 +33420,7 @@ const INPUTS = [
     },
     {
         name: 'delete-unused-labels',
-        description: 'Delete repository-level 🎪 label definitions that no PR uses any more (true/false).',
+        description: 'Delete repository-level 🎪 label definitions that no PR uses any more (true/false). Done by sweeps that have something due and by runs started by hand (workflow_dispatch); a scheduled sweep with nothing due lists no labels.',
         default: 'true',
         actions: CLEANUP,
     },
@@ -33323,6 +33585,8 @@ function inputEnvName(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __nccwpck_require__(3054);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -33395,20 +33659,20 @@ function settings_readSettings(action, read) {
         return result;
     };
     const ttlText = raw('default-ttl');
-    const defaultTtl = values_parseTtl(ttlText) ?? (bad('default-ttl', ttlText, values_FORMS.ttl), { kind: 'duration', hours: 48 });
+    const defaultTtl = (0,values/* parseTtl */.Kw)(ttlText) ?? (bad('default-ttl', ttlText, values/* FORMS */.yY.ttl), { kind: 'duration', hours: 48 });
     const sizeText = raw('size');
-    const defaultSize = values_parseSize(sizeText) ?? (bad('size', sizeText, values_FORMS.size), 'medium');
+    const defaultSize = (0,values/* parseSize */.DB)(sizeText) ?? (bad('size', sizeText, values/* FORMS */.yY.size), 'medium');
     const defaultFlags = [];
     for (const flag of list('feature-flags')) {
-        const name = values_parseFlag(flag);
+        const name = (0,values/* parseFlag */.og)(flag);
         if (name === undefined)
-            bad('feature-flags', flag, values_FORMS.flag);
+            bad('feature-flags', flag, values/* FORMS */.yY.flag);
         else
             defaultFlags.push(name);
     }
     const costs = raw('cost-per-hour').split(',').map(Number);
-    const costPerHour = Object.fromEntries(types_SIZES.map((size, i) => [size, costs[i] ?? 0]));
-    if (costs.length !== types_SIZES.length || costs.some((cost) => !Number.isFinite(cost) || cost < 0)) {
+    const costPerHour = Object.fromEntries(types/* SIZES */.F0.map((size, i) => [size, costs[i] ?? 0]));
+    if (costs.length !== types/* SIZES */.F0.length || costs.some((cost) => !Number.isFinite(cost) || cost < 0)) {
         bad('cost-per-hour', raw('cost-per-hour'), 'three non-negative numbers for small,medium,large, e.g. 0.03,0.06,0.12');
     }
     const containerPort = integer('container-port', 1, 65535) ?? 8080;
@@ -33640,7 +33904,7 @@ const COMMAND_SPECS = [
     {
         name: 'size',
         aliases: [],
-        args: types_SIZES.join('|'),
+        args: types/* SIZES */.F0.join('|'),
         summary: 'Change the CPU and memory of the environment.',
     },
     { name: 'help', aliases: [], args: '', summary: 'Reply, mentioning you, with this list.' },
@@ -33961,11 +34225,11 @@ const ELLIPSIS = '…';
 // Values
 const STATE_FORMS = {
     sha7: '7 lowercase hexadecimal characters, e.g. abc123f',
-    status: types_STATUSES.join(', '),
+    status: types/* STATUSES */.f.join(', '),
     date: 'YYYY-MM-DDTHH-MM in UTC, e.g. 2024-01-15T14-30',
     address: '<IPv4>:<port>, e.g. 52.1.2.3:8080 (or 52-1-2-3, meaning port 8080)',
     config: 'comma-separated tokens: FLAG, !FLAG, debug, small, medium or large, e.g. ALERTS,!EMBEDDED,debug',
-    requester: `${values_FORMS.login}, or one shortened to ${REQUESTER_MAX_LENGTH} characters ending in ${ELLIPSIS}`,
+    requester: `${values/* FORMS */.yY.login}, or one shortened to ${REQUESTER_MAX_LENGTH} characters ending in ${ELLIPSIS}`,
 };
 const SHA7 = /^[0-9a-f]{7}$/;
 function requireSha7(sha) {
@@ -34170,7 +34434,7 @@ const VALUE_FORMS = {
     status: STATE_FORMS.status,
     created: STATE_FORMS.date,
     address: STATE_FORMS.address,
-    ttl: values_FORMS.ttl,
+    ttl: values/* FORMS */.yY.ttl,
     requester: STATE_FORMS.requester,
     config: STATE_FORMS.config,
 };
@@ -35936,323 +36200,8 @@ class session_PrSession {
     }
 }
 
-;// CONCATENATED MODULE: ./src/aws/superset-task-definition.json
-const superset_task_definition_namespaceObject = {};
-;// CONCATENATED MODULE: ./src/aws/task-definition.ts
-// Task definitions of environments: loading the template, rendering a revision for a new environment and revising
-// a running one for a new configuration. Everything but the file loader is pure (data in, data out).
-
-
-
-/** The fields RegisterTaskDefinition accepts; a revision is rebuilt from these alone. */
-const REGISTERABLE = (/* unused pure expression or super */ null && ([
-    'family',
-    'taskRoleArn',
-    'executionRoleArn',
-    'networkMode',
-    'containerDefinitions',
-    'volumes',
-    'placementConstraints',
-    'requiresCompatibilities',
-    'cpu',
-    'memory',
-    'tags',
-    'pidMode',
-    'ipcMode',
-    'proxyConfiguration',
-    'inferenceAccelerators',
-    'ephemeralStorage',
-    'runtimePlatform',
-    'enableFaultInjection',
-]));
-// Output of `aws ecs describe-task-definition` is a common starting point for a template: its read-only fields
-// are dropped rather than refused.
-const DESCRIBE_ONLY = new Set([
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-    'deleteRequestedAt',
-]);
-const TEMPLATE_FORM = (/* unused pure expression or super */ null && ('a RegisterTaskDefinition JSON object (as `aws ecs register-task-definition --cli-input-json` takes) with a ' +
-    'non-empty containerDefinitions array of named containers'));
-/** Names of the variables the previous configuration set, so a revision can remove exactly those. */
-const MANAGED_ENV_LABEL = 'showtime.managed-env';
-/** Marks a container whose memory the adapter chose, so a new size re-divides it. */
-const AUTO_MEMORY_LABEL = 'showtime.auto-memory';
-const FEATURE_PREFIX = 'SUPERSET_FEATURE_';
-/** What debug mode switches on in Superset. */
-const DEBUG_ENVIRONMENT = {
-    SUPERSET_LOG_LEVEL: 'DEBUG',
-    FLASK_DEBUG: '1',
-};
-/** ECS refuses container memory limits below this (MiB). */
-const MIN_CONTAINER_MEMORY = 6;
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function checkContainer(container, index) {
-    if (!isRecord(container))
-        return `containerDefinitions[${index}] is not an object`;
-    if (typeof container.name !== 'string' || container.name === '') {
-        return `containerDefinitions[${index}] has no name`;
-    }
-    if (container.image !== undefined && typeof container.image !== 'string') {
-        return `container "${container.name}" has an image that is not a string`;
-    }
-    const environment = container.environment;
-    if (environment !== undefined) {
-        const valid = Array.isArray(environment) &&
-            environment.every((e) => isRecord(e) && typeof e.name === 'string' && typeof e.value === 'string');
-        if (!valid)
-            return `container "${container.name}" has an environment that is not a list of {name, value} strings`;
-    }
-    for (const field of ['memory', 'memoryReservation', 'cpu']) {
-        const value = container[field];
-        if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) {
-            return `container "${container.name}" has a ${field} that is not a whole number`;
-        }
-    }
-    return undefined;
-}
-/** Checks the shape of a template; returns the error in words rather than throwing, whatever the text. */
-function parseTaskDefinitionTemplate(text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        return { error: `not valid JSON (${error.message})` };
-    }
-    if (isRecord(parsed) && isRecord(parsed.taskDefinition) && parsed.containerDefinitions === undefined) {
-        parsed = parsed.taskDefinition;
-    }
-    if (!isRecord(parsed))
-        return { error: 'not a JSON object' };
-    const unknown = Object.keys(parsed).filter((key) => !DESCRIBE_ONLY.has(key) && !REGISTERABLE.includes(key));
-    if (unknown.length > 0)
-        return { error: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}` };
-    const containers = parsed.containerDefinitions;
-    if (!Array.isArray(containers) || containers.length === 0)
-        return { error: 'no containerDefinitions' };
-    for (const [index, container] of containers.entries()) {
-        const problem = checkContainer(container, index);
-        if (problem)
-            return { error: problem };
-    }
-    const names = containers.map((c) => c.name);
-    const duplicate = names.find((name, index) => names.indexOf(name) !== index);
-    if (duplicate !== undefined)
-        return { error: `two containers are named "${duplicate}"` };
-    const template = {};
-    for (const [key, value] of Object.entries(parsed))
-        if (!DESCRIBE_ONLY.has(key))
-            template[key] = value;
-    return { template: template };
-}
-/**
- * The template for new environments: the JSON file at `path` (from the consuming repository), or the Superset
- * template shipped with the action when no path is given. Throws with the file and the accepted form.
- */
-function task_definition_loadTaskDefinitionTemplate(path) {
-    const useBuiltin = path === undefined || path.trim() === '';
-    const source = useBuiltin ? 'the built-in Superset template' : path;
-    let text;
-    if (useBuiltin) {
-        text = JSON.stringify(builtinTemplate);
-    }
-    else {
-        try {
-            text = readFileSync(path, 'utf8');
-        }
-        catch (error) {
-            throw new Error(`task-definition template ${path} cannot be read (${error.message}): expected ${TEMPLATE_FORM}`);
-        }
-    }
-    const result = parseTaskDefinitionTemplate(text);
-    if ('error' in result)
-        throw new Error(`task-definition template ${source}: ${result.error}; expected ${TEMPLATE_FORM}`);
-    return result.template;
-}
-/**
- * The environment variables a configuration sets: one SUPERSET_FEATURE_<FLAG> per flag ("True"/"False") and the
- * debug switches. Throws on a flag name outside the accepted form, before anything is sent to AWS.
- */
-function configEnvironment(config) {
-    const environment = {};
-    for (const [name, enabled] of Object.entries(config.flags).sort(([a], [b]) => a.localeCompare(b))) {
-        const flag = parseFlag(name);
-        if (flag === undefined)
-            throw new Error(`feature flag "${name}" is not valid: expected ${FORMS.flag}`);
-        const key = `${FEATURE_PREFIX}${flag}`;
-        const value = enabled ? 'True' : 'False';
-        if (environment[key] !== undefined && environment[key] !== value) {
-            throw new Error(`feature flag ${flag} is both enabled and disabled (given as "${flag}" and "${key}")`);
-        }
-        environment[key] = value;
-    }
-    if (config.debug)
-        Object.assign(environment, DEBUG_ENVIRONMENT);
-    return environment;
-}
-function mergeEnvironment(base, ...layers) {
-    const merged = new Map();
-    for (const { name, value } of base)
-        if (name !== undefined)
-            merged.set(name, value ?? '');
-    for (const layer of layers)
-        for (const [name, value] of Object.entries(layer))
-            merged.set(name, value);
-    return [...merged].map(([name, value]) => ({ name, value }));
-}
-function withPort(container, port) {
-    const mappings = container.portMappings ?? [];
-    if (mappings.some((m) => m.containerPort === port))
-        return container;
-    return { ...container, portMappings: [...mappings, { containerPort: port, protocol: 'tcp' }] };
-}
-function withoutLabel(container, label) {
-    if (container.dockerLabels?.[label] === undefined)
-        return container;
-    const { [label]: _removed, ...rest } = container.dockerLabels;
-    return { ...container, dockerLabels: rest };
-}
-/**
- * Gives every container a memory limit (moto refuses RunTask without one, and a per-container limit is harmless on
- * Fargate): containers the template left without memory share what the others leave of the task's memory.
- */
-function fitContainerMemory(containers, taskMemory) {
-    const isAuto = (c) => c.dockerLabels?.[AUTO_MEMORY_LABEL] === 'true' ||
-        (c.memory === undefined && c.memoryReservation === undefined);
-    const fixed = containers.filter((c) => !isAuto(c));
-    for (const container of fixed) {
-        const limit = container.memory ?? container.memoryReservation ?? 0;
-        if (limit > taskMemory) {
-            throw new Error(`container "${container.name}" asks for ${limit} MiB but the task has ${taskMemory} MiB: ` +
-                'choose a larger size or lower the container memory in the template');
-        }
-    }
-    const autos = containers.filter(isAuto);
-    if (autos.length === 0)
-        return containers;
-    const left = taskMemory - fixed.reduce((sum, c) => sum + (c.memory ?? c.memoryReservation ?? 0), 0);
-    const share = Math.floor(left / autos.length);
-    if (share < MIN_CONTAINER_MEMORY) {
-        throw new Error(`the task's ${taskMemory} MiB leave ${Math.max(left, 0)} MiB for ${autos.map((c) => `"${c.name}"`).join(', ')}: ` +
-            'choose a larger size or set memory on every container in the template');
-    }
-    return containers.map((c) => isAuto(c) ? { ...c, memory: share, dockerLabels: { ...c.dockerLabels, [AUTO_MEMORY_LABEL]: 'true' } } : c);
-}
-function applyConfig(container, layers, config) {
-    const fromConfig = configEnvironment(config);
-    const managed = Object.keys(fromConfig);
-    const next = {
-        ...withoutLabel(container, MANAGED_ENV_LABEL),
-        environment: mergeEnvironment(container.environment ?? [], ...layers, fromConfig),
-    };
-    return managed.length === 0
-        ? next
-        : { ...next, dockerLabels: { ...next.dockerLabels, [MANAGED_ENV_LABEL]: managed.join(',') } };
-}
-function mainContainerIndex(containers, containerName) {
-    const index = containers.findIndex((c) => c.name === containerName);
-    if (index < 0) {
-        const names = containers.map((c) => `"${c.name}"`).join(', ');
-        throw new Error(`the task definition has no container named "${containerName}" (it has ${names})`);
-    }
-    return index;
-}
-/** The first revision of an environment's task definition, from the template. */
-function task_definition_renderTaskDefinition(template, params) {
-    if (template.networkMode !== undefined && template.networkMode !== 'awsvpc') {
-        throw new Error(`the task-definition template uses networkMode ${template.networkMode}: Fargate needs awsvpc`);
-    }
-    const containers = (template.containerDefinitions ?? []).map((c) => ({ ...c }));
-    const index = mainContainerIndex(containers, params.containerName);
-    let main = containers[index];
-    const present = new Set((main.environment ?? []).map((e) => e.name).concat(Object.keys(params.environment)));
-    const generated = Object.fromEntries(Object.entries(params.generated).filter(([name]) => !present.has(name)));
-    main = applyConfig({ ...main, image: params.image }, [generated, params.environment], params.config);
-    const secrets = Object.entries(params.secrets ?? {}).filter(([name]) => !present.has(name));
-    if (secrets.length > 0) {
-        const names = new Set(secrets.map(([name]) => name));
-        main.secrets = [
-            ...(main.secrets ?? []).filter((s) => !names.has(s.name ?? '')),
-            ...secrets.map(([name, valueFrom]) => ({ name, valueFrom })),
-        ];
-    }
-    main = withPort(main, params.containerPort);
-    if (params.logGroup !== undefined) {
-        main.logConfiguration = {
-            logDriver: 'awslogs',
-            options: {
-                'awslogs-group': params.logGroup,
-                'awslogs-region': params.region,
-                'awslogs-stream-prefix': params.family,
-            },
-        };
-    }
-    containers[index] = main;
-    const { family: _templateFamily, tags: templateTags, ...rest } = template;
-    return {
-        ...rest,
-        family: params.family,
-        networkMode: 'awsvpc',
-        requiresCompatibilities: ['FARGATE'],
-        cpu: String(params.size.cpu),
-        memory: String(params.size.memory),
-        ...(params.executionRoleArn !== undefined ? { executionRoleArn: params.executionRoleArn } : {}),
-        ...(params.taskRoleArn !== undefined ? { taskRoleArn: params.taskRoleArn } : {}),
-        containerDefinitions: fitContainerMemory(containers, params.size.memory),
-        tags: mergeTags(templateTags ?? [], params.tags),
-    };
-}
-function mergeTags(base, overrides) {
-    const keys = new Set(overrides.map((t) => t.key));
-    return [...base.filter((t) => !keys.has(t.key)), ...overrides];
-}
-/**
- * The next revision of a running environment: the current revision (same image, same everything else) with the
- * variables of the old configuration replaced by the new configuration's, and the new size. A flag the template
- * itself set and a configuration later overrode stays unset once the configuration drops it.
- */
-function task_definition_reviseTaskDefinition(current, params) {
-    const containers = (current.containerDefinitions ?? []).map((c) => ({ ...c }));
-    const index = mainContainerIndex(containers, params.containerName);
-    const main = containers[index];
-    const previous = new Set((main.dockerLabels?.[MANAGED_ENV_LABEL] ?? '').split(',').filter(Boolean));
-    containers[index] = applyConfig({ ...main, environment: (main.environment ?? []).filter((e) => !previous.has(e.name ?? '')) }, [], params.config);
-    const input = {};
-    for (const key of REGISTERABLE)
-        if (current[key] !== undefined)
-            input[key] = current[key];
-    return {
-        ...input,
-        family: current.family,
-        cpu: String(params.size.cpu),
-        memory: String(params.size.memory),
-        containerDefinitions: fitContainerMemory(containers, params.size.memory),
-        tags: params.tags,
-    };
-}
-/**
- * The CloudWatch console page of an environment's container logs: the awslogs driver names its streams
- * `<stream prefix>/<container>/<task id>` and the stream prefix is the family (renderTaskDefinition), so the page is
- * the log group filtered on `<family>/<container>/`, which holds the streams of every task of that environment. The
- * console's fragment escapes `%` as `$25`, so a value is URI-encoded and its `%` written `$25`.
- */
-function task_definition_containerLogsUrl(params) {
-    const fragment = (text) => encodeURIComponent(text).replace(/%/g, '$25');
-    const group = fragment(params.logGroup);
-    const prefix = fragment(`${params.family}/${params.containerName}/`);
-    return (`https://${params.region}.console.aws.amazon.com/cloudwatch/home?region=${params.region}` +
-        `#logsV2:log-groups/log-group/${group}/log-events$3FlogStreamNameFilter$3D${prefix}`);
-}
-
+// EXTERNAL MODULE: ./src/aws/task-definition.ts + 1 modules
+var task_definition = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: ./src/orchestrator/common.ts
 // Small pieces every orchestration step uses: the outcome of one decision, label writes that honour the GitHub
 // dry run, status changes, and the status comment.
@@ -36435,784 +36384,6 @@ async function controls_setFrozen(deps, session, decision) {
     return { outcome: 'done', failed: false, message: decision.message };
 }
 
-;// CONCATENATED MODULE: ./src/aws/ssm.ts
-// Admin passwords of the environments, as SSM SecureString parameters. ECS hands the value to the container through
-// the task definition's `secrets` (the execution role reads it), so it is never in a label, a comment, a log line,
-// the task definition or the job summary; maintainers read it with their own AWS access.
-
-
-/** The variable Superset's docker-init.sh gives to `superset fab create-admin` (it falls back to `admin`). */
-const ssm_ADMIN_PASSWORD_VARIABLE = 'ADMIN_PASSWORD';
-/** `/showtime/<owner>/<name>/`: the prefix the stack lets the execution role read and the roles delete under. */
-function passwordPrefix(repo) {
-    return `/showtime/${repo.owner}/${repo.repo}/`;
-}
-function ssm_passwordName(repo, pr, sha7) {
-    return `${passwordPrefix(repo)}pr-${pr}/${sha7}`;
-}
-const NAME_TAIL = /^pr-(\d+)\/([0-9a-f]{7})$/;
-/** 24 random bytes: 32 URL-safe characters, nothing a shell or a form field would trip over. */
-function newPassword() {
-    return randomBytes(24).toString('base64url');
-}
-class ssm_SsmPasswordStore {
-    client;
-    repo;
-    generate;
-    constructor(client, repo, generate = newPassword) {
-        this.client = client;
-        this.repo = repo;
-        this.generate = generate;
-    }
-    name(pr, sha7) {
-        return ssm_passwordName(this.repo, pr, sha7);
-    }
-    async create(pr, sha7) {
-        const name = ssm_passwordName(this.repo, pr, sha7);
-        // Overwrite: a redeploy of the same SHA gets a fresh password; the old task stops with the old service.
-        await this.client.send(new PutParameterCommand({
-            Name: name,
-            Value: this.generate(),
-            Type: 'SecureString',
-            Overwrite: true,
-            Description: `superset-showtime admin password of PR #${pr} at ${sha7}`,
-        }));
-        return name;
-    }
-    async delete(pr, sha7) {
-        try {
-            await this.client.send(new DeleteParameterCommand({ Name: ssm_passwordName(this.repo, pr, sha7) }));
-            return 'deleted';
-        }
-        catch (error) {
-            const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
-            if (name === 'ParameterNotFound')
-                return 'already-gone';
-            throw error;
-        }
-    }
-    async list() {
-        const prefix = passwordPrefix(this.repo);
-        const found = [];
-        let nextToken;
-        do {
-            // Metadata only. GetParametersByPath would do, but with it any role could decrypt: the aws/ssm key lets every
-            // principal of the account that may call SSM decrypt through SSM. The cleanup role must read no password.
-            const page = await this.client.send(new DescribeParametersCommand({
-                ParameterFilters: [{ Key: 'Path', Option: 'Recursive', Values: [prefix.slice(0, -1)] }],
-                MaxResults: 50,
-                NextToken: nextToken,
-            }));
-            for (const parameter of page.Parameters ?? []) {
-                const match = NAME_TAIL.exec((parameter.Name ?? '').slice(prefix.length));
-                if (!parameter.Name?.startsWith(prefix) || !match?.[1] || !match[2])
-                    continue;
-                found.push({
-                    name: parameter.Name,
-                    pr: Number(match[1]),
-                    sha7: match[2],
-                    modifiedAt: parameter.LastModifiedDate,
-                });
-            }
-            nextToken = page.NextToken;
-        } while (nextToken);
-        return found;
-    }
-}
-function ssm_createSsmClient(settings) {
-    return new SSMClient({
-        region: settings.region,
-        maxAttempts: 5,
-        ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
-    });
-}
-
-;// CONCATENATED MODULE: ./src/aws/tags.ts
-
-const TAG_KEYS = {
-    managedBy: 'managed-by',
-    pr: 'showtime-pr',
-    sha: 'showtime-sha',
-    requester: 'showtime-requester',
-    createdAt: 'showtime-created-at',
-    expiresAt: 'showtime-expires-at',
-};
-const MANAGED_BY = 'showtime';
-/** The expiry tag of an environment that lives until its PR closes or someone stops it. */
-const NO_EXPIRY = 'none';
-const MAX_TAG_VALUE = 256;
-// ECS tag values allow letters, digits, spaces and + - = . _ : / @ only (a bot login's brackets are not).
-const DISALLOWED = /[^\p{L}\p{N} +\-=._:/@]/gu;
-function tagValue(text) {
-    return text.replace(DISALLOWED, '_').slice(0, MAX_TAG_VALUE);
-}
-function tags_environmentTags(fields) {
-    return [
-        { key: TAG_KEYS.managedBy, value: MANAGED_BY },
-        { key: TAG_KEYS.pr, value: String(fields.pr) },
-        { key: TAG_KEYS.sha, value: fields.sha7 },
-        { key: TAG_KEYS.requester, value: tagValue(fields.requester) },
-        { key: TAG_KEYS.createdAt, value: fields.createdAt.toISOString() },
-        { key: TAG_KEYS.expiresAt, value: fields.expiresAt ? fields.expiresAt.toISOString() : NO_EXPIRY },
-    ];
-}
-function tags_isManaged(tags) {
-    return (tags ?? []).some((t) => t.key === TAG_KEYS.managedBy && t.value === MANAGED_BY);
-}
-const PR = /^[1-9][0-9]{0,9}$/;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
-function parseDate(text) {
-    if (text === undefined || !ISO.test(text))
-        return undefined;
-    const date = new Date(text);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** Reads the showtime tags; a tag that is missing or damaged leaves its field undefined (never throws). */
-function tags_parseEnvironmentTags(tags) {
-    const get = (key) => (tags ?? []).find((t) => t.key === key)?.value;
-    const parsed = {};
-    const pr = get(TAG_KEYS.pr);
-    if (pr !== undefined && PR.test(pr))
-        parsed.pr = Number(pr);
-    const sha = toSha7(get(TAG_KEYS.sha) ?? '');
-    if (sha !== undefined)
-        parsed.sha = sha;
-    const requester = get(TAG_KEYS.requester);
-    if (requester)
-        parsed.requester = requester;
-    const createdAt = parseDate(get(TAG_KEYS.createdAt));
-    if (createdAt)
-        parsed.createdAt = createdAt;
-    const expiresAt = parseDate(get(TAG_KEYS.expiresAt));
-    if (expiresAt)
-        parsed.expiresAt = expiresAt;
-    return parsed;
-}
-
-;// CONCATENATED MODULE: ./src/aws/ecs.ts
-// The ECS Fargate adapter: one environment = one task-definition family + one service running one task with a
-// public IP. Every wait is bounded, and a failure after a service exists never leaves it running untracked.
-
-
-
-
-
-
-
-
-
-
-class ecs_EnvironmentError extends Error {
-    stage;
-    cleanup;
-    serviceName;
-    name = 'EnvironmentError';
-    constructor(message, stage, cleanup, serviceName) {
-        super(message);
-        this.stage = stage;
-        this.cleanup = cleanup;
-        this.serviceName = serviceName;
-    }
-}
-/** A step that failed, with the words for the final error; wrapped into an EnvironmentError by the operation. */
-class StepFailure extends Error {
-    stage;
-    constructor(stage, message) {
-        super(message);
-        this.stage = stage;
-    }
-}
-/** Runs one step, so that an unexpected error (an SDK error, say) is still attributed to the step it broke. */
-async function step(stage, run) {
-    try {
-        return await run();
-    }
-    catch (error) {
-        throw error instanceof StepFailure ? error : new StepFailure(stage, errorText(error));
-    }
-}
-function stageOf(error, fallback) {
-    return error instanceof StepFailure ? error.stage : fallback;
-}
-/** Clients for the settings' region (and endpoint, in tests); credentials come from the SDK's default chain. */
-function createEcsClients(settings) {
-    const config = {
-        region: settings.region,
-        maxAttempts: 5,
-        ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
-    };
-    return { ecs: new ECSClient(config), ec2: new EC2Client(config) };
-}
-/** Name and message of anything thrown (duck-typed: SDK errors may come from another realm in tests). */
-function errorParts(error) {
-    if (typeof error === 'object' && error !== null && 'message' in error) {
-        const { name, message } = error;
-        return { name: typeof name === 'string' ? name : undefined, message: String(message) };
-    }
-    return { message: String(error) };
-}
-function errorText(error) {
-    const { name, message } = errorParts(error);
-    return name && name !== 'Error' ? `${name}: ${message}` : message;
-}
-function isDrainingRefusal(error) {
-    const { name, message } = errorParts(error);
-    return name === 'InvalidParameterException' && /draining|not idempotent/i.test(message);
-}
-function isServiceGone(error) {
-    const { name } = errorParts(error);
-    return name === 'ServiceNotFoundException' || name === 'ServiceNotActiveException';
-}
-function seconds(ms) {
-    return `${Math.round(ms / 100) / 10}s`;
-}
-function requireTarget(pr, sha) {
-    const refuse = (message) => new ecs_EnvironmentError(message, 'validate', 'not-needed');
-    if (!Number.isInteger(pr) || pr <= 0)
-        throw refuse(`PR number ${pr}: expected a positive integer`);
-    const sha7 = toSha7(sha);
-    if (sha7 === undefined)
-        throw refuse(`SHA "${sha}": expected ${FORMS.sha}`);
-    return { pr, sha7 };
-}
-function chunks(items, size) {
-    const result = [];
-    for (let i = 0; i < items.length; i += size)
-        result.push(items.slice(i, i + size));
-    return result;
-}
-class EcsBackend {
-    settings;
-    deps;
-    clients;
-    counter = new ApiCallCounter();
-    sleep;
-    now;
-    log;
-    secret;
-    constructor(settings, deps = {}) {
-        this.settings = settings;
-        this.deps = deps;
-        this.clients = deps.clients ?? createEcsClients(settings);
-        countApiCalls(this.clients, this.counter);
-        // The password calls are part of what creating and deleting an environment costs.
-        if (deps.passwords?.client)
-            countClientCalls(deps.passwords.client, this.counter);
-        this.sleep = deps.sleep ?? realSleep;
-        this.now = deps.now ?? Date.now;
-        this.log = deps.log ?? (() => undefined);
-        this.secret = deps.secret ?? (() => randomBytes(32).toString('base64url'));
-    }
-    /** AWS commands sent so far by this adapter, by command; diff two snapshots with callsBetween. */
-    apiCalls() {
-        return this.counter.snapshot();
-    }
-    get networkConfiguration() {
-        return {
-            awsvpcConfiguration: {
-                subnets: this.settings.subnets,
-                securityGroups: this.settings.securityGroups,
-                assignPublicIp: this.settings.assignPublicIp ? 'ENABLED' : 'DISABLED',
-            },
-        };
-    }
-    async createEnvironment(spec) {
-        const { pr, sha7 } = requireTarget(spec.pr, spec.sha);
-        const names = environmentNames(pr, sha7);
-        const label = `environment ${names.family}`;
-        const before = this.apiCalls();
-        const tags = environmentTags({
-            pr,
-            sha7,
-            requester: spec.requester,
-            createdAt: spec.createdAt,
-            expiresAt: spec.expiresAt,
-        });
-        let input;
-        try {
-            input = renderTaskDefinition(this.settings.taskDefinitionTemplate, {
-                family: names.family,
-                image: spec.image,
-                containerName: this.settings.containerName,
-                containerPort: this.settings.containerPort,
-                size: this.settings.sizes[spec.config.size ?? spec.size],
-                environment: this.settings.environment,
-                config: spec.config,
-                generated: Object.fromEntries(this.settings.generatedEnvironment.map((name) => [name, this.secret()])),
-                secrets: this.deps.passwords
-                    ? { [ADMIN_PASSWORD_VARIABLE]: this.deps.passwords.name(pr, sha7) }
-                    : undefined,
-                region: this.settings.region,
-                tags,
-                executionRoleArn: this.settings.executionRoleArn,
-                taskRoleArn: this.settings.taskRoleArn,
-                logGroup: this.settings.logGroup,
-            });
-        }
-        catch (error) {
-            throw new ecs_EnvironmentError(`Cannot create ${label}: ${errorText(error)}`, 'validate', 'not-needed');
-        }
-        const usesPassword = (input.containerDefinitions ?? []).some((c) => (c.secrets ?? []).some((secret) => secret.name === ADMIN_PASSWORD_VARIABLE));
-        if (usesPassword && input.executionRoleArn === undefined) {
-            // ECS reads `secrets` with the execution role and refuses a task definition that has them without one.
-            throw new ecs_EnvironmentError(`Cannot create ${label}: its admin password reaches the container as a secret, which ECS reads with the ` +
-                `task execution role, and none is set: set input 'execution-role-arn' (the stack's ExecutionRoleArn output).`, 'validate', 'not-needed');
-        }
-        if (usesPassword && this.deps.passwords) {
-            try {
-                await this.deps.passwords.create(pr, sha7);
-            }
-            catch (error) {
-                throw new ecs_EnvironmentError(`Cannot create ${label}: writing its admin password failed (${errorText(error)}); nothing was created.`, 'register', 'not-needed');
-            }
-        }
-        let taskDefinitionArn;
-        try {
-            taskDefinitionArn = await this.register(input, label);
-        }
-        catch (error) {
-            await this.dropPassword(pr, sha7);
-            throw error;
-        }
-        let serviceName;
-        try {
-            serviceName = await step('place', () => this.placeService(names, taskDefinitionArn, tags));
-        }
-        catch (error) {
-            // No service exists (or the one that does was not changed): only the new revision needs to go. The password
-            // stays: a service of this SHA may already be running, and its teardown deletes it.
-            const gone = await this.deregister([taskDefinitionArn]);
-            const cleanup = gone.failed.length === 0
-                ? 'its task definition was deregistered'
-                : 'deregistering its task definition failed too';
-            throw new ecs_EnvironmentError(`Cannot create ${label}: ${errorText(error)}; ${cleanup}.`, stageOf(error, 'place'), gone.failed.length === 0 ? 'not-needed' : 'delete-failed');
-        }
-        try {
-            const deployed = await this.bringUp(serviceName, taskDefinitionArn);
-            this.log(`created ${label} with ${callsBetween(before, this.apiCalls()).total} AWS API calls`);
-            return deployed;
-        }
-        catch (error) {
-            // The whole family goes: when the deployment went into an existing service, its older revision too.
-            const report = await this.removeService(serviceName);
-            this.merge(report, await this.deregisterFamily(names.family));
-            this.merge(report, await this.dropPassword(pr, sha7));
-            const cleaned = report.failed.length === 0;
-            const cleanup = cleaned
-                ? `the service was deleted and its task definitions deregistered`
-                : `cleanup failed (${report.failed.map((f) => `${f.resource}: ${f.error}`).join('; ')}); the service keeps ` +
-                    `its managed-by=showtime tags, so the cleanup sweep will find it`;
-            throw new ecs_EnvironmentError(`Cannot create ${label} (service ${serviceName}): ${errorText(error)}; ${cleanup}.`, stageOf(error, 'stable'), cleaned ? 'deleted' : 'delete-failed', serviceName);
-        }
-    }
-    async updateConfiguration(spec) {
-        const { pr, sha7 } = requireTarget(spec.pr, spec.sha);
-        const names = environmentNames(pr, sha7);
-        const label = `environment ${names.family}`;
-        let service;
-        let current = {};
-        try {
-            const services = await this.describeServices([names.primary, names.alternate], false);
-            service = services.find((s) => s.status === 'ACTIVE');
-            if (service?.taskDefinition) {
-                current = await this.clients.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: service.taskDefinition, include: ['TAGS'] }));
-            }
-        }
-        catch (error) {
-            throw new ecs_EnvironmentError(`Cannot reconfigure ${label}: ${errorText(error)}; nothing was changed.`, 'find', 'not-needed');
-        }
-        if (!service?.serviceName || !service.taskDefinition || !current.taskDefinition) {
-            throw new ecs_EnvironmentError(`Cannot reconfigure ${label}: no active service (looked for ${names.primary} and ${names.alternate}).`, 'find', 'not-needed');
-        }
-        const serviceName = service.serviceName;
-        const previousArn = service.taskDefinition;
-        let input;
-        try {
-            input = reviseTaskDefinition(current.taskDefinition, {
-                containerName: this.settings.containerName,
-                size: this.settings.sizes[spec.config.size ?? spec.size],
-                config: spec.config,
-                tags: current.tags ?? [],
-            });
-        }
-        catch (error) {
-            throw new ecs_EnvironmentError(`Cannot reconfigure ${label}: ${errorText(error)}`, 'validate', 'not-needed', serviceName);
-        }
-        const taskDefinitionArn = await this.register(input, label);
-        try {
-            await step('place', () => this.clients.ecs.send(new UpdateServiceCommand({
-                cluster: this.settings.cluster,
-                service: serviceName,
-                taskDefinition: taskDefinitionArn,
-                desiredCount: 1,
-            })));
-            return await this.bringUp(serviceName, taskDefinitionArn);
-        }
-        catch (error) {
-            const rollback = await this.rollBack(serviceName, previousArn, taskDefinitionArn);
-            throw new ecs_EnvironmentError(`Cannot reconfigure ${label} (service ${serviceName}): ${errorText(error)}; ${rollback.text}.`, stageOf(error, 'place'), rollback.ok ? 'rolled-back' : 'rollback-failed', serviceName);
-        }
-    }
-    async deleteEnvironment(pr, sha) {
-        const target = requireTarget(pr, sha);
-        const names = environmentNames(target.pr, target.sha7);
-        const report = { deleted: [], alreadyGone: [], failed: [] };
-        const before = this.apiCalls();
-        let services = [];
-        try {
-            services = await this.describeServices([names.primary, names.alternate], false);
-        }
-        catch (error) {
-            report.failed.push({ resource: `service/${names.primary}`, error: errorText(error) });
-        }
-        if (report.failed.length === 0) {
-            const byName = new Map(services.map((s) => [s.serviceName, s]));
-            for (const name of [names.primary, names.alternate]) {
-                const state = serviceState(byName.get(name)?.status);
-                if (state === 'ACTIVE')
-                    this.merge(report, await this.removeService(name));
-                // The alternate name is reported only when it was ever used.
-                else if (name === names.primary || byName.has(name))
-                    report.alreadyGone.push(`service/${name}`);
-            }
-        }
-        this.merge(report, await this.deregisterFamily(names.family));
-        this.merge(report, await this.dropPassword(target.pr, target.sha7));
-        this.log(`deleted ${names.family}: ${report.deleted.length} removed, ${report.alreadyGone.length} already gone, ` +
-            `${report.failed.length} failed, with ${callsBetween(before, this.apiCalls()).total} AWS API calls`);
-        return report;
-    }
-    async listManagedServices() {
-        const arns = [];
-        let nextToken;
-        do {
-            const page = await this.clients.ecs.send(new ListServicesCommand({ cluster: this.settings.cluster, maxResults: 10, nextToken }));
-            arns.push(...(page.serviceArns ?? []));
-            nextToken = page.nextToken;
-        } while (nextToken);
-        const services = [];
-        for (const batch of chunks(arns, 10))
-            services.push(...(await this.describeServices(batch, true)));
-        return services
-            .filter((s) => s.status !== 'INACTIVE' && isManaged(s.tags))
-            .map((s) => {
-            const tags = parseEnvironmentTags(s.tags);
-            const fromName = parseServiceName(s.serviceName ?? '');
-            return {
-                serviceName: s.serviceName ?? '',
-                pr: tags.pr ?? fromName?.pr,
-                sha: tags.sha ?? fromName?.sha,
-                requester: tags.requester,
-                createdAt: tags.createdAt,
-                expiresAt: tags.expiresAt,
-                status: s.status ?? 'UNKNOWN',
-                desiredCount: s.desiredCount ?? 0,
-                runningCount: s.runningCount ?? 0,
-                taskDefinitionArn: s.taskDefinition,
-            };
-        });
-    }
-    // --- steps -------------------------------------------------------------------------------------------------
-    async register(input, label) {
-        try {
-            const registered = await this.clients.ecs.send(new RegisterTaskDefinitionCommand(input));
-            const arn = registered.taskDefinition?.taskDefinitionArn;
-            if (!arn)
-                throw new Error('RegisterTaskDefinition returned no ARN');
-            this.log(`registered ${arn}`);
-            return arn;
-        }
-        catch (error) {
-            throw new ecs_EnvironmentError(`Cannot deploy ${label}: registering its task definition failed (${errorText(error)}); nothing was created.`, 'register', 'not-needed');
-        }
-    }
-    /** Stable, then the task's address, then healthy; any failure is a StepFailure naming the step. */
-    async bringUp(serviceName, taskDefinitionArn) {
-        await step('stable', () => this.waitStable(serviceName, this.settings.timeouts.stableMs));
-        const address = await step('address', () => this.findAddress(serviceName, taskDefinitionArn));
-        const url = `http://${address.host}:${address.port}`;
-        const health = await checkHealth(`${url}${this.settings.healthCheckPath}`, {
-            budgetMs: this.settings.timeouts.healthMs,
-            intervalMs: this.settings.timeouts.healthIntervalMs,
-            requestTimeoutMs: this.settings.timeouts.healthRequestMs,
-            fetch: this.deps.fetch,
-            sleep: this.sleep,
-            now: this.now,
-        });
-        if (!health.healthy) {
-            throw new StepFailure('health', `health check of ${url}${this.settings.healthCheckPath} failed after ${health.attempts} attempts in ` +
-                `${seconds(health.elapsedMs)} (last: ${health.lastProblem ?? 'unknown'})`);
-        }
-        this.log(`${serviceName} is healthy at ${url} after ${health.attempts} attempt(s)`);
-        return { serviceName, taskDefinitionArn, address, url };
-    }
-    /**
-     * Puts the revision into one of the environment's two service names (see service-names.ts): into the service
-     * that already runs there, or into a new one. Returns the service name used.
-     */
-    async placeService(names, taskDefinitionArn, tags) {
-        const refused = new Set();
-        const deadline = this.now() + this.settings.timeouts.drainWaitMs;
-        for (let attempt = 1;; attempt += 1) {
-            const described = await this.describeServices([names.primary, names.alternate], false);
-            const stateOf = (name) => {
-                const state = serviceState(described.find((s) => s.serviceName === name)?.status);
-                // ECS said this name is draining even if DescribeServices has not caught up.
-                return state !== 'ACTIVE' && refused.has(name) ? 'DRAINING' : state;
-            };
-            const choice = chooseServiceSlot(stateOf(names.primary), stateOf(names.alternate));
-            if (choice.kind === 'wait') {
-                if (this.now() >= deadline) {
-                    throw new StepFailure('place', `both ${names.primary} and ${names.alternate} are still draining from earlier deletions after ` +
-                        `${seconds(this.settings.timeouts.drainWaitMs)}; try again in a few minutes`);
-                }
-                this.log(`${names.primary} and ${names.alternate} are draining; waiting`);
-                await this.sleep(this.settings.timeouts.pollIntervalMs);
-                continue;
-            }
-            const name = names[choice.slot];
-            if (choice.kind === 'update') {
-                const service = described.find((s) => s.serviceName === name);
-                await this.clients.ecs.send(new UpdateServiceCommand({
-                    cluster: this.settings.cluster,
-                    service: name,
-                    taskDefinition: taskDefinitionArn,
-                    desiredCount: 1,
-                    networkConfiguration: this.networkConfiguration,
-                    forceNewDeployment: true,
-                }));
-                // The service was tagged when it was created; fresh tags only update requester and dates, so a failure
-                // here is not worth undoing the deployment for.
-                if (service?.serviceArn) {
-                    await this.clients.ecs
-                        .send(new TagResourceCommand({ resourceArn: service.serviceArn, tags }))
-                        .catch((error) => this.log(`re-tagging ${name} failed: ${errorText(error)}`));
-                }
-                this.log(`deploying ${taskDefinitionArn} into the existing service ${name}`);
-                return name;
-            }
-            try {
-                await this.clients.ecs.send(new CreateServiceCommand({
-                    cluster: this.settings.cluster,
-                    serviceName: name,
-                    taskDefinition: taskDefinitionArn,
-                    desiredCount: 1,
-                    launchType: 'FARGATE',
-                    networkConfiguration: this.networkConfiguration,
-                    deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: false } },
-                    tags,
-                    propagateTags: 'SERVICE',
-                    enableECSManagedTags: true,
-                }));
-                this.log(`created service ${name}`);
-                return name;
-            }
-            catch (error) {
-                // Bounded: each refusal marks one of two names, and a third try means ECS contradicts itself.
-                if (!isDrainingRefusal(error) || attempt >= 3)
-                    throw error;
-                this.log(`ECS refused ${name} (${errorText(error)}); trying the other name`);
-                refused.add(name);
-            }
-        }
-    }
-    async describeServices(names, withTags) {
-        const described = await this.clients.ecs.send(new DescribeServicesCommand({
-            cluster: this.settings.cluster,
-            services: names,
-            ...(withTags ? { include: ['TAGS'] } : {}),
-        }));
-        return described.services ?? [];
-    }
-    /**
-     * Polls DescribeServices until the service runs its desired count with a single deployment (the condition of
-     * the SDK's servicesStable waiter), failing early when the service goes away or its rollout fails.
-     */
-    async waitStable(serviceName, budgetMs) {
-        const start = this.now();
-        for (;;) {
-            const [service] = await this.describeServices([serviceName], false);
-            if (!service || service.status !== 'ACTIVE') {
-                throw new StepFailure('stable', `the service is ${service?.status ?? 'missing'} instead of ACTIVE`);
-            }
-            const deployments = service.deployments ?? [];
-            const primary = deployments.find((d) => d.status === 'PRIMARY');
-            if (primary?.rolloutState === 'FAILED') {
-                throw new StepFailure('stable', `the deployment failed: ${primary.rolloutStateReason ?? 'no reason given'}`);
-            }
-            const desired = service.desiredCount ?? 0;
-            if (deployments.length <= 1 && desired > 0 && service.runningCount === desired)
-                return;
-            const elapsed = this.now() - start;
-            if (elapsed >= budgetMs) {
-                const event = service.events?.[0]?.message;
-                throw new StepFailure('stable', `the service did not become stable within ${seconds(budgetMs)} (running ${service.runningCount ?? 0} of ` +
-                    `${desired}, ${deployments.length} deployment(s)${event ? `; last event: ${event}` : ''})`);
-            }
-            await this.sleep(Math.min(this.settings.timeouts.pollIntervalMs, budgetMs - elapsed));
-        }
-    }
-    /**
-     * The running task of this revision in this service. Tasks are picked by `group == service:<name>`, which ECS
-     * sets on every task a service starts, rather than by ListTasks' serviceName filter (which moto ignores).
-     */
-    async findServiceTask(serviceName, taskDefinitionArn) {
-        const taskArns = [];
-        let nextToken;
-        do {
-            const page = await this.clients.ecs.send(new ListTasksCommand({
-                cluster: this.settings.cluster,
-                serviceName,
-                desiredStatus: 'RUNNING',
-                nextToken,
-            }));
-            taskArns.push(...(page.taskArns ?? []));
-            nextToken = page.nextToken;
-        } while (nextToken);
-        const candidates = [];
-        for (const batch of chunks(taskArns, 100)) {
-            const described = await this.clients.ecs.send(new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: batch }));
-            candidates.push(...(described.tasks ?? []).filter((t) => t.group === `service:${serviceName}` &&
-                t.taskDefinitionArn === taskDefinitionArn &&
-                t.lastStatus === 'RUNNING'));
-        }
-        return candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
-    }
-    async taskIp(task) {
-        const details = (task.attachments ?? []).find((a) => a.type === 'ElasticNetworkInterface')?.details ?? [];
-        const detail = (name) => details.find((d) => d.name === name)?.value;
-        if (!this.settings.assignPublicIp)
-            return detail('privateIPv4Address');
-        const eni = detail('networkInterfaceId');
-        if (!eni)
-            return undefined;
-        const described = await this.clients.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }));
-        return described.NetworkInterfaces?.[0]?.Association?.PublicIp;
-    }
-    async findAddress(serviceName, taskDefinitionArn) {
-        const budgetMs = this.settings.timeouts.addressMs;
-        const start = this.now();
-        for (;;) {
-            const task = await this.findServiceTask(serviceName, taskDefinitionArn);
-            const ip = task ? await this.taskIp(task) : undefined;
-            if (ip)
-                return { host: ip, port: this.settings.containerPort };
-            const elapsed = this.now() - start;
-            if (elapsed >= budgetMs) {
-                const kind = this.settings.assignPublicIp ? 'public' : 'private';
-                throw new StepFailure('address', task
-                    ? `task ${task.taskArn} has no ${kind} IP after ${seconds(budgetMs)}`
-                    : `no running task of ${taskDefinitionArn} in service:${serviceName} after ${seconds(budgetMs)}`);
-            }
-            await this.sleep(Math.min(this.settings.timeouts.pollIntervalMs, budgetMs - elapsed));
-        }
-    }
-    /** Scale to zero and delete (force); never throws. */
-    async removeService(serviceName) {
-        const report = { deleted: [], alreadyGone: [], failed: [] };
-        const resource = `service/${serviceName}`;
-        const cluster = this.settings.cluster;
-        try {
-            // Scaling first lets ECS stop the task in an orderly way; force deletes even if this step fails.
-            await this.clients.ecs
-                .send(new UpdateServiceCommand({ cluster, service: serviceName, desiredCount: 0 }))
-                .catch((error) => {
-                if (isServiceGone(error))
-                    throw error;
-            });
-            await this.clients.ecs.send(new DeleteServiceCommand({ cluster, service: serviceName, force: true }));
-            report.deleted.push(resource);
-        }
-        catch (error) {
-            if (isServiceGone(error))
-                report.alreadyGone.push(resource);
-            else
-                report.failed.push({ resource, error: errorText(error) });
-        }
-        return report;
-    }
-    async deregister(taskDefinitionArns) {
-        const report = { deleted: [], alreadyGone: [], failed: [] };
-        for (const arn of taskDefinitionArns) {
-            const resource = `task-definition/${arn.split('/').pop()}`;
-            try {
-                await this.clients.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
-                report.deleted.push(resource);
-            }
-            catch (error) {
-                report.failed.push({ resource, error: errorText(error) });
-            }
-        }
-        return report;
-    }
-    /** Every ACTIVE revision of exactly this family (familyPrefix is a prefix on AWS, so the family is checked). */
-    async deregisterFamily(family) {
-        const arns = [];
-        try {
-            let nextToken;
-            do {
-                const page = await this.clients.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', nextToken }));
-                arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => arn.split('/').pop()?.split(':')[0] === family));
-                nextToken = page.nextToken;
-            } while (nextToken);
-        }
-        catch (error) {
-            return {
-                deleted: [],
-                alreadyGone: [],
-                failed: [{ resource: `task-definition/${family}`, error: errorText(error) }],
-            };
-        }
-        return this.deregister(arns);
-    }
-    async rollBack(serviceName, previousArn, failedArn) {
-        try {
-            await this.clients.ecs.send(new UpdateServiceCommand({
-                cluster: this.settings.cluster,
-                service: serviceName,
-                taskDefinition: previousArn,
-                desiredCount: 1,
-            }));
-            await this.waitStable(serviceName, this.settings.timeouts.stableMs);
-        }
-        catch (error) {
-            return {
-                ok: false,
-                text: `rolling back to ${previousArn} failed too (${errorText(error)}); the service may run the failed revision`,
-            };
-        }
-        const gone = await this.deregister([failedArn]);
-        return {
-            ok: true,
-            text: `the service was rolled back to ${previousArn}${gone.failed.length ? '' : ' and the failed revision deregistered'}`,
-        };
-    }
-    /** The environment's admin password, when this backend keeps them; never throws. */
-    async dropPassword(pr, sha7) {
-        const report = { deleted: [], alreadyGone: [], failed: [] };
-        const store = this.deps.passwords;
-        if (store === undefined)
-            return report;
-        const resource = `parameter${store.name(pr, sha7)}`;
-        try {
-            const result = await store.delete(pr, sha7);
-            (result === 'deleted' ? report.deleted : report.alreadyGone).push(resource);
-        }
-        catch (error) {
-            report.failed.push({ resource, error: errorText(error) });
-        }
-        return report;
-    }
-    merge(into, from) {
-        into.deleted.push(...from.deleted);
-        into.alreadyGone.push(...from.alreadyGone);
-        into.failed.push(...from.failed);
-    }
-}
-function ecs_createEcsBackend(settings, deps = {}) {
-    return new EcsBackend(settings, deps);
-}
-
 ;// CONCATENATED MODULE: ./src/orchestrator/images.ts
 // Teardown's share of the registry: an environment's image tag goes with the environment, so PR images do not
 // accumulate. Only tags in the ECR repository of the stack are deleted (an ImageStore exists only for one).
@@ -37358,7 +36529,6 @@ async function slack_notify(settings, notice, options = {}) {
 
 
 
-
 /** Slack, when configured; a dry run announces nothing and a failed notice is only a warning. */
 async function deploy_announce(deps, notice) {
     if (deps.settings.dryRun.github)
@@ -37453,6 +36623,10 @@ async function deploy_deploy(deps, session, claim, decision) {
         }
     }
 }
+/** Recognised by name: importing the class would load the ECS adapter, and with it the AWS SDK, in every step. */
+function isEnvironmentError(error) {
+    return error instanceof Error && error.name === 'EnvironmentError' && 'cleanup' in error;
+}
 /** What a failed deploy left behind, for the PR: the lock always goes, the labels keep the failure. */
 function cleanedUp(error, serviceDeleted) {
     const retry = 'the lock is released and the labels say failed; `/showtime start` tries again.';
@@ -37460,7 +36634,7 @@ function cleanedUp(error, serviceDeleted) {
         return `Not cleaned up: the ECS service could not be deleted; the cleanup sweep retries. The lock is released.`;
     if (serviceDeleted === true)
         return `Cleaned up: the ECS service was deleted; ${retry}`;
-    if (error instanceof EnvironmentError) {
+    if (isEnvironmentError(error)) {
         const notCleaned = 'Not cleaned up: ECS kept what the deploy made; the cleanup sweep retries. The lock is released.';
         const said = {
             deleted: `Cleaned up: the ECS service and its task definitions were removed; ${retry}`,
@@ -38255,6 +37429,68 @@ function handover_buildJobNeeded(record) {
     return (handover_buildRequestOf(record) !== undefined && record.image !== undefined && record.image.digest === undefined);
 }
 
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
+;// CONCATENATED MODULE: ./src/aws/lazy.ts
+// The ECS adapter behind a dynamic import(): the AWS SDK is most of a bundle's weight, and a step that never talks
+// to AWS (the plan step, a comment command) must not pay for loading it. ncc emits the import as a chunk of its own
+// next to index.js.
+
+let loading;
+function loadEcsModule() {
+    return (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(736), __nccwpck_require__.e(212), __nccwpck_require__.e(220)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1220)));
+}
+/**
+ * An EnvironmentBackend that loads the SDK and builds the real one on its first call. `settings` is a thunk: the ECS
+ * inputs (template, network) are checked only then, so a label event that needs no deploy never fails on them.
+ */
+function lazy_lazyEcsBackend(settings, deps = {}) {
+    let backend;
+    const get = () => (backend ??= Promise.all([loadEcsModule(), typeof deps === 'function' ? deps() : deps]).then(([ecs, resolved]) => ecs.createEcsBackend(settings(), resolved)));
+    return {
+        createEnvironment: async (spec) => (await get()).createEnvironment(spec),
+        updateConfiguration: async (spec) => (await get()).updateConfiguration(spec),
+        deleteEnvironment: async (pr, sha) => (await get()).deleteEnvironment(pr, sha),
+        listManagedServices: async () => (await get()).listManagedServices(),
+    };
+}
+/**
+ * For a step that will talk to AWS: loads the SDK while the first GitHub request is in flight. Loading is CPU work
+ * on the one JS thread, so it starts once that request's headers are on the wire (undici's `client:sendHeaders`
+ * channel, which Node's fetch publishes) and overlaps the round trip instead of delaying the request.
+ */
+function lazy_preloadEcsDuringFirstRequest() {
+    const channel = diagnostics.channel('undici:client:sendHeaders');
+    const onSend = () => {
+        channel.unsubscribe(onSend);
+        setImmediate(() => void loadEcsModule().catch(() => undefined));
+    };
+    channel.subscribe(onSend);
+}
+/** The ECR image store, loaded (with its SDK client) on the first call; `repository` names it without loading. */
+function lazy_lazyImageStore(repository, create) {
+    let store;
+    const get = () => (store ??= create());
+    return {
+        repository,
+        findTag: async (tag) => (await get()).findTag(tag),
+        deleteTag: async (tag) => (await get()).deleteTag(tag),
+        listTagged: async () => (await get()).listTagged(),
+    };
+}
+/**
+ * The SSM password store, loaded on the first call. `load` is shared with the ECS adapter, which is handed the real
+ * store so that it counts the SSM calls with its own.
+ */
+function lazy_lazyPasswordStore(name, load) {
+    return {
+        name,
+        create: async (pr, sha7) => (await load()).create(pr, sha7),
+        delete: async (pr, sha7) => (await load()).delete(pr, sha7),
+        list: async () => (await load()).list(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/aws/settings.ts
 
 const DEFAULT_SIZE_PRESETS = {
@@ -38262,12 +37498,12 @@ const DEFAULT_SIZE_PRESETS = {
     medium: { cpu: 1024, memory: 2048 },
     large: { cpu: 2048, memory: 4096 },
 };
-const DEFAULT_TIMEOUTS = {
+const settings_DEFAULT_TIMEOUTS = {
     // A Superset CI image is large and runs migrations before it listens: generous but finite.
     stableMs: 15 * 60_000,
     addressMs: 2 * 60_000,
     healthMs: 10 * 60_000,
-    healthIntervalMs: 10_000,
+    healthIntervalMs: 2_000,
     healthRequestMs: 10_000,
     pollIntervalMs: 10_000,
     drainWaitMs: 5 * 60_000,
@@ -38298,7 +37534,7 @@ function settings_resolveEcsSettings(input) {
         ...input,
         securityGroups: input.securityGroups ?? [],
         sizes: { ...DEFAULT_SIZE_PRESETS, ...definedOnly(input.sizes) },
-        timeouts: { ...DEFAULT_TIMEOUTS, ...definedOnly(input.timeouts) },
+        timeouts: { ...settings_DEFAULT_TIMEOUTS, ...definedOnly(input.timeouts) },
         environment: input.environment ?? {},
         healthCheckPath: input.healthCheckPath ?? DEFAULT_HEALTH_CHECK_PATH,
         generatedEnvironment: input.generatedEnvironment ?? DEFAULT_GENERATED_ENVIRONMENT,
@@ -38367,8 +37603,8 @@ function settings_resolveEcsSettings(input) {
     return settings;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/docker/registry.ts
 // The registry port of the split form: read a manifest's digest, push an OCI archive. skopeo does both without a
 // docker daemon and without running anything from the image: the deploy job only copies bytes it was handed.
@@ -38489,6 +37725,7 @@ const PERMISSION_NEEDED = {
     removeLabel: 'issues: write (or pull-requests: write)',
     ensureLabelDefinitions: 'issues: write (or pull-requests: write)',
     listRepoLabels: 'issues: read (or pull-requests: read)',
+    getLabelDefinition: 'issues: read (or pull-requests: read)',
     deleteRepoLabel: 'issues: write (or pull-requests: write)',
     searchPullRequests: 'pull-requests: read',
     listLabelCarriers: 'issues: read (or pull-requests: read)',
@@ -38607,7 +37844,7 @@ function errors_toGitHubError(error, operation, what, notFound) {
 
 const lease_MAX_LABEL_NAME = 50;
 const lease_MAX_LABEL_DESCRIPTION = 100;
-const lease_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** GitHub counts characters (code points), not UTF-16 units, against its label limits. */
 function lease_characters(text) {
     return [...text].length;
@@ -38631,7 +37868,7 @@ function parseLease(description) {
         return undefined;
     const holder = description.slice(0, bar);
     const expiry = description.slice(bar + 1);
-    if (!lease_ISO.test(expiry))
+    if (!ISO.test(expiry))
         return undefined;
     const expiresAt = new Date(expiry);
     // Date accepts 2024-02-31 by rolling over; a lease we wrote always round-trips exactly.
@@ -38650,114 +37887,8 @@ function lease_fenceName(name, description) {
 }
 const lease_DEFAULT_LOCK_CODEC = { describe: formatLease, parse: parseLease, fenceName: lease_fenceName };
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
-
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-    }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-    }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-    }
-}
-//# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-function getAuthString(token, options) {
-    if (!token && !options.auth) {
-        throw new Error('Parameter token or opts.auth is required');
-    }
-    else if (token && options.auth) {
-        throw new Error('Parameters token and opts.auth may not both be specified');
-    }
-    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
-}
-function getProxyAgent(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgent(destinationUrl);
-}
-function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgentDispatcher(destinationUrl);
-}
-function getProxyFetch(destinationUrl) {
-    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
-        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
-    });
-    return proxyFetch;
-}
-function getApiBaseUrl() {
-    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
-}
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-    var _a;
-    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
-    if (orchId) {
-        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-        const tag = `actions_orchestration_id/${sanitizedId}`;
-        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-            return baseUserAgent;
-        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
-        return `${ua}${tag}`;
-    }
-    return baseUserAgent;
-}
-//# sourceMappingURL=utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(9783);
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -38940,7 +38071,7 @@ var dist_bundle_DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
+function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -38992,7 +38123,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -40734,6 +39865,418 @@ class Octokit {
   // TODO: type `octokit.auth` based on passed options.authStrategy
   auth;
 }
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
@@ -43182,486 +42725,451 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
   }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
   }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
   }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
   return response;
 }
 
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
   );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
     }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
   }
+  return retryPlugin;
+}
+retry.VERSION = plugin_retry_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
 }
 
 // pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
   };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
 }
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
-
-
-// octokit + plugins
-
-
-
-const context = new Context();
-const baseUrl = getApiBaseUrl();
-const defaults = {
-    baseUrl,
-    request: {
-        agent: getProxyAgent(baseUrl),
-        fetch: getProxyFetch(baseUrl)
-    }
+;// CONCATENATED MODULE: ./src/github/pacing.ts
+// Pacing of GitHub requests, sized from GitHub's documented limits
+// (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
+// "no more than 80 content-generating requests per minute and no more than 500 content-generating requests per
+// hour", and 30 searches a minute (primary limit of the search resource). A fixed one-second gap between writes
+// (GitHub's best-practice advice, which plugin-throttling applies by default) stays inside them too, but makes the
+// dozen writes of one event cost a dozen seconds; a token bucket sends them at once and still never gets near the
+// limits.
+//
+// A bucket of `burst` tokens refilled one per `refillMs`: in ANY window of T ms at most burst + T/refillMs requests
+// leave, and at most `perHour` in any hour (a sliding window of send times). Defaults (CONTENT_PACING):
+// burst 20 + 60 s / 1.2 s = 70 writes in any minute (limit 80) and 400 in any hour (limit 500); every write counts,
+// whether GitHub would call it content-generating or not. The bucket is per process: concurrent workflow runs share
+// GitHub's limits but not this bucket, which is why the margins are wide and why a secondary-limit answer is
+// still honoured (plugin-throttling retries it after its `retry-after`).
+/** Writes (POST, PATCH, PUT, DELETE). */
+const pacing_CONTENT_PACING = { burst: 20, refillMs: 1200, perHour: 400 };
+/** Searches: 5 + 60 s / 2.5 s = 29 in any minute, under the search resource's 30. */
+const pacing_SEARCH_PACING = { burst: 5, refillMs: 2500 };
+const pacing_REAL_TIME = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    scale: 1,
 };
-const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-
-/**
- * Convience function to correctly format Octokit Options to pass into the constructor.
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function utils_getOctokitOptions(token, options) {
-    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
-    // Auth
-    const auth = Utils.getAuthString(token, opts);
-    if (auth) {
-        opts.auth = auth;
+const HOUR_MS = 3_600_000;
+class pacing_TokenBucket {
+    limits;
+    time;
+    tokens;
+    refilledAt;
+    sent = [];
+    /** Requests wait in order: a chain, so two waiters never take the same token. */
+    queue = Promise.resolve();
+    constructor(limits, time = pacing_REAL_TIME) {
+        this.limits = limits;
+        this.time = time;
+        this.tokens = limits.burst;
+        this.refilledAt = time.now();
     }
-    // Orchestration ID
-    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
-    if (userAgent) {
-        opts.userAgent = userAgent;
+    /** Resolves when one request may leave, and counts it as sent. */
+    take() {
+        const turn = this.queue.then(() => this.waitForToken());
+        this.queue = turn.catch(() => undefined);
+        return turn;
     }
-    return opts;
+    refill(now) {
+        const refillMs = this.limits.refillMs * this.time.scale;
+        const earned = Math.floor((now - this.refilledAt) / refillMs);
+        if (earned <= 0)
+            return;
+        this.tokens = Math.min(this.limits.burst, this.tokens + earned);
+        // Time not yet worth a token carries over, unless the bucket is full (a full bucket earns nothing).
+        this.refilledAt = this.tokens === this.limits.burst ? now : this.refilledAt + earned * refillMs;
+    }
+    /** How long until the next request may leave; 0 when it may leave now. */
+    waitMs(now) {
+        this.refill(now);
+        const hour = HOUR_MS * this.time.scale;
+        while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - hour)
+            this.sent.shift();
+        const hourly = this.limits.perHour !== undefined && this.sent.length >= this.limits.perHour
+            ? (this.sent[0] ?? now) + hour - now
+            : 0;
+        const bucket = this.tokens >= 1 ? 0 : this.refilledAt + this.limits.refillMs * this.time.scale - now;
+        return Math.max(hourly, bucket, 0);
+    }
+    async waitForToken() {
+        for (let wait = this.waitMs(this.time.now()); wait > 0; wait = this.waitMs(this.time.now()))
+            await this.time.sleep(wait);
+        this.tokens -= 1;
+        this.sent.push(this.time.now());
+    }
 }
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
-
-
-const github_context = new Context();
 /**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
+ * The shape plugin-throttling expects of a Bottleneck group (`group.key(id).schedule(options, job, ...args)`), on a
+ * token bucket; or, without one, a group that runs each job at once (pacing off).
  */
-function github_getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
+function pacing_bucketGroup(bucket) {
+    const limiter = {
+        schedule: async (_options, job, ...args) => {
+            if (bucket)
+                await bucket.take();
+            return job(...args);
+        },
+    };
+    return { key: () => limiter };
 }
-//# sourceMappingURL=github.js.map
+
 ;// CONCATENATED MODULE: ./src/github/octokit.ts
-// The Octokit the adapter talks through: @actions/github's client (proxy-aware) with GitHub's recommended handling of
-// failures. plugin-retry retries 5xx and transport errors with a quadratic backoff; plugin-throttling paces writes
-// and searches and retries secondary (and short primary) rate limits after the `retry-after` GitHub asks for.
+// The Octokit the adapter talks through: @octokit/core with the REST methods and pagination (what @actions/github
+// assembles, without its bundled undici: requests go through Node's own fetch, and the proxy-aware undici is loaded
+// only when a proxy applies), and GitHub's recommended handling of failures. plugin-retry retries 5xx and transport
+// errors with a quadratic backoff; plugin-throttling paces writes and searches (pacing.ts) and retries secondary
+// (and short primary) rate limits after the `retry-after` GitHub asks for.
 
 
 
+
+
+
+
+const PacedOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
 const GITHUB_API = 'https://api.github.com';
-/** Stands in for a Bottleneck group when pacing is off: runs each job at once. */
-const IMMEDIATE = {
-    key: () => ({
-        schedule: (_options, job, ...args) => Promise.resolve().then(() => job(...args)),
-    }),
-};
+/**
+ * Node's fetch, unless HTTPS_PROXY / HTTP_PROXY applies to `baseUrl` (NO_PROXY and loopback honoured, as
+ * @actions/http-client decides): then undici's ProxyAgent, loaded on the first request.
+ */
+function fetchFor(baseUrl) {
+    if (!getProxyUrl(new URL(baseUrl)))
+        return globalThis.fetch;
+    let proxied;
+    const load = async () => {
+        const [{ HttpClient }, undici] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))]);
+        const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
+        return ((url, init) => undici.fetch(url, { ...init, dispatcher }));
+    };
+    return (async (url, init) => (await (proxied ??= load()))(url, init));
+}
 function octokit_createOctokit(options) {
     const unit = options.delayUnitMs ?? 1000;
     const rateLimitRetries = options.rateLimitRetries ?? 2;
@@ -43683,17 +43191,29 @@ function octokit_createOctokit(options) {
             return true;
         },
     };
+    // Comments are writes: the write bucket already paces them, so the plugin's extra per-comment gap is dropped.
+    const immediate = bucketGroup();
     if (options.pacing === false) {
         Object.assign(throttle, {
-            global: IMMEDIATE,
-            write: IMMEDIATE,
-            search: IMMEDIATE,
-            notifications: IMMEDIATE,
+            global: immediate,
+            write: immediate,
+            search: immediate,
+            notifications: immediate,
+        });
+    }
+    else {
+        const time = { ...REAL_TIME, scale: unit / 1000 };
+        Object.assign(throttle, {
+            write: bucketGroup(new TokenBucket(CONTENT_PACING, time)),
+            search: bucketGroup(new TokenBucket(SEARCH_PACING, time)),
+            notifications: immediate,
         });
     }
     const baseUrl = (options.baseUrl || GITHUB_API).replace(/\/+$/, '');
-    return getOctokit(options.token, {
+    return new PacedOctokit({
+        auth: `token ${options.token}`,
         baseUrl,
+        request: { fetch: fetchFor(baseUrl) },
         retry: {
             retries: options.retries ?? 3,
             retryAfterBaseValue: unit,
@@ -43701,7 +43221,7 @@ function octokit_createOctokit(options) {
             doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
         },
         throttle,
-    }, retry, throttling);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/github/search-query.ts
@@ -43984,6 +43504,13 @@ class adapter_OctokitGitHub {
         });
     }
     /** ceil(labels/100) requests. */
+    async getLabelDefinition(name) {
+        this.checkLabelName('getLabelDefinition', name);
+        const label = await this.readLabel('getLabelDefinition', name);
+        return label === undefined
+            ? undefined
+            : { name: label.name, color: label.color ?? '', description: label.description ?? '' };
+    }
     async listRepoLabels() {
         return this.listRepoLabelsAs('listRepoLabels');
     }
@@ -44443,6 +43970,7 @@ function dry_run_dryRunGitHub(real, log) {
         getPullRequest: (number) => real.getPullRequest(number),
         listPullRequestCommits: (number) => real.listPullRequestCommits(number),
         listRepoLabels: () => real.listRepoLabels(),
+        getLabelDefinition: (name) => real.getLabelDefinition(name),
         searchPullRequests: (query) => real.searchPullRequests(query),
         listLabelCarriers: (name) => real.listLabelCarriers(name),
         getPermission: (login) => real.getPermission(login),
@@ -44588,7 +44116,6 @@ function dry_run_dryRunPasswords(log) {
 
 
 
-
 function repositoryOf(env) {
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
     if (!match?.[1] || !match[2]) {
@@ -44596,20 +44123,13 @@ function repositoryOf(env) {
     }
     return { owner: match[1], repo: match[2] };
 }
-/**
- * ECS settings (template, network) are checked only when a run first talks to ECS: a label event that needs no
- * deploy must not fail on a deploy input.
- */
-function lazyEcs(create) {
-    let backend;
-    const get = () => (backend ??= create());
-    return {
-        createEnvironment: (spec) => get().createEnvironment(spec),
-        updateConfiguration: (spec) => get().updateConfiguration(spec),
-        deleteEnvironment: (pr, sha) => get().deleteEnvironment(pr, sha),
-        listManagedServices: () => get().listManagedServices(),
-    };
-}
+/** The plan actions whose run step talks to ECS: only for these is the SDK loaded ahead of its first use. */
+const wiring_ECS_ACTIONS = new Set([
+    'create',
+    'rolling-update',
+    'redeploy-config',
+    'stop',
+]);
 /**
  * The image store for image-repository: the stack's ECR repository when the input is empty (the default), the named
  * ECR repository, or none for any other registry (Docker Hub, GHCR: their tags are not deleted by the action).
@@ -44617,14 +44137,14 @@ function lazyEcs(create) {
 function imageStoreFor(settings) {
     const { aws } = settings;
     const repository = settings.docker.imageRepository;
-    const client = () => createEcrClient({ region: aws.region, endpoint: aws.endpoint });
-    if (repository === '') {
-        return new EcrImageStore(client(), { region: aws.region, name: DEFAULT_ECR_REPOSITORY });
-    }
-    const ecr = parseEcrRepository(repository);
-    return ecr
-        ? new EcrImageStore(createEcrClient({ region: ecr.region, endpoint: aws.endpoint }), ecr)
-        : undefined;
+    const target = repository === '' ? { region: aws.region, name: DEFAULT_ECR_REPOSITORY } : parseEcrRepository(repository);
+    if (target === undefined)
+        return undefined;
+    // The ECR SDK loads with the first call: most steps (a label, a comment) never make one.
+    return lazyImageStore(ecrRepositoryLabel(target), async () => {
+        const ecr = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8663));
+        return new ecr.EcrImageStore(ecr.createEcrClient({ region: target.region, endpoint: aws.endpoint }), target);
+    });
 }
 /** The builder is made on first use: an empty image-repository is resolved (one ECR call) only for a build. */
 function lazyBuilder(create) {
@@ -44661,26 +44181,33 @@ function createArchiveBuilder(settings, env, imageRepository) {
         env: buildEnvironment(env),
     });
 }
-function wiring_createDeps(settings, env, log, overrides = {}) {
+function wiring_createDeps(settings, env, log, options = {}) {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const github = new OctokitGitHub({
         token: settings.githubToken,
         baseUrl: env.GITHUB_API_URL,
         repo: repositoryOf(env),
         lockCodec: { describe: formatLockDescription, parse: parseLockDescription, fenceName },
-        // Pacing spaces writes as GitHub recommends; a local emulator has no such limits.
+        // Writes and searches are paced inside GitHub's documented limits (github/pacing.ts); off for the tests.
         pacing: env.SHOWTIME_GITHUB_PACING !== 'off',
         delayUnitMs: env.SHOWTIME_GITHUB_DELAY_UNIT_MS ? Number(env.SHOWTIME_GITHUB_DELAY_UNIT_MS) : undefined,
         log: (message) => log.warning(message),
     });
     const aws = settings.aws;
     const images = settings.dryRun.aws ? dryRunImages(log) : imageStoreFor(settings);
+    const repo = repositoryOf(env);
+    let ssm;
+    const loadPasswords = () => (ssm ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(736), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8332)).then((m) => new m.SsmPasswordStore(m.createSsmClient(aws), repo)));
     const passwords = settings.dryRun.aws
         ? dryRunPasswords(log)
-        : new SsmPasswordStore(createSsmClient(aws), repositoryOf(env));
+        : lazyPasswordStore((pr, sha7) => passwordName(repo, pr, sha7), loadPasswords);
+    if (options.preloadAws && !settings.dryRun.aws)
+        preloadEcsDuringFirstRequest();
+    // ECS settings (template, network) are checked only when a run first talks to ECS: a label event that needs no
+    // deploy must not fail on a deploy input.
     const ecs = settings.dryRun.aws
         ? dryRunEcs(log)
-        : lazyEcs(() => createEcsBackend(resolveEcsSettings({
+        : lazyEcsBackend(() => resolveEcsSettings({
             region: aws.region,
             cluster: aws.cluster,
             subnets: aws.subnets,
@@ -44697,18 +44224,20 @@ function wiring_createDeps(settings, env, log, overrides = {}) {
                 stableMs: aws.stableTimeoutMs,
                 healthMs: aws.healthTimeoutMs,
                 pollIntervalMs: aws.pollIntervalMs,
-                healthIntervalMs: aws.pollIntervalMs,
+                healthIntervalMs: Math.min(DEFAULT_TIMEOUTS.healthIntervalMs, aws.pollIntervalMs),
             },
             endpoint: aws.endpoint,
             executionRoleArn: aws.executionRoleArn,
             taskRoleArn: aws.taskRoleArn,
             logGroup: aws.logGroup,
-        }), { log: (message) => log.info(message), passwords }));
+        }), 
+        // The adapter gets the loaded store, so that it counts the SSM calls with its own.
+        async () => ({ log: (message) => log.info(message), passwords: await loadPasswords() }));
     const docker = settings.docker;
     const imageRepository = async () => docker.imageRepository === '' && docker.existingImage === undefined && !settings.dryRun.docker
-        ? resolveEcrRepositoryUri(createEcrClient(aws), DEFAULT_ECR_REPOSITORY)
+        ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8663)).then((ecr) => ecr.resolveEcrRepositoryUri(ecr.createEcrClient(aws), DEFAULT_ECR_REPOSITORY))
         : docker.imageRepository;
-    const builder = overrides.builder ??
+    const builder = options.builder ??
         lazyBuilder(async () => createDockerBuilder(dockerBuilderSettings(settings, workspace, await imageRepository())));
     return {
         settings,
@@ -44800,7 +44329,8 @@ async function runEntrypoint(env = process.env) {
             throw new Error('SHOWTIME_PLAN_FILE is not set: the run step follows the plan step of action.yml');
         const record = readPlanRecord(readFileSync(file, 'utf8'), `the plan file ${file}`);
         const settings = readSettings('main', entry_readInput);
-        const deps = createDeps(settings, env, entry_actionsLog);
+        const preloadAws = record.decisions.some((decision) => ECS_ACTIONS.has(decision.action));
+        const deps = createDeps(settings, env, entry_actionsLog, { preloadAws });
         await entry_report(record, await runStep(deps, record), env);
     }
     catch (error) {
@@ -44961,6 +44491,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -44996,6 +44533,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -45010,6 +44561,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -45017,10 +44575,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -45099,6 +44678,826 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
+/***/ }),
+
+/***/ 2779:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+var https__WEBPACK_IMPORTED_MODULE_1___namespace_cache;
+var http__WEBPACK_IMPORTED_MODULE_0___namespace_cache;
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Headers: () => (/* binding */ Headers),
+/* harmony export */   HttpClient: () => (/* binding */ HttpClient),
+/* harmony export */   HttpClientError: () => (/* binding */ HttpClientError),
+/* harmony export */   HttpClientResponse: () => (/* binding */ HttpClientResponse),
+/* harmony export */   HttpCodes: () => (/* binding */ HttpCodes),
+/* harmony export */   MediaTypes: () => (/* binding */ MediaTypes),
+/* harmony export */   getProxyUrl: () => (/* binding */ getProxyUrl),
+/* harmony export */   isHttps: () => (/* binding */ isHttps)
+/* harmony export */ });
+/* harmony import */ var http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8611);
+/* harmony import */ var https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5692);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9783);
+/* harmony import */ var tunnel__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(770);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6752);
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = _proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = _proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? /*#__PURE__*/ (https__WEBPACK_IMPORTED_MODULE_1___namespace_cache || (https__WEBPACK_IMPORTED_MODULE_1___namespace_cache = __nccwpck_require__.t(https__WEBPACK_IMPORTED_MODULE_1__, 2))) : /*#__PURE__*/ (http__WEBPACK_IMPORTED_MODULE_0___namespace_cache || (http__WEBPACK_IMPORTED_MODULE_0___namespace_cache = __nccwpck_require__.t(http__WEBPACK_IMPORTED_MODULE_0__, 2)));
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = _proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http__WEBPACK_IMPORTED_MODULE_0__.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel__WEBPACK_IMPORTED_MODULE_3__.httpsOverHttps : tunnel__WEBPACK_IMPORTED_MODULE_3__.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel__WEBPACK_IMPORTED_MODULE_3__.httpOverHttps : tunnel__WEBPACK_IMPORTED_MODULE_3__.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https__WEBPACK_IMPORTED_MODULE_1__.Agent(options) : new http__WEBPACK_IMPORTED_MODULE_0__.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici__WEBPACK_IMPORTED_MODULE_4__.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 9783:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ getProxyUrl)
+/* harmony export */ });
+/* unused harmony export checkBypass */
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
 /***/ })
 
 /******/ });
@@ -45132,6 +45531,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -45218,6 +45620,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -45230,9 +45662,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

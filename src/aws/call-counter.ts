@@ -1,6 +1,5 @@
 // Counts the AWS commands an adapter sends (one per command, whatever the SDK's retries), so a run can report
 // what each operation costs in API calls.
-import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 
 export type CallCounts = Record<string, number>;
@@ -38,18 +37,14 @@ export function callsBetween(
 
 let nextId = 0;
 
-/** Adds a counting middleware to both clients (each counter under its own name, so several may watch a client). */
-export function countApiCalls(clients: { ecs: ECSClient; ec2: EC2Client }, counter: ApiCallCounter): void {
+/**
+ * Adds a counting middleware to the ECS client (each counter under its own name, so several may watch a client).
+ * The EC2 call is not an SDK command: its adapter records it itself.
+ */
+export function countApiCalls(clients: { ecs: ECSClient }, counter: ApiCallCounter): void {
   nextId += 1;
   const options = { step: 'initialize' as const, name: `showtimeApiCallCounter${nextId}` };
   clients.ecs.middlewareStack.add(
-    (next, context) => (args) => {
-      counter.record(context.clientName, context.commandName);
-      return next(args);
-    },
-    options,
-  );
-  clients.ec2.middlewareStack.add(
     (next, context) => (args) => {
       counter.record(context.clientName, context.commandName);
       return next(args);

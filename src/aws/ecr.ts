@@ -8,26 +8,10 @@ import {
 } from '@aws-sdk/client-ecr';
 import type { ImageDetail } from '@aws-sdk/client-ecr';
 
-/** The repository the stack creates when its ImageRepositoryName parameter is left alone. */
-export const DEFAULT_ECR_REPOSITORY = 'superset-showtime-pr';
-
-/** `<account>.dkr.ecr.<region>.amazonaws.com[.cn]/<name>`: what ECR calls a repository URI. */
-const ECR_URI =
-  /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9]+(?:[._/-][a-z0-9]+)*)$/;
-
-export interface EcrRepository {
-  /** The account; absent means the account of the credentials (ECR's own default). */
-  registryId?: string;
-  region: string;
-  name: string;
-}
-
-/** The ECR repository an image-repository value names, or undefined for any other registry. */
-export function parseEcrRepository(uri: string): EcrRepository | undefined {
-  const match = ECR_URI.exec(uri);
-  if (!match?.[1] || !match[2] || !match[3]) return undefined;
-  return { registryId: match[1], region: match[2], name: match[3] };
-}
+export { DEFAULT_ECR_REPOSITORY, parseEcrRepository } from './store-names.js';
+export type { EcrRepository } from './store-names.js';
+import type { EcrRepository } from './store-names.js';
+import { ecrRepositoryLabel } from './store-names.js';
 
 /** One tag of an image, with everything else ECR knows of that image. */
 export interface StoredImage {
@@ -79,10 +63,7 @@ export class EcrImageStore implements ImageStore {
     private readonly client: ECRClient,
     private readonly target: EcrRepository,
   ) {
-    this.repository =
-      target.registryId === undefined
-        ? `ECR repository ${target.name} (${target.region})`
-        : `${target.registryId}.dkr.ecr.${target.region}.amazonaws.com/${target.name}`;
+    this.repository = ecrRepositoryLabel(target);
   }
 
   async findTag(tag: string): Promise<StoredImage | undefined> {

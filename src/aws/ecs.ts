@@ -1,7 +1,6 @@
 // The ECS Fargate adapter: one environment = one task-definition family + one service running one task with a
 // public IP. Every wait is bounded, and a failure after a service exists never leaves it running untracked.
 import { randomBytes } from 'node:crypto';
-import { DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   CreateServiceCommand,
   DeleteServiceCommand,
@@ -29,8 +28,9 @@ import type { Address, EnvConfig, Size } from '../core/types.js';
 import { FORMS, toSha7 } from '../core/values.js';
 import { ApiCallCounter, callsBetween, countApiCalls, countClientCalls } from './call-counter.js';
 import type { CallCounts } from './call-counter.js';
+import { describePublicIp } from './ec2-query.js';
 import { checkHealth, realSleep } from './health.js';
-import type { Clock, HealthFetch, Sleep } from './health.js';
+import type { Clock, HealthFetch, HealthResult, Sleep } from './health.js';
 import { chooseServiceSlot, environmentNames, parseServiceName, serviceState } from './service-names.js';
 import type { EnvironmentNames, ServiceState } from './service-names.js';
 import type { EcsSettings } from './settings.js';
@@ -142,18 +142,19 @@ function stageOf(error: unknown, fallback: FailureStage): FailureStage {
 }
 
 export interface EcsClients {
+  /** Also the source of region, endpoint, credentials and HTTP handler of the one EC2 call (ec2-query.ts). */
   ecs: ECSClient;
-  ec2: EC2Client;
 }
 
-/** Clients for the settings' region (and endpoint, in tests); credentials come from the SDK's default chain. */
+/** The client for the settings' region (and endpoint, in tests); credentials come from the SDK's default chain. */
 export function createEcsClients(settings: Pick<EcsSettings, 'region' | 'endpoint'>): EcsClients {
-  const config = {
-    region: settings.region,
-    maxAttempts: 5,
-    ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
+  return {
+    ecs: new ECSClient({
+      region: settings.region,
+      maxAttempts: 5,
+      ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
+    }),
   };
-  return { ecs: new ECSClient(config), ec2: new EC2Client(config) };
 }
 
 export interface EcsBackendDeps {
@@ -206,6 +207,9 @@ function requireTarget(pr: number, sha: string): { pr: number; sha7: string } {
   if (sha7 === undefined) throw refuse(`SHA "${sha}": expected ${FORMS.sha}`);
   return { pr, sha7 };
 }
+
+/** The first pause of a wait for ECS (pollPauses). */
+const FIRST_POLL_MS = 2_000;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
@@ -508,28 +512,51 @@ export class EcsBackend implements EnvironmentBackend {
     }
   }
 
-  /** Stable, then the task's address, then healthy; any failure is a StepFailure naming the step. */
+  /**
+   * Stable, address and healthy, overlapped: while the wait for a stable service goes on, the task's address is
+   * looked up as soon as ECS reports a running task, and the health polling starts from there (a Superset boot is
+   * most of the wait; it need not also wait for ECS to call the service stable). Both must succeed; any failure is a
+   * StepFailure naming the step.
+   */
   private async bringUp(serviceName: string, taskDefinitionArn: string): Promise<DeployedEnvironment> {
-    await step('stable', () => this.waitStable(serviceName, this.settings.timeouts.stableMs));
-    const address = await step('address', () => this.findAddress(serviceName, taskDefinitionArn));
-    const url = `http://${address.host}:${address.port}`;
-    const health = await checkHealth(`${url}${this.settings.healthCheckPath}`, {
-      budgetMs: this.settings.timeouts.healthMs,
-      intervalMs: this.settings.timeouts.healthIntervalMs,
-      requestTimeoutMs: this.settings.timeouts.healthRequestMs,
-      fetch: this.deps.fetch,
-      sleep: this.sleep,
-      now: this.now,
-    });
-    if (!health.healthy) {
-      throw new StepFailure(
-        'health',
-        `health check of ${url}${this.settings.healthCheckPath} failed after ${health.attempts} attempts in ` +
-          `${seconds(health.elapsedMs)} (last: ${health.lastProblem ?? 'unknown'})`,
+    let address: Address | undefined;
+    let health: Promise<HealthResult> | undefined;
+    let settled = false;
+    const startHealth = (found: Address): Promise<HealthResult> =>
+      checkHealth(`http://${found.host}:${found.port}${this.settings.healthCheckPath}`, {
+        budgetMs: this.settings.timeouts.healthMs,
+        intervalMs: this.settings.timeouts.healthIntervalMs,
+        requestTimeoutMs: this.settings.timeouts.healthRequestMs,
+        fetch: this.deps.fetch,
+        sleep: this.sleep,
+        now: this.now,
+        cancelled: () => settled,
+      });
+    try {
+      await step('stable', () =>
+        this.waitStable(serviceName, this.settings.timeouts.stableMs, async (service) => {
+          if (address !== undefined || (service.runningCount ?? 0) < 1) return;
+          address = await this.taskAddress(serviceName, taskDefinitionArn);
+          if (address !== undefined) health = startHealth(address);
+        }),
       );
+      address ??= await step('address', () => this.findAddress(serviceName, taskDefinitionArn));
+      health ??= startHealth(address);
+      const url = `http://${address.host}:${address.port}`;
+      const result = await health;
+      if (!result.healthy) {
+        throw new StepFailure(
+          'health',
+          `health check of ${url}${this.settings.healthCheckPath} failed after ${result.attempts} attempts in ` +
+            `${seconds(result.elapsedMs)} (last: ${result.lastProblem ?? 'unknown'})`,
+        );
+      }
+      this.log(`${serviceName} is healthy at ${url} after ${result.attempts} attempt(s)`);
+      return { serviceName, taskDefinitionArn, address, url };
+    } finally {
+      // A health check still polling for a deploy that failed stops at its next attempt.
+      settled = true;
     }
-    this.log(`${serviceName} is healthy at ${url} after ${health.attempts} attempt(s)`);
-    return { serviceName, taskDefinitionArn, address, url };
   }
 
   /**
@@ -627,8 +654,13 @@ export class EcsBackend implements EnvironmentBackend {
    * Polls DescribeServices until the service runs its desired count with a single deployment (the condition of
    * the SDK's servicesStable waiter), failing early when the service goes away or its rollout fails.
    */
-  private async waitStable(serviceName: string, budgetMs: number): Promise<void> {
+  private async waitStable(
+    serviceName: string,
+    budgetMs: number,
+    whileWaiting?: (service: Service) => Promise<void>,
+  ): Promise<void> {
     const start = this.now();
+    const pauses = this.pollPauses();
     for (;;) {
       const [service] = await this.describeServices([serviceName], false);
       if (!service || service.status !== 'ACTIVE') {
@@ -653,8 +685,18 @@ export class EcsBackend implements EnvironmentBackend {
             `${desired}, ${deployments.length} deployment(s)${event ? `; last event: ${event}` : ''})`,
         );
       }
-      await this.sleep(Math.min(this.settings.timeouts.pollIntervalMs, budgetMs - elapsed));
+      await whileWaiting?.(service);
+      await this.sleep(Math.min(pauses.next().value, budgetMs - (this.now() - start)));
     }
+  }
+
+  /**
+   * The pauses of one wait: from min(2 s, poll interval), each half as long again as the one before, up to the poll
+   * interval. A service that is up in 30 s is seen within 2–5 s of it; a 15-minute wait still costs few calls.
+   */
+  private *pollPauses(): Generator<number, never> {
+    const longest = this.settings.timeouts.pollIntervalMs;
+    for (let pause = Math.min(FIRST_POLL_MS, longest); ; pause = Math.min(longest, pause * 1.5)) yield pause;
   }
 
   /**
@@ -699,15 +741,21 @@ export class EcsBackend implements EnvironmentBackend {
     if (!this.settings.assignPublicIp) return detail('privateIPv4Address');
     const eni = detail('networkInterfaceId');
     if (!eni) return undefined;
-    const described = await this.clients.ec2.send(
-      new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }),
-    );
-    return described.NetworkInterfaces?.[0]?.Association?.PublicIp;
+    this.counter.record('EC2', 'DescribeNetworkInterfaces');
+    return describePublicIp(this.clients.ecs, eni, this.sleep);
+  }
+
+  /** The running task's address, if it has one yet (one look, no waiting). */
+  private async taskAddress(serviceName: string, taskDefinitionArn: string): Promise<Address | undefined> {
+    const task = await this.findServiceTask(serviceName, taskDefinitionArn);
+    const ip = task ? await this.taskIp(task) : undefined;
+    return ip ? { host: ip, port: this.settings.containerPort } : undefined;
   }
 
   private async findAddress(serviceName: string, taskDefinitionArn: string): Promise<Address> {
     const budgetMs = this.settings.timeouts.addressMs;
     const start = this.now();
+    const pauses = this.pollPauses();
     for (;;) {
       const task = await this.findServiceTask(serviceName, taskDefinitionArn);
       const ip = task ? await this.taskIp(task) : undefined;
@@ -722,7 +770,7 @@ export class EcsBackend implements EnvironmentBackend {
             : `no running task of ${taskDefinitionArn} in service:${serviceName} after ${seconds(budgetMs)}`,
         );
       }
-      await this.sleep(Math.min(this.settings.timeouts.pollIntervalMs, budgetMs - elapsed));
+      await this.sleep(Math.min(pauses.next().value, budgetMs - elapsed));
     }
   }
 

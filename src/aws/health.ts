@@ -16,6 +16,8 @@ export interface HealthOptions {
   fetch?: HealthFetch;
   sleep?: Sleep;
   now?: Clock;
+  /** Checked before each attempt: true ends the check at once (the deploy it belonged to failed meanwhile). */
+  cancelled?: () => boolean;
 }
 
 export interface HealthResult {
@@ -58,6 +60,8 @@ export async function checkHealth(url: string, options: HealthOptions): Promise<
   let attempts = 0;
   let lastProblem: string | undefined;
   for (;;) {
+    if (options.cancelled?.())
+      return { healthy: false, attempts, elapsedMs: now() - start, lastProblem: 'cancelled' };
     attempts += 1;
     const left = options.budgetMs - (now() - start);
     const timeoutMs = Math.max(1000, Math.min(options.requestTimeoutMs, left));

@@ -24,11 +24,14 @@ export interface EcsTimeouts {
   addressMs: number;
   /** Total budget of the HTTP health check, all attempts included. */
   healthMs: number;
-  /** Pause between two health attempts. */
+  /** Pause between two health attempts (2 s: a booting Superset is caught within 2 s of listening). */
   healthIntervalMs: number;
   /** One health request gives up after this long. */
   healthRequestMs: number;
-  /** Pause between two DescribeServices / DescribeTasks polls. */
+  /**
+   * Longest pause between two DescribeServices / DescribeTasks polls: the pauses of a wait start at
+   * min(2 s, this) and grow by half each time up to it (see pollPauses in ecs.ts).
+   */
   pollIntervalMs: number;
   /** How long to wait for an old service of the same name to finish draining when no other name is free. */
   drainWaitMs: number;
@@ -39,7 +42,7 @@ export const DEFAULT_TIMEOUTS: Readonly<EcsTimeouts> = {
   stableMs: 15 * 60_000,
   addressMs: 2 * 60_000,
   healthMs: 10 * 60_000,
-  healthIntervalMs: 10_000,
+  healthIntervalMs: 2_000,
   healthRequestMs: 10_000,
   pollIntervalMs: 10_000,
   drainWaitMs: 5 * 60_000,

@@ -9,17 +9,8 @@ import {
   SSMClient,
 } from '@aws-sdk/client-ssm';
 
-/** The variable Superset's docker-init.sh gives to `superset fab create-admin` (it falls back to `admin`). */
-export const ADMIN_PASSWORD_VARIABLE = 'ADMIN_PASSWORD';
-
-/** `/showtime/<owner>/<name>/`: the prefix the stack lets the execution role read and the roles delete under. */
-export function passwordPrefix(repo: { owner: string; repo: string }): string {
-  return `/showtime/${repo.owner}/${repo.repo}/`;
-}
-
-export function passwordName(repo: { owner: string; repo: string }, pr: number, sha7: string): string {
-  return `${passwordPrefix(repo)}pr-${pr}/${sha7}`;
-}
+export { ADMIN_PASSWORD_VARIABLE, passwordName, passwordPrefix } from './store-names.js';
+import { passwordName, passwordPrefix } from './store-names.js';
 
 export interface StoredPassword {
   name: string;

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import * as core from '@actions/core';
+import * as core from '../runner/core.js';
 import { exec } from '@actions/exec';
 import {
   BuilderInputError,

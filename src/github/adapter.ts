@@ -287,6 +287,14 @@ export class OctokitGitHub implements GitHubPort {
   }
 
   /** ceil(labels/100) requests. */
+  async getLabelDefinition(name: string): Promise<LabelDefinition | undefined> {
+    this.checkLabelName('getLabelDefinition', name);
+    const label = await this.readLabel('getLabelDefinition', name);
+    return label === undefined
+      ? undefined
+      : { name: label.name, color: label.color ?? '', description: label.description ?? '' };
+  }
+
   async listRepoLabels(): Promise<LabelDefinition[]> {
     return this.listRepoLabelsAs('listRepoLabels');
   }

@@ -9,6 +9,7 @@ export const PERMISSION_NEEDED = {
   removeLabel: 'issues: write (or pull-requests: write)',
   ensureLabelDefinitions: 'issues: write (or pull-requests: write)',
   listRepoLabels: 'issues: read (or pull-requests: read)',
+  getLabelDefinition: 'issues: read (or pull-requests: read)',
   deleteRepoLabel: 'issues: write (or pull-requests: write)',
   searchPullRequests: 'pull-requests: read',
   listLabelCarriers: 'issues: read (or pull-requests: read)',

@@ -1,12 +1,20 @@
-// The Octokit the adapter talks through: @actions/github's client (proxy-aware) with GitHub's recommended handling of
-// failures. plugin-retry retries 5xx and transport errors with a quadratic backoff; plugin-throttling paces writes
-// and searches and retries secondary (and short primary) rate limits after the `retry-after` GitHub asks for.
-import { getOctokit } from '@actions/github';
+// The Octokit the adapter talks through: @octokit/core with the REST methods and pagination (what @actions/github
+// assembles, without its bundled undici: requests go through Node's own fetch, and the proxy-aware undici is loaded
+// only when a proxy applies), and GitHub's recommended handling of failures. plugin-retry retries 5xx and transport
+// errors with a quadratic backoff; plugin-throttling paces writes and searches (pacing.ts) and retries secondary
+// (and short primary) rate limits after the `retry-after` GitHub asks for.
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import { Octokit as OctokitCore } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import type { ThrottlingOptions } from '@octokit/plugin-throttling';
 import { throttling } from '@octokit/plugin-throttling';
+import type { TimeSource } from './pacing.js';
+import { bucketGroup, CONTENT_PACING, REAL_TIME, SEARCH_PACING, TokenBucket } from './pacing.js';
 
-export type Octokit = ReturnType<typeof getOctokit>;
+const PacedOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest, retry, throttling);
+export type Octokit = InstanceType<typeof PacedOctokit>;
 
 export interface ClientOptions {
   token: string;
@@ -23,12 +31,14 @@ export interface ClientOptions {
   maxRateLimitWaitSeconds?: number;
   /**
    * Milliseconds per unit of delay: GitHub's `retry-after` is in seconds and the 5xx backoff waits
-   * (attempt)² units. Default 1000; tests pass 1.
+   * (attempt)² units. Default 1000; tests pass 1. The pacing's clock is scaled by the same factor (a test world
+   * with a 10 ms second has 600 ms minutes, and the emulator's limit windows shrink alike).
    */
   delayUnitMs?: number;
   /**
-   * GitHub's recommended pacing: one write per second, one search per two seconds, one notifying write (comment)
-   * per three seconds, at most 10 requests in flight. Default true; false sends immediately (tests, the emulator).
+   * Pacing inside GitHub's documented limits (pacing.ts): writes from a token bucket (burst 20, one more per 1.2 s,
+   * at most 400 an hour), searches likewise (burst 5, one per 2.5 s), at most 10 requests in flight. Default true;
+   * false sends everything at once (tests against the emulator; `SHOWTIME_GITHUB_PACING=off` in the action).
    */
   pacing?: boolean;
   /** Where retries are reported (core.warning in the action). */
@@ -39,13 +49,22 @@ export const GITHUB_API = 'https://api.github.com';
 
 type Group = NonNullable<ThrottlingOptions['write']>;
 
-/** Stands in for a Bottleneck group when pacing is off: runs each job at once. */
-const IMMEDIATE = {
-  key: () => ({
-    schedule: (_options: unknown, job: (...args: unknown[]) => unknown, ...args: unknown[]) =>
-      Promise.resolve().then(() => job(...args)),
-  }),
-} as unknown as Group;
+type Fetch = typeof fetch;
+
+/**
+ * Node's fetch, unless HTTPS_PROXY / HTTP_PROXY applies to `baseUrl` (NO_PROXY and loopback honoured, as
+ * @actions/http-client decides): then undici's ProxyAgent, loaded on the first request.
+ */
+function fetchFor(baseUrl: string): Fetch {
+  if (!getProxyUrl(new URL(baseUrl))) return globalThis.fetch;
+  let proxied: Promise<Fetch> | undefined;
+  const load = async (): Promise<Fetch> => {
+    const [{ HttpClient }, undici] = await Promise.all([import('@actions/http-client'), import('undici')]);
+    const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
+    return ((url: string, init: object) => undici.fetch(url, { ...init, dispatcher })) as unknown as Fetch;
+  };
+  return (async (url: string, init?: RequestInit) => (await (proxied ??= load()))(url, init)) as Fetch;
+}
 
 export function createOctokit(options: ClientOptions): Octokit {
   const unit = options.delayUnitMs ?? 1000;
@@ -67,29 +86,35 @@ export function createOctokit(options: ClientOptions): Octokit {
       return true;
     },
   };
+  // Comments are writes: the write bucket already paces them, so the plugin's extra per-comment gap is dropped.
+  const immediate = bucketGroup() as Group;
   if (options.pacing === false) {
     Object.assign(throttle, {
-      global: IMMEDIATE,
-      write: IMMEDIATE,
-      search: IMMEDIATE,
-      notifications: IMMEDIATE,
+      global: immediate,
+      write: immediate,
+      search: immediate,
+      notifications: immediate,
+    });
+  } else {
+    const time: TimeSource = { ...REAL_TIME, scale: unit / 1000 };
+    Object.assign(throttle, {
+      write: bucketGroup(new TokenBucket(CONTENT_PACING, time)) as Group,
+      search: bucketGroup(new TokenBucket(SEARCH_PACING, time)) as Group,
+      notifications: immediate,
     });
   }
 
   const baseUrl = (options.baseUrl || GITHUB_API).replace(/\/+$/, '');
-  return getOctokit(
-    options.token,
-    {
-      baseUrl,
-      retry: {
-        retries: options.retries ?? 3,
-        retryAfterBaseValue: unit,
-        // 429 is a rate limit: plugin-throttling owns it (it honours retry-after), so plugin-retry must not also retry.
-        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
-      },
-      throttle,
+  return new PacedOctokit({
+    auth: `token ${options.token}`,
+    baseUrl,
+    request: { fetch: fetchFor(baseUrl) },
+    retry: {
+      retries: options.retries ?? 3,
+      retryAfterBaseValue: unit,
+      // 429 is a rate limit: plugin-throttling owns it (it honours retry-after), so plugin-retry must not also retry.
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
     },
-    retry,
-    throttling,
-  );
+    throttle,
+  });
 }

@@ -146,6 +146,8 @@ export interface GitHubPort {
   removeLabel(number: number, name: string): Promise<boolean>;
   ensureLabelDefinitions(definitions: LabelDefinition[]): Promise<LabelSync>;
   listRepoLabels(): Promise<LabelDefinition[]>;
+  /** ONE request, a consistent read: the label's definition, or undefined when the repository has no such label. */
+  getLabelDefinition(name: string): Promise<LabelDefinition | undefined>;
   deleteRepoLabel(name: string): Promise<boolean>;
   /** Search finds, it never proves absence: it lags label writes and may be partial (`incomplete`). */
   searchPullRequests(query: PullRequestQuery): Promise<SearchResult>;

@@ -1,6 +1,6 @@
 // Optional Slack notices through an incoming webhook. A notice is a courtesy: it never throws and never fails a run,
 // and the webhook URL (a secret: whoever has it can post) never reaches a log line.
-import * as core from '@actions/core';
+import * as core from '../runner/core.js';
 import type { Settings } from '../settings.js';
 
 export type NoticeKind = 'ready' | 'failed' | 'expiring' | 'destroyed';

@@ -1,10 +1,10 @@
 // The cleanup entrypoint's body: read settings, build the adapters, sweep, report. Any event may start it (a
 // schedule and workflow_dispatch are what the README shows); the sweep looks at the whole repository regardless.
-import * as core from '@actions/core';
+import * as core from '../runner/core.js';
 import type { EnvironmentBackend } from '../aws/ecs.js';
 import type { ImageStore } from '../aws/ecr.js';
 import type { PasswordStore } from '../aws/ssm.js';
-import { createEcsBackend } from '../aws/ecs.js';
+import { lazyEcsBackend } from '../aws/lazy.js';
 import {
   DEFAULT_GENERATED_ENVIRONMENT,
   DEFAULT_HEALTH_CHECK_PATH,
@@ -36,8 +36,8 @@ function messageOf(error: unknown): string {
  * of the cleanup action, so they get inert values that no list or delete call reads.
  */
 function sweepEcs(settings: Settings, log: Log, passwords?: PasswordStore): EnvironmentBackend {
-  return createEcsBackend(
-    {
+  return lazyEcsBackend(
+    () => ({
       region: settings.aws.region,
       cluster: settings.aws.cluster,
       endpoint: settings.aws.endpoint,
@@ -52,7 +52,7 @@ function sweepEcs(settings: Settings, log: Log, passwords?: PasswordStore): Envi
       healthCheckPath: DEFAULT_HEALTH_CHECK_PATH,
       timeouts: { ...DEFAULT_TIMEOUTS },
       generatedEnvironment: DEFAULT_GENERATED_ENVIRONMENT,
-    },
+    }),
     // A teardown by the sweep deletes the environment's admin password too.
     { log: (message) => log.info(message), passwords },
   );
@@ -104,7 +104,10 @@ function readOnlyPasswords(real: PasswordStore, log: Log): PasswordStore {
 export function createSweepDeps(settings: Settings, env: NodeJS.ProcessEnv, log: Log): Deps {
   // The GitHub side (and its dry-run twin) is built as for the main action; ECS is the sweep's own. The registry and
   // the passwords are built for real too, so that a dry run reads what is there: they are wrapped read-only here.
-  const deps = createDeps({ ...settings, dryRun: { ...settings.dryRun, aws: false } }, env, log);
+  // Every sweep lists the ECS services: the SDK loads while the first GitHub request is in flight.
+  const deps = createDeps({ ...settings, dryRun: { ...settings.dryRun, aws: false } }, env, log, {
+    preloadAws: true,
+  });
   if (!settings.dryRun.aws) {
     return { ...deps, settings, ecs: sweepEcs(settings, log, deps.passwords) };
   }
@@ -134,7 +137,11 @@ export async function cleanupEntrypoint(env: NodeJS.ProcessEnv = process.env): P
     core.info(`showtime cleanup: sweeping on ${env.GITHUB_EVENT_NAME ?? 'a manual run'}`);
     const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
     const repo = deps.github.repo;
-    const result = await sweep(deps, { repoUrl: `${server}/${repo.owner}/${repo.repo}` });
+    const result = await sweep(deps, {
+      repoUrl: `${server}/${repo.owner}/${repo.repo}`,
+      // A sweep started by hand also collects leftover labels when nothing is due (see SweepOptions.full).
+      full: env.GITHUB_EVENT_NAME === 'workflow_dispatch',
+    });
     core.setOutput('environments', JSON.stringify(result.rows));
     core.setOutput('cleaned', String(result.cleaned));
     // The count alone says nothing of what went: the log says it by kind, as the dashboard's totals do.

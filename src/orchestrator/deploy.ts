@@ -15,7 +15,7 @@ import type { Decision, Environment } from '../core/types.js';
 import { ttlDeadline } from '../core/values.js';
 import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
-import { EnvironmentError } from '../aws/ecs.js';
+import type { EnvironmentError } from '../aws/ecs.js';
 import {
   defaultConfig,
   environmentName,
@@ -143,13 +143,18 @@ export async function deploy(
   }
 }
 
+/** Recognised by name: importing the class would load the ECS adapter, and with it the AWS SDK, in every step. */
+function isEnvironmentError(error: unknown): error is EnvironmentError {
+  return error instanceof Error && error.name === 'EnvironmentError' && 'cleanup' in error;
+}
+
 /** What a failed deploy left behind, for the PR: the lock always goes, the labels keep the failure. */
 function cleanedUp(error: unknown, serviceDeleted: boolean | undefined): string {
   const retry = 'the lock is released and the labels say failed; `/showtime start` tries again.';
   if (serviceDeleted === false)
     return `Not cleaned up: the ECS service could not be deleted; the cleanup sweep retries. The lock is released.`;
   if (serviceDeleted === true) return `Cleaned up: the ECS service was deleted; ${retry}`;
-  if (error instanceof EnvironmentError) {
+  if (isEnvironmentError(error)) {
     const notCleaned =
       'Not cleaned up: ECS kept what the deploy made; the cleanup sweep retries. The lock is released.';
     const said: Record<string, string> = {

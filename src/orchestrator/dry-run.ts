@@ -1,7 +1,7 @@
 // Dry-run twins: reads go through (GitHub) or are answered locally (AWS), writes are logged and never sent.
 import type { EnvironmentBackend } from '../aws/ecs.js';
 import type { ImageStore } from '../aws/ecr.js';
-import { passwordName } from '../aws/ssm.js';
+import { passwordName } from '../aws/store-names.js';
 import type { PasswordStore } from '../aws/ssm.js';
 import type { GitHubPort } from '../github/port.js';
 import type { Log } from './context.js';
@@ -18,6 +18,7 @@ export function dryRunGitHub(real: GitHubPort, log: Log): GitHubPort {
     getPullRequest: (number) => real.getPullRequest(number),
     listPullRequestCommits: (number) => real.listPullRequestCommits(number),
     listRepoLabels: () => real.listRepoLabels(),
+    getLabelDefinition: (name) => real.getLabelDefinition(name),
     searchPullRequests: (query) => real.searchPullRequests(query),
     listLabelCarriers: (name) => real.listLabelCarriers(name),
     getPermission: (login) => real.getPermission(login),

@@ -3,14 +3,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../runner/core.js';
 import type { InputName } from '../inputs.js';
 import { readSettings } from '../settings.js';
 import type { Log } from './context.js';
 import type { PlanRecord, RunOutcome } from './main.js';
 import { buildJobNeeded, encodePlanRecord, planImage, readPlanRecord } from './handover.js';
 import { planStep, runStep } from './main.js';
-import { createDeps, createRegistry } from './wiring.js';
+import { createDeps, createRegistry, ECS_ACTIONS } from './wiring.js';
 
 export const actionsLog: Log = {
   info: (message) => core.info(message),
@@ -94,7 +94,8 @@ export async function runEntrypoint(env: NodeJS.ProcessEnv = process.env): Promi
       throw new Error('SHOWTIME_PLAN_FILE is not set: the run step follows the plan step of action.yml');
     const record = readPlanRecord(readFileSync(file, 'utf8'), `the plan file ${file}`);
     const settings = readSettings('main', readInput);
-    const deps = createDeps(settings, env, actionsLog);
+    const preloadAws = record.decisions.some((decision) => ECS_ACTIONS.has(decision.action));
+    const deps = createDeps(settings, env, actionsLog, { preloadAws });
     await report(record, await runStep(deps, record), env);
   } catch (error) {
     core.setFailed(`showtime run: ${messageOf(error)}`);

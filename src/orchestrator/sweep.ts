@@ -104,6 +104,12 @@ export interface SweepResult {
 export interface SweepOptions {
   /** `https://github.com/owner/name`; defaults to github.com. */
   repoUrl?: string;
+  /**
+   * List the repository's labels and collect leftovers even when nothing is due (a run started by hand,
+   * workflow_dispatch). A scheduled sweep with nothing due skips both; its leftovers wait for the next sweep that
+   * lists.
+   */
+  full?: boolean;
 }
 
 /** Where each kind of action writes, to tell what a partial dry run did not carry out. */
@@ -245,6 +251,38 @@ function needsAction(sweep: Sweep, state: PrState, labels: string[]): boolean {
     sweep.missingServices(state).length > 0 ||
     missingCreated(state, sweep.now).length > 0 ||
     onlyTracked(state, labels)
+  );
+}
+
+/**
+ * A sweep is quiet when, by the search results and the service listing alone, nothing can be due: no PR whose
+ * planner decision or labels call for a write, no environment a run may be busy with (its lease would matter), no
+ * environment whose service is missing, no service that no PR claims. Conservative: every check assumes no lock
+ * is held, and anything a lock could change makes the sweep not quiet (it then lists the labels and reads the
+ * leases as always). A quiet sweep writes nothing but, at most, the label catalogue.
+ */
+function isQuiet(sweep: Sweep, summaries: readonly PullRequestSummary[]): boolean {
+  if (sweep.services === undefined) return false;
+  const claimed = new Set<string>();
+  for (const summary of summaries) {
+    const state = buildPrState({
+      number: summary.number,
+      headSha: UNKNOWN_HEAD,
+      open: summary.open,
+      labels: summary.labels,
+    });
+    const busy =
+      state.building !== undefined || Object.values(state.environments).some((env) => BUSY.has(env.status));
+    if (busy || needsAction(sweep, state, summary.labels)) return false;
+    if (summary.labels.some((label) => parseLabel(label).kind === 'lock')) return false;
+    for (const sha of Object.keys(state.environments)) claimed.add(key(state.number, sha));
+  }
+  return sweep.services.every(
+    (service) =>
+      service.status !== 'ACTIVE' ||
+      service.pr === undefined ||
+      service.sha === undefined ||
+      claimed.has(key(service.pr, service.sha)),
   );
 }
 
@@ -581,12 +619,25 @@ async function sweepLeftovers(sweep: Sweep): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // Step 5: repository labels.
 
-async function syncCatalogue(sweep: Sweep): Promise<void> {
+/**
+ * Without the listing (a quiet sweep), one read of the catalogue's last label stands for all of it: a sync writes the
+ * catalogue in order, so its last label in shape means the ones before it were written (a person recolouring one of
+ * them is set right by the next sweep that lists).
+ */
+async function syncCatalogue(sweep: Sweep, quiet: boolean): Promise<void> {
   const { deps } = sweep;
   const wanted = CATALOGUE.map((name) => labelDefinition(name)).filter(
     (definition): definition is LabelDefinition => definition !== undefined,
   );
+  const inShape = (definition: LabelDefinition, current: LabelDefinition | undefined): boolean =>
+    current !== undefined &&
+    lower(current.color) === lower(definition.color) &&
+    current.description === definition.description;
+  const sentinel = wanted[wanted.length - 1];
+  // 1 request.
+  if (quiet && sentinel && inShape(sentinel, await deps.github.getLabelDefinition(sentinel.name))) return;
   const differing = wanted.filter((definition) => {
+    if (quiet) return true; // ensureLabelDefinitions reads the current definitions itself
     const current = sweep.labelsByName.get(lower(definition.name));
     return (
       current === undefined ||
@@ -747,8 +798,13 @@ export async function sweep(deps: Deps, options: SweepOptions = {}): Promise<Swe
       error: `could not list them, reconciliation skipped: ${messageOf(error)}`,
     });
   }
-  run.repoLabels = await deps.github.listRepoLabels();
-  run.labelsByName = new Map(run.repoLabels.map((label) => [lower(label.name), label]));
+  // The repository's labels (locks with their leases, leftovers for the GC) are listed only when something may be
+  // due: a quiet sweep costs its search pages and one catalogue read, whatever the number of labels (see isQuiet).
+  const quiet = !options.full && isQuiet(run, summaries);
+  if (!quiet) {
+    run.repoLabels = await deps.github.listRepoLabels();
+    run.labelsByName = new Map(run.repoLabels.map((label) => [lower(label.name), label]));
+  }
 
   // Step 3: each PR on its own; one PR's failure does not stop the others.
   for (const summary of summaries) {
@@ -771,11 +827,13 @@ export async function sweep(deps: Deps, options: SweepOptions = {}): Promise<Swe
     run.fail({ subject: 'leftover images and passwords', error: messageOf(error) });
   }
   try {
-    await syncCatalogue(run);
+    await syncCatalogue(run, quiet);
   } catch (error) {
     run.fail({ subject: 'label catalogue', error: messageOf(error) });
   }
-  if (settings.deleteUnusedLabels) await deleteUnusedLabels(run);
+  // A teardown deletes the definitions it made unused; the GC only collects leftovers (of a teardown that failed, an
+  // expired lock), and they wait for the next sweep that has something due.
+  if (settings.deleteUnusedLabels && !quiet) await deleteUnusedLabels(run);
 
   const rows = environmentRows(
     [...run.prs.values()].map(({ state }) => state),

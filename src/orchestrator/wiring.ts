@@ -1,20 +1,23 @@
 // Builds the adapters from the settings and the runner's environment. The only place that knows which class
 // implements which port.
 import path from 'node:path';
-import { createEcsBackend } from '../aws/ecs.js';
+import type { EcrImageStore, ImageStore } from '../aws/ecr.js';
+import type { PasswordStore, SsmPasswordStore } from '../aws/ssm.js';
 import {
   DEFAULT_ECR_REPOSITORY,
-  EcrImageStore,
-  createEcrClient,
+  ecrRepositoryLabel,
   parseEcrRepository,
-  resolveEcrRepositoryUri,
-} from '../aws/ecr.js';
-import type { ImageStore } from '../aws/ecr.js';
-import { SsmPasswordStore, createSsmClient } from '../aws/ssm.js';
-import type { PasswordStore } from '../aws/ssm.js';
+  passwordName,
+} from '../aws/store-names.js';
 import type { Builder } from '../docker/builder.js';
 import type { EnvironmentBackend } from '../aws/ecs.js';
-import { resolveEcsSettings } from '../aws/settings.js';
+import {
+  lazyEcsBackend,
+  lazyImageStore,
+  lazyPasswordStore,
+  preloadEcsDuringFirstRequest,
+} from '../aws/lazy.js';
+import { DEFAULT_TIMEOUTS, resolveEcsSettings } from '../aws/settings.js';
 import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
 import { formatLockDescription, parseLockDescription } from '../core/labels.js';
 import { buildEnvironment, DockerArchiveBuilder } from '../docker/archive.js';
@@ -41,19 +44,19 @@ export function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: str
   return { owner: match[1], repo: match[2] };
 }
 
-/**
- * ECS settings (template, network) are checked only when a run first talks to ECS: a label event that needs no
- * deploy must not fail on a deploy input.
- */
-function lazyEcs(create: () => EnvironmentBackend): EnvironmentBackend {
-  let backend: EnvironmentBackend | undefined;
-  const get = (): EnvironmentBackend => (backend ??= create());
-  return {
-    createEnvironment: (spec) => get().createEnvironment(spec),
-    updateConfiguration: (spec) => get().updateConfiguration(spec),
-    deleteEnvironment: (pr, sha) => get().deleteEnvironment(pr, sha),
-    listManagedServices: () => get().listManagedServices(),
-  };
+/** The plan actions whose run step talks to ECS: only for these is the SDK loaded ahead of its first use. */
+export const ECS_ACTIONS: ReadonlySet<string> = new Set([
+  'create',
+  'rolling-update',
+  'redeploy-config',
+  'stop',
+]);
+
+export interface WiringOptions {
+  /** The step will talk to AWS: load the SDK while the first GitHub request is in flight (see aws/lazy.ts). */
+  preloadAws?: boolean;
+  /** The split form's deploy job deploys the handed-over archive instead of building. */
+  builder?: Builder;
 }
 
 /**
@@ -63,14 +66,17 @@ function lazyEcs(create: () => EnvironmentBackend): EnvironmentBackend {
 function imageStoreFor(settings: Settings): ImageStore | undefined {
   const { aws } = settings;
   const repository = settings.docker.imageRepository;
-  const client = () => createEcrClient({ region: aws.region, endpoint: aws.endpoint });
-  if (repository === '') {
-    return new EcrImageStore(client(), { region: aws.region, name: DEFAULT_ECR_REPOSITORY });
-  }
-  const ecr = parseEcrRepository(repository);
-  return ecr
-    ? new EcrImageStore(createEcrClient({ region: ecr.region, endpoint: aws.endpoint }), ecr)
-    : undefined;
+  const target =
+    repository === '' ? { region: aws.region, name: DEFAULT_ECR_REPOSITORY } : parseEcrRepository(repository);
+  if (target === undefined) return undefined;
+  // The ECR SDK loads with the first call: most steps (a label, a comment) never make one.
+  return lazyImageStore(ecrRepositoryLabel(target), async (): Promise<EcrImageStore> => {
+    const ecr = await import('../aws/ecr.js');
+    return new ecr.EcrImageStore(
+      ecr.createEcrClient({ region: target.region, endpoint: aws.endpoint }),
+      target,
+    );
+  });
 }
 
 /** The builder is made on first use: an empty image-repository is resolved (one ECR call) only for a build. */
@@ -126,7 +132,7 @@ export function createDeps(
   settings: Settings,
   env: NodeJS.ProcessEnv,
   log: Log,
-  overrides: Partial<Pick<Deps, 'builder'>> = {},
+  options: WiringOptions = {},
 ): Deps {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const github = new OctokitGitHub({
@@ -134,20 +140,27 @@ export function createDeps(
     baseUrl: env.GITHUB_API_URL,
     repo: repositoryOf(env),
     lockCodec: { describe: formatLockDescription, parse: parseLockDescription, fenceName },
-    // Pacing spaces writes as GitHub recommends; a local emulator has no such limits.
+    // Writes and searches are paced inside GitHub's documented limits (github/pacing.ts); off for the tests.
     pacing: env.SHOWTIME_GITHUB_PACING !== 'off',
     delayUnitMs: env.SHOWTIME_GITHUB_DELAY_UNIT_MS ? Number(env.SHOWTIME_GITHUB_DELAY_UNIT_MS) : undefined,
     log: (message) => log.warning(message),
   });
   const aws = settings.aws;
   const images = settings.dryRun.aws ? dryRunImages(log) : imageStoreFor(settings);
+  const repo = repositoryOf(env);
+  let ssm: Promise<SsmPasswordStore> | undefined;
+  const loadPasswords = (): Promise<SsmPasswordStore> =>
+    (ssm ??= import('../aws/ssm.js').then((m) => new m.SsmPasswordStore(m.createSsmClient(aws), repo)));
   const passwords: PasswordStore = settings.dryRun.aws
     ? dryRunPasswords(log)
-    : new SsmPasswordStore(createSsmClient(aws), repositoryOf(env));
+    : lazyPasswordStore((pr, sha7) => passwordName(repo, pr, sha7), loadPasswords);
+  if (options.preloadAws && !settings.dryRun.aws) preloadEcsDuringFirstRequest();
+  // ECS settings (template, network) are checked only when a run first talks to ECS: a label event that needs no
+  // deploy must not fail on a deploy input.
   const ecs = settings.dryRun.aws
     ? dryRunEcs(log)
-    : lazyEcs(() =>
-        createEcsBackend(
+    : lazyEcsBackend(
+        () =>
           resolveEcsSettings({
             region: aws.region,
             cluster: aws.cluster,
@@ -167,23 +180,25 @@ export function createDeps(
               stableMs: aws.stableTimeoutMs,
               healthMs: aws.healthTimeoutMs,
               pollIntervalMs: aws.pollIntervalMs,
-              healthIntervalMs: aws.pollIntervalMs,
+              healthIntervalMs: Math.min(DEFAULT_TIMEOUTS.healthIntervalMs, aws.pollIntervalMs),
             },
             endpoint: aws.endpoint,
             executionRoleArn: aws.executionRoleArn,
             taskRoleArn: aws.taskRoleArn,
             logGroup: aws.logGroup,
           }),
-          { log: (message) => log.info(message), passwords },
-        ),
+        // The adapter gets the loaded store, so that it counts the SSM calls with its own.
+        async () => ({ log: (message: string) => log.info(message), passwords: await loadPasswords() }),
       );
   const docker = settings.docker;
   const imageRepository = async (): Promise<string> =>
     docker.imageRepository === '' && docker.existingImage === undefined && !settings.dryRun.docker
-      ? resolveEcrRepositoryUri(createEcrClient(aws), DEFAULT_ECR_REPOSITORY)
+      ? import('../aws/ecr.js').then((ecr) =>
+          ecr.resolveEcrRepositoryUri(ecr.createEcrClient(aws), DEFAULT_ECR_REPOSITORY),
+        )
       : docker.imageRepository;
   const builder =
-    overrides.builder ??
+    options.builder ??
     lazyBuilder(async () =>
       createDockerBuilder(dockerBuilderSettings(settings, workspace, await imageRepository())),
     );

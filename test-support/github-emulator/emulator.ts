@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { Faults } from './faults.js';
 import type { InjectedFault } from './faults.js';
 import { KeyedMutex } from './mutex.js';
-import { DEFAULT_LIMITS, RateLimits, rateLimitHeaders } from './rate-limit.js';
-import type { RateLimitSnapshot, Resource } from './rate-limit.js';
+import { DEFAULT_LIMITS, RateLimits, rateLimitHeaders, SecondaryLimits } from './rate-limit.js';
+import type { RateLimitSnapshot, Resource, SecondaryLimitOptions } from './rate-limit.js';
 import type { Reply } from './replies.js';
 import { DOCS, errorReply, notFound } from './replies.js';
 import { findRoute } from './router.js';
@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   seed?: Seed;
   /** Port on 127.0.0.1; default 0 (a free port). */
   port?: number;
+  /** Enforce GitHub's secondary limit on content creation from the start (see `secondaryLimits.enable`). */
+  secondaryLimits?: SecondaryLimitOptions;
 }
 
 export interface Emulator {
@@ -36,6 +38,8 @@ export interface Emulator {
   faults: Faults;
   /** The primary rate-limit budget; `rateLimits.reset()` refills it. */
   rateLimits: RateLimits;
+  /** GitHub's secondary limit on content creation: off until enabled; `refused` counts its refusals. */
+  secondaryLimits: SecondaryLimits;
   stop(): Promise<void>;
 }
 
@@ -105,6 +109,16 @@ function faultReply(fault: InjectedFault, requestId: string, snapshot: RateLimit
   }
 }
 
+function secondaryLimitReply(status: 403 | 429, retryAfter: number, requestId: string): Reply {
+  const reply = errorReply(
+    status,
+    `You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
+    SECONDARY_DOCS,
+  );
+  reply.headers = { 'retry-after': String(retryAfter) };
+  return reply;
+}
+
 function rateLimitOverview(limits: RateLimits, now: number): Reply {
   const json = (resource: Resource) => {
     const s = limits.snapshot(resource, now);
@@ -121,6 +135,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new Faults();
   const mutex = new KeyedMutex();
   const rateLimits = new RateLimits({ ...DEFAULT_LIMITS, ...seed.rateLimits });
+  const secondaryLimits = new SecondaryLimits();
+  if (options.secondaryLimits) secondaryLimits.enable(options.secondaryLimits);
   let counts = new Map<string, number>();
   let requestCounter = 0;
   let base = '';
@@ -160,6 +176,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     if (method === 'GET' && pathname === '/rate_limit') {
       return { reply: rateLimitOverview(rateLimits, now()), snapshot: rateLimits.snapshot('core', now()) };
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      const content = secondaryLimits.take(now());
+      if (!content.allowed) {
+        return {
+          reply: secondaryLimitReply(content.status, content.retryAfter, requestId),
+          snapshot: rateLimits.snapshot(resource, now()),
+        };
+      }
     }
     const spent = rateLimits.take(resource, now());
     if (!spent.allowed)
@@ -255,6 +280,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store,
     faults,
     rateLimits,
+    secondaryLimits,
     counts: () => Object.fromEntries(counts),
     resetCounts: () => {
       counts = new Map();

@@ -67,3 +67,65 @@ export function rateLimitHeaders(s: RateLimitSnapshot): Record<string, string> {
     'x-ratelimit-resource': s.resource,
   };
 }
+
+/**
+ * GitHub's secondary limit on content creation (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
+ * "no more than 80 content-generating requests per minute and no more than 500 content-generating requests per
+ * hour". Every write (POST, PATCH, PUT, DELETE) counts, in sliding windows; a refused request does not. `secondMs`
+ * scales time down for tests (10: a minute lasts 600 ms), as the client's SHOWTIME_GITHUB_DELAY_UNIT_MS does.
+ */
+export interface SecondaryLimitOptions {
+  perMinute?: number;
+  perHour?: number;
+  /** Real milliseconds per second of the windows and of `retry-after`. Default 1000. */
+  secondMs?: number;
+  /** GitHub answers 403 or 429; default 403. */
+  status?: 403 | 429;
+}
+
+export const CONTENT_LIMITS = { perMinute: 80, perHour: 500 };
+
+export class SecondaryLimits {
+  private enabled: Required<SecondaryLimitOptions> | undefined;
+  private sent: number[] = [];
+  /** Requests refused so far (reset by `enable`). */
+  refused = 0;
+
+  /** Starts enforcing (fresh windows). */
+  enable(options: SecondaryLimitOptions = {}): void {
+    this.enabled = { ...CONTENT_LIMITS, secondMs: 1000, status: 403, ...options };
+    this.sent = [];
+    this.refused = 0;
+  }
+
+  disable(): void {
+    this.enabled = undefined;
+  }
+
+  /** Counts one content-generating request; when a window is full, the seconds to wait instead. */
+  take(nowMs: number): { allowed: true } | { allowed: false; retryAfter: number; status: 403 | 429 } {
+    const limits = this.enabled;
+    if (!limits) return { allowed: true };
+    const minute = 60 * limits.secondMs;
+    const hour = 3600 * limits.secondMs;
+    this.sent = this.sent.filter((at) => at > nowMs - hour);
+    const inMinute = this.sent.filter((at) => at > nowMs - minute);
+    // The window frees up when its oldest request leaves it.
+    const freeAt =
+      inMinute.length >= limits.perMinute
+        ? (inMinute[inMinute.length - limits.perMinute] ?? nowMs) + minute
+        : this.sent.length >= limits.perHour
+          ? (this.sent[this.sent.length - limits.perHour] ?? nowMs) + hour
+          : undefined;
+    if (freeAt !== undefined) {
+      this.refused += 1;
+      return {
+        allowed: false,
+        retryAfter: Math.max(1, Math.ceil((freeAt - nowMs) / limits.secondMs)),
+        status: limits.status,
+      };
+    }
+    this.sent.push(nowMs);
+    return { allowed: true };
+  }
+}
