@@ -3,6 +3,7 @@
 // variables, an event file) against a loopback listener standing in for api.github.com; the sample ends when the
 // listener has the first request's headers, and the child is killed there. The two bundles of a pair run back to
 // back, alternating which goes first, so drift of the machine (other processes, CPU frequency) hits both alike.
+import { PLAN_VERSION } from '../src/orchestrator/main.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -108,7 +109,8 @@ export function stepEnv(step: Step, apiUrl: string, scratch: string): NodeJS.Pro
   writeFileSync(
     planFile,
     JSON.stringify({
-      version: 1,
+      // The current record version: bundles before it read any version, these refuse another one.
+      version: PLAN_VERSION,
       pr: 5,
       actor: { login: 'maintainer', permission: 'admin' },
       decisions: [
@@ -179,10 +181,16 @@ async function bareNode(): Promise<number> {
   return performance.now() - started;
 }
 
+/**
+ * The bundles the cold start is paired against: main as it landed before 1.0.0 (there was no release tag before
+ * it). From the next release on, the previous `vX.Y.Z` tag.
+ */
+export const PREVIOUS_RELEASE = '09b2a3a';
+
 export async function compareColdStarts(
   options: { ref?: string; pairs?: number; progress?: (line: string) => void } = {},
 ): Promise<ColdStartComparison> {
-  const ref = options.ref ?? 'main';
+  const ref = options.ref ?? PREVIOUS_RELEASE;
   const pairs = options.pairs ?? 12;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'showtime-coldstart-'));
   const listener = await startListener();

@@ -61,9 +61,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResults
     // Last, on a machine with nothing else of the bench running: spawn timings are what moves most with load.
     const pairs = options.pairs ?? 12;
     const pairedColdStarts =
-      pairs > 0
-        ? await compareColdStarts({ ref: options.previousRef ?? 'main', pairs, progress })
-        : undefined;
+      pairs > 0 ? await compareColdStarts({ ref: options.previousRef, pairs, progress }) : undefined;
     const cpus = os.cpus();
     const results: BenchResults = {
       date: new Date().toISOString().slice(0, 10),

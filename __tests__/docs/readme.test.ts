@@ -98,6 +98,8 @@ describe('names in backticks', () => {
   const OTHER = new Set([
     'testenv-up',
     'persist-credentials',
+    'docker-registry',
+    'fonts-noto-color-emoji',
     'allow-unsafe-pr-checkout',
     'role-to-assume',
     'ecs-tasks',
@@ -165,9 +167,19 @@ describe('links', () => {
   });
 });
 
+describe('the README', () => {
+  // Adopters first: what it does, the picture, the workflows, before any contributor's command.
+  test("starts with what it does, the picture and how to use it; the contributors' quick start comes later", () => {
+    const heads = [...README.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+    expect(heads[0]).toBe('Use it');
+    expect(README.indexOf('![')).toBeLessThan(README.indexOf('## Use it'));
+    expect(heads.indexOf('Contributing: quick start')).toBeGreaterThan(heads.indexOf('Inputs and outputs'));
+  });
+});
+
 describe('quick start', () => {
   test('is the two commands', () => {
-    const block = /## Quick start\n\n```bash\n([\s\S]*?)```/.exec(README)?.[1] ?? '';
+    const block = /## Contributing: quick start\n\n```bash\n([\s\S]*?)```/.exec(README)?.[1] ?? '';
     expect(
       block
         .split('\n')

@@ -10,7 +10,6 @@ import {
   passwordName,
 } from '../aws/store-names.js';
 import type { Builder } from '../docker/builder.js';
-import type { EnvironmentBackend } from '../aws/ecs.js';
 import {
   lazyEcsBackend,
   lazyImageStore,
