@@ -99,13 +99,26 @@ describe('main action, end to end', () => {
   }, 90_000);
 
   test('stop: every environment and its labels go, the deployment turns inactive', async () => {
-    const pr = newPr();
-    await world.runMain('pull_request_target', labeled(pr, TRIGGER_START));
-    const result = await world.runMain('pull_request_target', labeled(pr, TRIGGER_STOP));
+    // A commit of its own: the definitions of a SHA another PR still carries stay, and this test counts deletes.
+    const sha = 'd1d2d3d4e5f60718293a4b5c6d7e8f9012345678';
+    const pr = newPr([], sha);
+    await world.runMain('pull_request_target', labeled(pr, TRIGGER_START, 'maintainer', sha));
+    const definitions = () => new Set(world.github.store.repoLabels(FULL).map((label) => label.name));
+    const stop = labeled(pr, TRIGGER_STOP, 'maintainer', sha);
+    const before = definitions();
+    world.github.resetCounts();
+    const result = await world.runMain('pull_request_target', stop);
+    // Each definition the teardown made unused is deleted once, not once per list that names it: those that were
+    // there before the stop, and the one it made itself (its `🚦 destroying` mark), none of which is left.
+    const deleted = [...before].filter((name) => !definitions().has(name));
+    expect(deleted.length).toBeGreaterThan(3);
+    expect([...definitions()].filter((name) => !before.has(name))).toEqual([]);
+    expect(before.has('🎪 d1d2d3d 🚦 destroying')).toBe(false);
+    expect(world.github.counts()['DELETE /repos/{owner}/{repo}/labels/{name}']).toBe(deleted.length + 1);
     expect(ok(result.plan).outputs.action).toBe('stop');
     ok(result.run);
     expect(world.labels(pr)).toEqual([]);
-    expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
+    expect(await world.activeServices()).not.toContain(`pr-${pr}-d1d2d3d-service`);
     const deployment = world.github.store
       .deployments(FULL)
       .find((d) => d.environment === `showtime-pr-${pr}`);

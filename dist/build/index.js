@@ -36739,7 +36739,8 @@ async function retire(deps, session, env) {
     }
     // Before the labels go: a run that dies here leaves the environment labelled, and its teardown is retried.
     await retireEnvironmentImage(deps, session.number, env.sha);
-    const labels = [...env.labels, activeLabel(env.sha), buildingLabel(env.sha)].filter((label) => session.has(label));
+    // A Set: env.labels may hold the 🎯 and 🏗️ of the SHA already, and each definition is to be deleted once.
+    const labels = [...new Set([...env.labels, activeLabel(env.sha), buildingLabel(env.sha)])].filter((label) => session.has(label));
     await relabel(deps, session, [], labels);
     await deleteUnusedDefinitions(deps, labels);
     await deactivateDeployments(deps, session.number, env.sha);

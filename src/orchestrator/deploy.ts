@@ -279,7 +279,8 @@ export async function retire(deps: Deps, session: PrSession, env: Environment): 
   }
   // Before the labels go: a run that dies here leaves the environment labelled, and its teardown is retried.
   await retireEnvironmentImage(deps, session.number, env.sha);
-  const labels = [...env.labels, activeLabel(env.sha), buildingLabel(env.sha)].filter((label) =>
+  // A Set: env.labels may hold the 🎯 and 🏗️ of the SHA already, and each definition is to be deleted once.
+  const labels = [...new Set([...env.labels, activeLabel(env.sha), buildingLabel(env.sha)])].filter((label) =>
     session.has(label),
   );
   await relabel(deps, session, [], labels);
