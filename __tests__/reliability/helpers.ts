@@ -125,11 +125,16 @@ export function letTimePass(world: ActionWorld, pr?: number, hours = 3): void {
 /** Inputs of a sweep that may clean anything it finds at once (no grace period for orphans). */
 export const SWEEP_INPUTS = { 'orphan-grace-minutes': '0' };
 
-export async function runSweep(world: ActionWorld, inputs: Record<string, string> = {}): Promise<StepResult> {
+/** A sweep as the schedule starts it, or as a maintainer does by hand (`workflow_dispatch`: the full collection). */
+export async function runSweep(
+  world: ActionWorld,
+  inputs: Record<string, string> = {},
+  event: 'schedule' | 'workflow_dispatch' = 'schedule',
+): Promise<StepResult> {
   return world.runStep(
     'cleanup',
-    'schedule',
-    { schedule: '*/30 * * * *' },
+    event,
+    event === 'schedule' ? { schedule: '*/30 * * * *' } : { inputs: {} },
     { inputs: { ...SWEEP_INPUTS, ...inputs } },
   );
 }
