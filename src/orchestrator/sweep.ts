@@ -409,6 +409,25 @@ async function markServiceGone(sweep: Sweep, session: PrSession, shas: string[])
  * old once that fresh read shows its PR no longer claims it. Services whose PR and SHA cannot be read from either
  * tags or name are reported, never deleted (nothing identifies what they belong to).
  */
+/**
+ * The SHAs a PR's labels claim, from a fresh read of the PR: an orphan or a leftover is deleted only when this says
+ * nothing claims it. A PR that is gone claims nothing; one that cannot be read is a failure, and `undefined`.
+ */
+async function claimsOf(
+  deps: Deps,
+  sweep: Sweep,
+  pr: number,
+  subject: string,
+): Promise<Set<string> | undefined> {
+  try {
+    return new Set(Object.keys((await PrSession.open(deps.github, pr)).state().environments));
+  } catch (error) {
+    if (error instanceof GitHubError && error.status === 404) return new Set();
+    sweep.fail({ pr, subject, error: `could not read the PR: ${messageOf(error)}` });
+    return undefined;
+  }
+}
+
 async function sweepOrphans(sweep: Sweep): Promise<void> {
   const { deps } = sweep;
   if (sweep.services === undefined) return;
@@ -444,21 +463,8 @@ async function sweepOrphans(sweep: Sweep): Promise<void> {
   }
 
   for (const [pr, services] of candidates) {
-    let claims: Set<string>;
-    try {
-      const session = await PrSession.open(deps.github, pr);
-      claims = new Set(Object.keys(session.state().environments));
-    } catch (error) {
-      if (!(error instanceof GitHubError && error.status === 404)) {
-        sweep.fail({
-          pr,
-          subject: `services of #${pr}`,
-          error: `could not read the PR: ${messageOf(error)}`,
-        });
-        continue;
-      }
-      claims = new Set();
-    }
+    const claims = await claimsOf(deps, sweep, pr, `services of #${pr}`);
+    if (claims === undefined) continue;
     for (const service of services) {
       const sha = service.sha ?? '';
       if (claims.has(sha)) continue;
@@ -583,20 +589,8 @@ async function sweepLeftovers(sweep: Sweep): Promise<void> {
     candidates.set(leftover.pr, [...(candidates.get(leftover.pr) ?? []), leftover]);
   }
   for (const [pr, leftovers] of candidates) {
-    let claims: Set<string>;
-    try {
-      claims = new Set(Object.keys((await PrSession.open(deps.github, pr)).state().environments));
-    } catch (error) {
-      if (!(error instanceof GitHubError && error.status === 404)) {
-        sweep.fail({
-          pr,
-          subject: `leftovers of #${pr}`,
-          error: `could not read the PR: ${messageOf(error)}`,
-        });
-        continue;
-      }
-      claims = new Set();
-    }
+    const claims = await claimsOf(deps, sweep, pr, `leftovers of #${pr}`);
+    if (claims === undefined) continue;
     for (const leftover of leftovers) {
       if (claims.has(leftover.sha7)) continue;
       try {
