@@ -260,6 +260,12 @@ describe('buildPrState: problems', () => {
     expect(state).not.toHaveProperty('active');
   });
 
+  test('a destroying environment no pointer names is an owed deletion, not a problem', () => {
+    const state = build([`🎪 ${A} 🚦 destroying`, `🎪 ${A} ⌛ 24h`]);
+    expect(state.problems).toEqual([]);
+    expect(state.environments[A]?.status).toBe('destroying');
+  });
+
   test.each<[string, string[], Partial<Environment>]>([
     ['the newer form wins', [`🎪 🚦 ${A} failed`, `🎪 ${A} 🚦 running`], { status: 'running' }],
     ['emoji-first beats global', ['🎪 ⌛ 24h', `🎪 ⌛ ${A} 48h`], { ttl: { kind: 'duration', hours: 48 } }],

@@ -36096,7 +36096,8 @@ function state_buildPrState(input) {
         }
     }
     for (const env of Object.values(state.environments)) {
-        if (env.status === undefined || pointed.has(env.sha))
+        // A `destroying` environment no pointer names is a teardown whose deletion is owed: retired, not lost.
+        if (env.status === undefined || env.status === 'destroying' || pointed.has(env.sha))
             continue;
         const statusLabels = env.labels.filter((label) => parseLabel(label).kind === 'status');
         state.problems.push({
@@ -36540,6 +36541,7 @@ async function deploy_deploy(deps, session, claim, decision) {
     const sha7 = claim.sha.slice(0, 7);
     const pr = session.number;
     let serviceCreated = false;
+    let switched = false;
     let deploymentId;
     try {
         deploymentId = await startDeployment(deps, pr, claim.sha);
@@ -36570,10 +36572,14 @@ async function deploy_deploy(deps, session, claim, decision) {
         serviceCreated = true;
         if (!(await stillOurs(deps, session, sha7)))
             return await abandon(deps, session, sha7, true, deploymentId);
-        // Blue-green switch: the new environment is healthy, so it becomes active, then the others go.
+        // Blue-green switch: the new environment is healthy, so it becomes active, then the others go. The new labels go
+        // on first, so the PR never shows no environment; from then on the new environment is the PR's, and no later
+        // failure may delete it (reliability tests: a switch whose label removals fail for good).
         const before = session.state();
         const retired = Object.values(before.environments).filter((other) => other.sha !== sha7);
-        await relabel(deps, session, [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)], [
+        await relabel(deps, session, [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)], []);
+        switched = true;
+        const missed = await removeEach(deps, session, [
             ...statusLabelsOf(before.environments[sha7]).filter((label) => label !== statusLabel(sha7, 'running')),
             buildingLabel(sha7),
             ...retired.map((other) => activeLabel(other.sha)),
@@ -36588,6 +36594,10 @@ async function deploy_deploy(deps, session, claim, decision) {
         const leftovers = [];
         for (const other of retired)
             leftovers.push(...(await retire(deps, session, other)));
+        // A removal GitHub refused even after its retries gets one more try once the rest is done; what still stays is
+        // reported, and the planner's repair of a damaged state removes it on the PR's next event.
+        const unfinished = await removeEach(deps, session, missed.filter((label) => session.has(label)));
+        leftovers.push(...unfinished.map((label) => `Could not remove the label ${label}; the next event on the PR will.`));
         return {
             outcome: leftovers.length > 0 ? 'failed' : 'done',
             failed: leftovers.length > 0,
@@ -36598,6 +36608,16 @@ async function deploy_deploy(deps, session, claim, decision) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        if (switched) {
+            // The new environment serves and its labels say so: only the tidying after the switch failed.
+            deps.log.error(logLine(`${sha7} is running, but finishing its switch failed: ${message}`));
+            return {
+                outcome: 'failed',
+                failed: true,
+                message: `\`${sha7}\` is running, but finishing the switch to it failed: ${plainText(message)}`,
+                details: ['The next event on the PR, or the cleanup sweep, finishes it.'],
+            };
+        }
         deps.log.error(logLine(`deploy of ${sha7} failed: ${message}`));
         const cleanup = serviceCreated
             ? await deps.ecs.deleteEnvironment(pr, claim.sha).then((report) => report.failed.length === 0, () => false)
@@ -36622,6 +36642,25 @@ async function deploy_deploy(deps, session, claim, decision) {
             });
         }
     }
+}
+/**
+ * Removes each label with its own call and returns the ones GitHub refused after the adapter's retries, so that one
+ * refusal does not leave the others on the PR.
+ */
+async function removeEach(deps, session, names) {
+    const missed = [];
+    for (const name of new Set(names)) {
+        if (!session.has(name))
+            continue;
+        try {
+            await relabel(deps, session, [], [name]);
+        }
+        catch (error) {
+            deps.log.warning(`could not remove ${name}: ${String(error)}`);
+            missed.push(name);
+        }
+    }
+    return missed;
 }
 /** Recognised by name: importing the class would load the ECS adapter, and with it the AWS SDK, in every step. */
 function isEnvironmentError(error) {
@@ -36741,7 +36780,15 @@ async function retire(deps, session, env) {
     await retireEnvironmentImage(deps, session.number, env.sha);
     // A Set: env.labels may hold the 🎯 and 🏗️ of the SHA already, and each definition is to be deleted once.
     const labels = [...new Set([...env.labels, activeLabel(env.sha), buildingLabel(env.sha)])].filter((label) => session.has(label));
-    await relabel(deps, session, [], labels);
+    try {
+        await relabel(deps, session, [], labels);
+    }
+    catch (error) {
+        // The resources are gone but some labels stay: `destroying` says a deletion is owed, so the next sweep finishes
+        // it, instead of the labels claiming a running environment that is not there.
+        await setStatus(deps, session, env.sha, 'destroying').catch(() => undefined);
+        return [`Could not remove the labels of ${env.sha}; the cleanup sweep will: ${String(error)}`];
+    }
     await deleteUnusedDefinitions(deps, labels);
     await deactivateDeployments(deps, session.number, env.sha);
     return [];

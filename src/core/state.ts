@@ -302,7 +302,8 @@ export function buildPrState(input: PrLabelsInput): PrState {
     }
   }
   for (const env of Object.values(state.environments)) {
-    if (env.status === undefined || pointed.has(env.sha)) continue;
+    // A `destroying` environment no pointer names is a teardown whose deletion is owed: retired, not lost.
+    if (env.status === undefined || env.status === 'destroying' || pointed.has(env.sha)) continue;
     const statusLabels = env.labels.filter((label) => parseLabel(label).kind === 'status');
     state.problems.push({
       code: 'status-without-pointer',
