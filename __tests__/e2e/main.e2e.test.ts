@@ -66,6 +66,9 @@ describe('main action, end to end', () => {
     expect(await world.activeServices()).toContain(`pr-${pr}-a1b2c3d-service`);
     const builds = world.docker.calls().filter((argv) => argv[1] === 'build');
     expect(builds.at(-1)).toEqual(expect.arrayContaining(['--tag', `apache/superset:pr-${pr}-a1b2c3d-ci`]));
+    // No cache configured: the build reads none and, as every PR build, writes none.
+    expect(builds.at(-1)).not.toContain('--cache-from');
+    expect(builds.at(-1)).not.toContain('--cache-to');
     expect(statusComment(world, pr)).toContain('🟢 running');
     const deployments = world.github.store
       .deployments(FULL)

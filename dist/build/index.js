@@ -32748,11 +32748,11 @@ function settings_buildProblems(settings, request) {
         problems.push(`${input('platform')} ${JSON.stringify(settings.platform)} is not os/arch[/variant] (comma-separated), e.g. linux/amd64.`);
     }
     problems.push(...buildArgProblems(buildArgEntries(settings.buildArgs)));
-    for (const name of ['cacheFrom', 'cacheTo']) {
-        const value = settings[name];
-        if (value !== undefined && cacheSpec(value, name) === undefined) {
-            problems.push(`${input(name)} ${JSON.stringify(value)} is not ${CACHE_FORM}.`);
-        }
+    problems.push(...cacheFromProblems(settings.cacheFrom));
+    if (settings.cacheTo !== undefined && settings.cacheTo.trim() !== '') {
+        problems.push(`${input('cacheTo')} is set: every build this action runs is a pull request's code, so it writes no cache ` +
+            'that a later build would read. Leave it empty and refresh the cache from a trusted workflow on pushes to ' +
+            'the default branch (examples/workflows/showtime-cache.yml); `cache-from` reads it.');
     }
     return problems;
 }
@@ -32765,28 +32765,44 @@ function buildArgEntries(buildArgs) {
 function isEntryList(buildArgs) {
     return Array.isArray(buildArgs);
 }
-const CACHE_FORM = `${reference_REFERENCE_FORMS.cacheRef}, or a buildx cache spec: type=registry,ref=<image reference>[,key=value…] ` +
-    'or type=gha[,key=value…]';
-const CACHE_SPEC_PART = /^([a-z][a-z0-9_-]*)=([^,\s]*)$/;
-/** The value of --cache-from / --cache-to, or undefined when `value` is neither an image reference nor a safe spec. */
-function cacheSpec(value, direction) {
-    if (!value.startsWith('type=')) {
-        if (!isCacheRef(value))
-            return undefined;
-        return direction === 'cacheTo' ? `type=registry,ref=${value},mode=max` : `type=registry,ref=${value}`;
-    }
+const CACHE_FROM_FORM = `one registry cache per line: ${reference_REFERENCE_FORMS.cacheRef}, or type=registry,ref=<image reference>`;
+const CACHE_SPEC_PART = /^([a-z][a-z0-9_.-]*)=([^,\s]*)$/;
+/** The registry caches of `cache-from`, one per non-empty line, trimmed. */
+function cacheFromLines(value) {
+    return (value ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/**
+ * The value of one --cache-from, or undefined unless `line` names a registry cache and nothing else. A type=gha
+ * cache is refused: under pull_request_target its scope is the default branch's, which any job running a PR's code
+ * in that scope can write, so it is not a cache only trusted builds wrote. Other types read local paths or services.
+ */
+function cacheFromSpec(line) {
+    if (!line.startsWith('type='))
+        return isCacheRef(line) ? `type=registry,ref=${line}` : undefined;
     const fields = new Map();
-    for (const part of value.split(',')) {
+    for (const part of line.split(',')) {
         const match = CACHE_SPEC_PART.exec(part);
         if (!match || fields.has(match[1] ?? ''))
             return undefined;
         fields.set(match[1] ?? '', match[2] ?? '');
     }
-    const type = fields.get('type');
-    // Other cache types read or write local paths or other services: not something a PR build should be pointed at.
-    if (type === 'registry')
-        return isCacheRef(fields.get('ref') ?? '') ? value : undefined;
-    return type === 'gha' ? value : undefined;
+    const ref = fields.get('ref') ?? '';
+    return fields.get('type') === 'registry' && fields.size === 2 && isCacheRef(ref)
+        ? `type=registry,ref=${ref}`
+        : undefined;
+}
+function cacheFromProblems(value) {
+    return cacheFromLines(value)
+        .filter((line) => cacheFromSpec(line) === undefined)
+        .map((line) => {
+        const why = line.startsWith('type=gha')
+            ? ": a type=gha cache is refused, since jobs that run a pull request's code can write the default branch's Actions cache"
+            : '';
+        return `\`${BUILDER_INPUTS.cacheFrom}\` line ${JSON.stringify(line.slice(0, 120))} is not ${CACHE_FROM_FORM}${why}.`;
+    });
 }
 function buildArgProblems(buildArgs) {
     const problems = [];
@@ -32827,14 +32843,9 @@ function settings_buildArgv(settings, request) {
         argv.push('--file', external_node_path_default().resolve(settings.context, settings.dockerfile));
     for (const arg of buildArgEntries(settings.buildArgs))
         argv.push('--build-arg', arg);
-    for (const [name, flag] of [
-        ['cacheFrom', '--cache-from'],
-        ['cacheTo', '--cache-to'],
-    ]) {
-        const value = settings[name];
-        if (value !== undefined)
-            argv.push(flag, cacheSpec(value, name) ?? value);
-    }
+    // Read only: a PR build never gets a --cache-to (buildProblems refuses one).
+    for (const line of cacheFromLines(settings.cacheFrom))
+        argv.push('--cache-from', cacheFromSpec(line) ?? line);
     argv.push('--tag', settings_imageTag(settings.imageRepository, request), settings.context);
     return argv;
 }
@@ -32847,14 +32858,6 @@ function archiveProblems(settings, request, tag, dest) {
     const problems = settings_buildProblems(settings, request);
     if (!reference_isPinnedImage(tag))
         problems.push(`The plan's image tag ${JSON.stringify(tag)} is not ${reference_REFERENCE_FORMS.image}.`);
-    if (settings.cacheTo !== undefined) {
-        problems.push(`\`${BUILDER_INPUTS.cacheTo}\` is set: the build job runs the pull request's code, so it writes no cache that a ` +
-            'trusted build could read later. Leave it empty; `cache-from` with a registry cache is fine.');
-    }
-    if (settings.cacheFrom?.startsWith('type=gha')) {
-        problems.push(`\`${BUILDER_INPUTS.cacheFrom}\` is a type=gha cache: the build job holds no Actions cache token. Use a ` +
-            'registry cache (type=registry,ref=…) or none.');
-    }
     // The path goes into a comma-separated --output spec: a comma or a quote in it would start another field.
     if (!external_node_path_default().isAbsolute(dest) || /[,"'\s]/.test(dest) || LINE_BREAK_OR_NUL.test(dest)) {
         problems.push(`The archive path ${JSON.stringify(dest)} is not an absolute path without commas, quotes or spaces.`);
@@ -33352,8 +33355,16 @@ const INPUTS = [
         actions: MAIN,
     },
     { name: 'platform', description: 'Target platform of the image.', default: 'linux/amd64', actions: MAIN },
-    { name: 'cache-from', description: 'buildx --cache-from value, e.g. type=registry,ref=…', actions: MAIN },
-    { name: 'cache-to', description: 'buildx --cache-to value.', actions: MAIN },
+    {
+        name: 'cache-from',
+        description: 'Registry caches the build reads layers from, one per line: an image reference (e.g. ghcr.io/apache/superset-showtime-cache:ci) or type=registry,ref=…. Only a trusted workflow writes them (examples/workflows/showtime-cache.yml); the split form reads them anonymously, so they must be public.',
+        actions: MAIN,
+    },
+    {
+        name: 'cache-to',
+        description: 'Refused when set: a PR build never writes a layer cache. Refresh it from a trusted workflow on pushes to the default branch (examples/workflows/showtime-cache.yml).',
+        actions: MAIN,
+    },
     {
         name: 'force-rebuild',
         description: 'Build even when the image for the SHA already exists (true/false).',
