@@ -158,8 +158,18 @@ export const INPUTS = [
     actions: MAIN,
   },
   { name: 'platform', description: 'Target platform of the image.', default: 'linux/amd64', actions: MAIN },
-  { name: 'cache-from', description: 'buildx --cache-from value, e.g. type=registry,ref=…', actions: MAIN },
-  { name: 'cache-to', description: 'buildx --cache-to value.', actions: MAIN },
+  {
+    name: 'cache-from',
+    description:
+      'Registry caches the build reads layers from, one per line: an image reference (e.g. ghcr.io/apache/superset-showtime-cache:ci) or type=registry,ref=…. Only a trusted workflow writes them (examples/workflows/showtime-cache.yml); the split form reads them anonymously, so they must be public.',
+    actions: MAIN,
+  },
+  {
+    name: 'cache-to',
+    description:
+      'Refused when set: a PR build never writes a layer cache. Refresh it from a trusted workflow on pushes to the default branch (examples/workflows/showtime-cache.yml).',
+    actions: MAIN,
+  },
   {
     name: 'force-rebuild',
     description: 'Build even when the image for the SHA already exists (true/false).',

@@ -105,9 +105,15 @@ describe('ensureImage runs docker with the exact argv', () => {
     expect(events.join('\n')).not.toContain('not found');
   });
 
-  test('cache-from and cache-to reach buildx as registry caches', async () => {
-    const cache = 'ghcr.io/apache/superset-cache:showtime';
-    const { builder, fake } = setUp({}, { cacheFrom: cache, cacheTo: cache, dockerfile: 'Dockerfile' });
+  test('cache-from reaches buildx as one read-only registry cache per line, and never a --cache-to', async () => {
+    const cache = 'ghcr.io/apache/superset-showtime-cache:ci';
+    const { builder, fake } = setUp(
+      {},
+      {
+        cacheFrom: `${cache}\n\n  type=registry,ref=apache/superset-cache:3.11-slim  \n`,
+        dockerfile: 'Dockerfile',
+      },
+    );
     await builder.ensureImage({ pr: 7, sha: 'fedcba9' });
     const tag = 'apache/superset:pr-7-fedcba9-ci';
     expect(fake.calls()).toEqual([
@@ -128,13 +134,20 @@ describe('ensureImage runs docker with the exact argv', () => {
         'LOAD_EXAMPLES_DUCKDB=true',
         '--cache-from',
         `type=registry,ref=${cache}`,
-        '--cache-to',
-        `type=registry,ref=${cache},mode=max`,
+        '--cache-from',
+        'type=registry,ref=apache/superset-cache:3.11-slim',
         '--tag',
         tag,
         '/work/pr',
       ],
     ]);
+  });
+
+  test('a PR build with cache-to set is refused before any docker call: it would write what later builds read', async () => {
+    const cache = 'ghcr.io/apache/superset-showtime-cache:ci';
+    const { builder, fake } = setUp({}, { cacheFrom: cache, cacheTo: cache });
+    await expect(builder.ensureImage({ pr: 7, sha: 'fedcba9' })).rejects.toThrow(/`cache-to` is set/);
+    expect(fake.calls()).toEqual([]);
   });
 
   test('a relative context is taken from the working directory, and the dockerfile from the context', async () => {
@@ -285,7 +298,15 @@ describe('bad inputs are refused before any docker call', () => {
     ['bad repository', { imageRepository: 'Apache/Superset' }, REQUEST, /`image-repository`/],
     ['build arg without value', { buildArgs: ['AWS_SECRET_ACCESS_KEY'] }, REQUEST, /`build-args` entry/],
     ['build arg with a newline', { buildArgs: ['A=1\n--push'] }, REQUEST, /on one line/],
-    ['bad cache ref', { cacheTo: 'a/b,type=local,dest=/tmp' }, REQUEST, /`cache-to`/],
+    ['any cache-to', { cacheTo: 'type=registry,ref=a/b' }, REQUEST, /`cache-to` is set/],
+    ['cache-from of another type', { cacheFrom: 'type=local,src=/tmp' }, REQUEST, /`cache-from` line/],
+    [
+      'cache-from with a second field',
+      { cacheFrom: 'a/b,type=local,src=/tmp' },
+      REQUEST,
+      /`cache-from` line/,
+    ],
+    ['a gha cache-from', { cacheFrom: 'type=gha,scope=main' }, REQUEST, /type=gha cache is refused/],
     ['bad target', { target: '--output=type=local,dest=/' }, REQUEST, /`build-target`/],
     ['bad SHA', {}, { pr: 1, sha: 'HEAD' }, /Commit "HEAD"/],
     ['bad PR', {}, { pr: -1, sha: SHA }, /PR number -1/],

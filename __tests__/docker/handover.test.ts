@@ -54,7 +54,7 @@ describe('archiveArgv', () => {
 
   test.each([
     ['cache-to', { cacheTo: 'ghcr.io/apache/superset-cache:pr' }, '`cache-to` is set'],
-    ['a gha cache-from', { cacheFrom: 'type=gha' }, 'type=gha cache'],
+    ['a gha cache-from', { cacheFrom: 'type=gha' }, 'type=gha cache is refused'],
   ])('refuses %s', (_what, overrides, message) => {
     const problems = archiveProblems({ ...BASE, ...overrides }, REQUEST, TAG, DEST);
     expect(problems.join('\n')).toContain(message);

@@ -84,7 +84,6 @@ describe('buildArgv', () => {
       {
         dockerfile: 'docker/Dockerfile.ci',
         cacheFrom: 'ghcr.io/apache/superset-cache:showtime',
-        cacheTo: 'ghcr.io/apache/superset-cache:showtime',
         buildArgs: ['PY_VER=3.11', 'EMPTY=', 'SPACED=a b = c'],
         platform: 'linux/amd64,linux/arm64/v8',
         target: 'lean',
@@ -107,19 +106,16 @@ describe('buildArgv', () => {
         'SPACED=a b = c',
         '--cache-from',
         'type=registry,ref=ghcr.io/apache/superset-cache:showtime',
-        '--cache-to',
-        'type=registry,ref=ghcr.io/apache/superset-cache:showtime,mode=max',
         '--tag',
         TAG,
         '/work/pr',
       ],
     ],
     [
-      'build args as a record, buildx cache specs as they are',
+      'build args as a record, a registry cache spec and a reference, one per line',
       {
         buildArgs: { PY_VER: '3.11', EMPTY: '' },
-        cacheFrom: 'type=gha,scope=showtime',
-        cacheTo: 'type=registry,ref=ghcr.io/a/cache:x,mode=min,ignore-error=true',
+        cacheFrom: 'type=registry,ref=ghcr.io/a/cache:x\nghcr.io/a/cache:y',
       },
       [
         'buildx',
@@ -134,9 +130,9 @@ describe('buildArgv', () => {
         '--build-arg',
         'EMPTY=',
         '--cache-from',
-        'type=gha,scope=showtime',
-        '--cache-to',
-        'type=registry,ref=ghcr.io/a/cache:x,mode=min,ignore-error=true',
+        'type=registry,ref=ghcr.io/a/cache:x',
+        '--cache-from',
+        'type=registry,ref=ghcr.io/a/cache:y',
         '--tag',
         TAG,
         '/work/pr',
@@ -225,16 +221,24 @@ describe('bad settings are refused with the input name and the accepted form', (
     [
       'cache-from with injected options',
       { cacheFrom: 'a/b,type=local,dest=/' },
-      /`cache-from` .* is not an image reference for the registry cache/,
+      /`cache-from` line .* is not one registry cache per line: an image reference for the registry cache/,
     ],
-    ['cache spec of a local directory', { cacheFrom: 'type=local,src=/etc' }, /`cache-from` .* or type=gha/],
-    ['cache spec with a bad ref', { cacheTo: 'type=registry,ref=A/B' }, /`cache-to`/],
-    ['cache spec without a ref', { cacheTo: 'type=registry,mode=max' }, /`cache-to`/],
-    ['cache spec with a key twice', { cacheTo: 'type=gha,type=local' }, /`cache-to`/],
-    ['cache spec with spaces', { cacheFrom: 'type=gha,scope=a b' }, /`cache-from`/],
-    ['cache spec with an empty part', { cacheFrom: 'type=gha,,scope=a' }, /`cache-from`/],
+    [
+      'cache spec of a local directory',
+      { cacheFrom: 'type=local,src=/etc' },
+      /`cache-from` line .*type=registry,ref=/,
+    ],
+    ['cache spec with a bad ref', { cacheFrom: 'type=registry,ref=A/B' }, /`cache-from` line/],
+    ['cache spec without a ref', { cacheFrom: 'type=registry,mode=max' }, /`cache-from` line/],
+    ['cache spec with another field', { cacheFrom: 'type=registry,ref=a/b,mode=max' }, /`cache-from` line/],
+    ['cache spec with a key twice', { cacheFrom: 'type=registry,type=local' }, /`cache-from` line/],
+    ['cache spec with spaces', { cacheFrom: 'type=registry,ref=a b' }, /`cache-from` line/],
+    ['cache spec with an empty part', { cacheFrom: 'type=registry,,ref=a/b' }, /`cache-from` line/],
+    ['a gha cache', { cacheFrom: 'type=gha,scope=a' }, /type=gha cache is refused/],
+    ['a good line and a bad one', { cacheFrom: 'a/b:c\ntype=local,src=/' }, /`cache-from` line "type=local/],
+    ['any cache-to', { cacheTo: 'ghcr.io/a/cache:x' }, /`cache-to` is set: every build this action runs/],
     ['build arg record with a bad key', { buildArgs: { 'A-B': '1' } }, /`build-args` entry "A-B=1"/],
-    ['cache-to with a digest', { cacheTo: `a/b@sha256:${'0'.repeat(64)}` }, /`cache-to`/],
+    ['cache-from with a digest', { cacheFrom: `a/b@sha256:${'0'.repeat(64)}` }, /`cache-from`/],
   ])('%s', (_name, overrides, message) => {
     const settings = { ...BASE, ...overrides };
     const problems = buildProblems(settings, REQUEST);
@@ -330,6 +334,8 @@ describe('buildArgv properties', () => {
         accepted++;
         const argv = buildArgv(full, request);
         expect(argv.slice(0, 3)).toEqual(['buildx', 'build', '--push']);
+        // A PR build reads a cache and never writes one.
+        expect(argv).not.toContain('--cache-to');
         const options = argv.slice(3, -1);
         for (let i = 0; i < options.length; i += 2) {
           expect(FLAGS_WITH_VALUES.has(options[i] ?? '')).toBe(true);

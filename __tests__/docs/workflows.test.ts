@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { parsePayload } from '../../src/core/payload.js';
+import { DEFAULT_BUILD_ARGS, DEFAULT_BUILDER_SETTINGS } from '../../src/docker/settings.js';
 
 const run = promisify(execFile);
 
@@ -18,6 +19,7 @@ const WORKFLOWS = WORKFLOW_DIRS.flatMap((dir) =>
 const EXAMPLE = 'examples/workflows/showtime.yml';
 const ONE_JOB_EXAMPLE = 'examples/workflows/showtime-one-job.yml';
 const CLEANUP_EXAMPLE = 'examples/workflows/showtime-cleanup.yml';
+const CACHE_EXAMPLE = 'examples/workflows/showtime-cache.yml';
 const ACTIONS = {
   main: 'action.yml',
   cleanup: 'cleanup/action.yml',
@@ -95,7 +97,9 @@ describe('actionlint', () => {
   test('finds nothing in any workflow', async () => {
     expect(WORKFLOWS).toEqual(
       expect.arrayContaining(
-        [EXAMPLE, ONE_JOB_EXAMPLE, CLEANUP_EXAMPLE, '.github/workflows/ci.yml'].map(path.normalize),
+        [EXAMPLE, ONE_JOB_EXAMPLE, CLEANUP_EXAMPLE, CACHE_EXAMPLE, '.github/workflows/ci.yml'].map(
+          path.normalize,
+        ),
       ),
     );
     const findings = await actionlint(
@@ -350,5 +354,59 @@ describe("this repository's CI", () => {
     expect(checkout?.with?.['persist-credentials']).toBe(false);
     const text = readFileSync('.github/workflows/ci.yml', 'utf8');
     expect(text).toContain('run: bash .ci/run');
+  });
+});
+
+describe(`the layer cache workflow ${CACHE_EXAMPLE}`, () => {
+  const doc = load(CACHE_EXAMPLE);
+  const jobs = doc.jobs as Record<
+    string,
+    {
+      if?: string;
+      permissions?: Record<string, string>;
+      steps: { run?: string; env?: Record<string, string> }[];
+    }
+  >;
+  const job = jobs.cache;
+  const build = job?.steps.find((step) => step.run?.includes('buildx build'));
+  const argv = (build?.run ?? '').split(/\s+/).filter((word) => word !== '');
+
+  test('runs on pushes to the default branch (or by hand, there only), never on a pull request or a comment', () => {
+    expect(Object.keys(doc.on as Record<string, unknown>).sort()).toEqual(['push', 'workflow_dispatch']);
+    expect((doc.on as { push: { branches: string[] } }).push.branches).toEqual(['master']);
+    expect(job?.if).toContain(
+      "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)",
+    );
+    expect(doc.permissions).toEqual({});
+    expect(job?.permissions).toEqual({ contents: 'read', packages: 'write' });
+  });
+
+  test('builds with exactly the PR builds’ target, build args and platform, so their cache keys match', () => {
+    const value = (flag: string) => argv.filter((_, i) => argv[i - 1] === flag);
+    expect(value('--target')).toEqual([DEFAULT_BUILDER_SETTINGS.target]);
+    expect(value('--platform')).toEqual([DEFAULT_BUILDER_SETTINGS.platform]);
+    expect(value('--build-arg')).toEqual([...DEFAULT_BUILD_ARGS]);
+    // And those are the defaults the actions declare.
+    const inputs = load(ACTIONS.build).inputs as Record<string, { default?: string }>;
+    expect(inputs['build-target']?.default).toBe(DEFAULT_BUILDER_SETTINGS.target);
+    expect(inputs.platform?.default).toBe(DEFAULT_BUILDER_SETTINGS.platform);
+    expect(inputs['build-args']?.default?.split('\n')).toEqual([...DEFAULT_BUILD_ARGS]);
+  });
+
+  test('writes the cache the PR workflows read, and pushes no image', () => {
+    expect(build?.env?.CACHE_REF).toBe('${{ vars.SHOWTIME_CACHE_REF }}');
+    expect(argv).toContain('--cache-to');
+    expect(argv[argv.indexOf('--cache-to') + 1]).toMatch(/^"type=registry,ref=\$CACHE_REF,mode=max,/);
+    expect(argv).not.toContain('--push');
+    expect(argv).not.toContain('--load');
+    for (const [file, action] of [
+      [EXAMPLE, 'apache/superset-showtime/build@v1'],
+      [ONE_JOB_EXAMPLE, 'apache/superset-showtime@v1'],
+    ] as const) {
+      const step = stepsOf(load(file)).find((s) => s.uses === action);
+      const lines = String(step?.with?.['cache-from'] ?? '').split('\n');
+      expect(lines).toContain('${{ vars.SHOWTIME_CACHE_REF }}');
+      expect(step?.with?.['cache-to']).toBeUndefined();
+    }
   });
 });

@@ -66,6 +66,9 @@ describe('main action, end to end', () => {
     expect(await world.activeServices()).toContain(`pr-${pr}-a1b2c3d-service`);
     const builds = world.docker.calls().filter((argv) => argv[1] === 'build');
     expect(builds.at(-1)).toEqual(expect.arrayContaining(['--tag', `apache/superset:pr-${pr}-a1b2c3d-ci`]));
+    // No cache configured: the build reads none and, as every PR build, writes none.
+    expect(builds.at(-1)).not.toContain('--cache-from');
+    expect(builds.at(-1)).not.toContain('--cache-to');
     expect(statusComment(world, pr)).toContain('🟢 running');
     const deployments = world.github.store
       .deployments(FULL)
@@ -124,6 +127,78 @@ describe('main action, end to end', () => {
       .find((d) => d.environment === `showtime-pr-${pr}`);
     expect(world.github.store.latestDeploymentState(FULL, deployment!.id)).toBe('inactive');
   }, 90_000);
+
+  test('GitHub calls per event, route by route: first start 21, rolling update 36, stop 31', async () => {
+    // Commits of their own, so that no other PR shares a label definition and every count is this PR's.
+    const [shaA, shaB] = [
+      'e1e2e3e4e5f60718293a4b5c6d7e8f9012345678',
+      'f1f2f3f4e5f60718293a4b5c6d7e8f9012345678',
+    ];
+    const pr = newPr([], shaA);
+    const R = '/repos/{owner}/{repo}';
+    const counted = async (event: string, payload: unknown) => {
+      world.github.resetCounts();
+      const result = await world.runMain(event, payload);
+      ok(result.plan);
+      ok(result.run);
+      return world.github.counts();
+    };
+
+    // No in_progress deployment status, no intermediate deploying status or comment.
+    expect(await counted('pull_request_target', labeled(pr, TRIGGER_START, 'maintainer', shaA))).toEqual({
+      [`GET ${R}/pulls/{pull_number}`]: 6,
+      [`GET ${R}/collaborators/{username}/permission`]: 1,
+      [`DELETE ${R}/issues/{issue_number}/labels/{name}`]: 3,
+      [`POST ${R}/labels`]: 1,
+      [`POST ${R}/issues/{issue_number}/labels`]: 2,
+      [`GET ${R}/issues/{issue_number}/comments`]: 2,
+      [`POST ${R}/issues/{issue_number}/comments`]: 1,
+      [`PATCH ${R}/issues/comments/{comment_id}`]: 1,
+      [`POST ${R}/deployments`]: 1,
+      [`POST ${R}/deployments/{deployment_id}/statuses`]: 1,
+      [`GET ${R}/labels/{name}`]: 1,
+      [`DELETE ${R}/labels/{name}`]: 1,
+    });
+
+    world.github.store.setHeadSha(FULL, pr, shaB);
+    const push = pullRequestEvent({ action: 'synchronize', repo: REPO, pr, headSha: shaB, sender: 'writer' });
+    // GitHub's auto_inactive retires the old deployment with the new one's success: no listing, no inactive write.
+    expect(await counted('pull_request_target', push)).toEqual({
+      [`GET ${R}/pulls/{pull_number}`]: 6,
+      [`GET ${R}/collaborators/{username}/permission`]: 1,
+      [`POST ${R}/labels`]: 1,
+      [`POST ${R}/issues/{issue_number}/labels`]: 2,
+      [`GET ${R}/issues/{issue_number}/comments`]: 2,
+      [`PATCH ${R}/issues/comments/{comment_id}`]: 2,
+      [`POST ${R}/deployments`]: 1,
+      [`POST ${R}/deployments/{deployment_id}/statuses`]: 1,
+      [`DELETE ${R}/issues/{issue_number}/labels/{name}`]: 8,
+      [`GET ${R}/issues`]: 5,
+      [`DELETE ${R}/labels/{name}`]: 6,
+      [`GET ${R}/labels/{name}`]: 1,
+    });
+    const deployments = world.github.store
+      .deployments(FULL)
+      .filter((d) => d.environment === `showtime-pr-${pr}`);
+    const stateOf = (sha: string) =>
+      deployments
+        .filter((d) => d.sha === sha)
+        .map((d) => world.github.store.latestDeploymentState(FULL, d.id));
+    expect([stateOf(shaA), stateOf(shaB)]).toEqual([['inactive'], ['success']]);
+
+    expect(await counted('pull_request_target', labeled(pr, TRIGGER_STOP, 'maintainer', shaB))).toEqual({
+      [`GET ${R}/pulls/{pull_number}`]: 2,
+      [`GET ${R}/collaborators/{username}/permission`]: 1,
+      [`DELETE ${R}/issues/{issue_number}/labels/{name}`]: 9,
+      [`POST ${R}/issues/{issue_number}/labels`]: 1,
+      [`GET ${R}/issues`]: 7,
+      [`DELETE ${R}/labels/{name}`]: 7,
+      [`GET ${R}/deployments`]: 1,
+      [`POST ${R}/deployments/{deployment_id}/statuses`]: 1,
+      [`GET ${R}/issues/{issue_number}/comments`]: 1,
+      [`PATCH ${R}/issues/comments/{comment_id}`]: 1,
+    });
+  }, 120_000);
 
   test('a label that asks nothing costs no API call', async () => {
     const pr = newPr();

@@ -472,3 +472,38 @@ describe("8. state labels are maintainers' only", () => {
     expect(world.labels(pr).filter((name) => name.startsWith('🎪 a1b2c3d 📅 '))).toHaveLength(1);
   }, 90_000);
 });
+
+describe('9. a PR build never writes the layer cache that later builds read', () => {
+  const CACHE = 'ghcr.io/apache/superset-showtime-cache:ci';
+
+  test('the one-job form reads cache-from and refuses cache-to before docker runs', async () => {
+    const reads = samePr();
+    const read = await world.runMain(
+      'pull_request_target',
+      labeled(reads, TRIGGER_START, 'maintainer', SHA_A, false),
+      {
+        inputs: { 'cache-from': CACHE },
+      },
+    );
+    ok(read.run);
+    const argv =
+      world.docker
+        .calls()
+        .filter((call) => call[1] === 'build')
+        .at(-1) ?? [];
+    expect(argv).toEqual(expect.arrayContaining(['--cache-from', `type=registry,ref=${CACHE}`]));
+
+    const writes = samePr();
+    const before = builds();
+    const refused = await world.runMain(
+      'pull_request_target',
+      labeled(writes, TRIGGER_START, 'maintainer', SHA_A, false),
+      { inputs: { 'cache-from': CACHE, 'cache-to': CACHE } },
+    );
+    expect(refused.run?.code).toBe(1);
+    expect(refused.run?.stdout).toContain('`cache-to` is set');
+    expect(builds()).toBe(before);
+    // Over every build this file ran: none was handed a cache to write.
+    expect(world.docker.calls().filter((call) => call.includes('--cache-to'))).toEqual([]);
+  }, 90_000);
+});

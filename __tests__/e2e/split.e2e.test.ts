@@ -205,6 +205,19 @@ describe('split form, end to end', () => {
     60_000,
   );
 
+  test('the build job reads the registry cache of cache-from and is handed no --cache-to', async () => {
+    const pr = newPr();
+    const cache = 'ghcr.io/apache/superset-showtime-cache:ci';
+    const before = builds().length;
+    const run = await world.runSplit('pull_request_target', start(pr), { inputs: { 'cache-from': cache } });
+    ok(run.build);
+    expect(builds()).toHaveLength(before + 1);
+    const argv = builds().at(-1) ?? [];
+    expect(argv).toEqual(expect.arrayContaining(['--cache-from', `type=registry,ref=${cache}`]));
+    expect(argv).not.toContain('--cache-to');
+    expect(ok(run.deploy).outputs.status).toBe('running');
+  }, 60_000);
+
   test('the build job refuses cache-to: nothing it writes may be read by a trusted build', async () => {
     const pr = newPr();
     const plan = ok(await world.runStep('plan', 'pull_request_target', start(pr), { action: 'plan' }));

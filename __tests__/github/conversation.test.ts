@@ -104,7 +104,7 @@ describe('sticky comment', () => {
     expect(await world.adapter().findComment(7, MARKER)).toBeUndefined();
   });
 
-  test('upsertComment creates, then updates, then leaves an identical comment alone', async () => {
+  test('upsertComment creates, then updates by the id it verified, and a new instance leaves an identical comment alone', async () => {
     const github = world.adapter();
     const created = await github.upsertComment(7, MARKER, 'Environment building');
     expect(created.outcome).toBe('created');
@@ -113,15 +113,16 @@ describe('sticky comment', () => {
       { body: `${MARKER}\nEnvironment building` },
     ]);
 
+    // The comment this instance created is its own for good: no listing of the PR's comments again.
     world.emulator.resetCounts();
     expect(await github.upsertComment(7, MARKER, `${MARKER}\nEnvironment running`)).toEqual({
       id: created.id,
       outcome: 'updated',
     });
-    expect(world.requests()).toEqual({ [LIST_COMMENTS]: 1, [UPDATE_COMMENT]: 1 });
+    expect(world.requests()).toEqual({ [UPDATE_COMMENT]: 1 });
 
     world.emulator.resetCounts();
-    expect(await github.upsertComment(7, MARKER, 'Environment running')).toEqual({
+    expect(await world.adapter().upsertComment(7, MARKER, 'Environment running')).toEqual({
       id: created.id,
       outcome: 'unchanged',
     });
@@ -129,6 +130,31 @@ describe('sticky comment', () => {
     expect(world.emulator.store.comments(FULL, 7)).toMatchObject([
       { body: `${MARKER}\nEnvironment running` },
     ]);
+  });
+
+  test('upsertComment with the id an earlier step of the run verified: one PATCH, no listing', async () => {
+    const first = await world.adapter().upsertComment(7, MARKER, 'Environment building');
+    world.emulator.resetCounts();
+    const next = world.adapter();
+    expect(await next.upsertComment(7, MARKER, 'Environment running', first.id)).toEqual({
+      id: first.id,
+      outcome: 'updated',
+    });
+    expect(world.requests()).toEqual({ [UPDATE_COMMENT]: 1 });
+    expect(world.emulator.store.comments(FULL, 7)).toMatchObject([
+      { body: `${MARKER}\nEnvironment running` },
+    ]);
+  });
+
+  test('a verified comment deleted meanwhile is looked for again, then created', async () => {
+    const github = world.adapter();
+    const first = await github.upsertComment(7, MARKER, 'Environment building');
+    world.emulator.store.repo(FULL).comments.delete(first.id);
+    world.emulator.resetCounts();
+    const again = await github.upsertComment(7, MARKER, 'Environment running');
+    expect(again.outcome).toBe('created');
+    expect(again.id).not.toBe(first.id);
+    expect(world.requests()).toEqual({ [UPDATE_COMMENT]: 1, [LIST_COMMENTS]: 1, [CREATE_COMMENT]: 1 });
   });
 
   test.each(['showtime-status', '<!-- -->', '<!-- x --> trailing'])('refuses marker %j', async (marker) => {

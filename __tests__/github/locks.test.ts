@@ -173,6 +173,17 @@ describe('renewLock and releaseLock', () => {
     expect(await world.adapter().releaseLock(LOCK, 'run-1')).toBe(false);
   });
 
+  test.each([
+    ['well before its expiry', new Date(Date.now() + 30 * 60_000), { [DELETE_LABEL]: 1 }, undefined],
+    // Too close to the expiry (or past it): someone may be taking it over, so it is read first, and kept.
+    ['within the margin of its expiry', new Date(Date.now() + 60_000), { [GET_LABEL]: 1 }, 'run-9'],
+  ])('release with the lease this holder was granted, %s', async (_case, heldUntil, requests, holderNow) => {
+    seedLock(holderNow ?? 'run-1', heldUntil);
+    expect(await world.adapter().releaseLock(LOCK, 'run-1', heldUntil)).toBe(holderNow === undefined);
+    expect(world.requests()).toEqual(requests);
+    expect(description() === undefined).toBe(holderNow === undefined);
+  });
+
   test('releasing a lock we took over also removes its fence', async () => {
     seedLock('run-dead', EXPIRED);
     const github = world.adapter();

@@ -32748,11 +32748,11 @@ function settings_buildProblems(settings, request) {
         problems.push(`${input('platform')} ${JSON.stringify(settings.platform)} is not os/arch[/variant] (comma-separated), e.g. linux/amd64.`);
     }
     problems.push(...buildArgProblems(buildArgEntries(settings.buildArgs)));
-    for (const name of ['cacheFrom', 'cacheTo']) {
-        const value = settings[name];
-        if (value !== undefined && cacheSpec(value, name) === undefined) {
-            problems.push(`${input(name)} ${JSON.stringify(value)} is not ${CACHE_FORM}.`);
-        }
+    problems.push(...cacheFromProblems(settings.cacheFrom));
+    if (settings.cacheTo !== undefined && settings.cacheTo.trim() !== '') {
+        problems.push(`${input('cacheTo')} is set: every build this action runs is a pull request's code, so it writes no cache ` +
+            'that a later build would read. Leave it empty and refresh the cache from a trusted workflow on pushes to ' +
+            'the default branch (examples/workflows/showtime-cache.yml); `cache-from` reads it.');
     }
     return problems;
 }
@@ -32765,28 +32765,44 @@ function buildArgEntries(buildArgs) {
 function isEntryList(buildArgs) {
     return Array.isArray(buildArgs);
 }
-const CACHE_FORM = `${reference_REFERENCE_FORMS.cacheRef}, or a buildx cache spec: type=registry,ref=<image reference>[,key=value…] ` +
-    'or type=gha[,key=value…]';
-const CACHE_SPEC_PART = /^([a-z][a-z0-9_-]*)=([^,\s]*)$/;
-/** The value of --cache-from / --cache-to, or undefined when `value` is neither an image reference nor a safe spec. */
-function cacheSpec(value, direction) {
-    if (!value.startsWith('type=')) {
-        if (!isCacheRef(value))
-            return undefined;
-        return direction === 'cacheTo' ? `type=registry,ref=${value},mode=max` : `type=registry,ref=${value}`;
-    }
+const CACHE_FROM_FORM = `one registry cache per line: ${reference_REFERENCE_FORMS.cacheRef}, or type=registry,ref=<image reference>`;
+const CACHE_SPEC_PART = /^([a-z][a-z0-9_.-]*)=([^,\s]*)$/;
+/** The registry caches of `cache-from`, one per non-empty line, trimmed. */
+function cacheFromLines(value) {
+    return (value ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/**
+ * The value of one --cache-from, or undefined unless `line` names a registry cache and nothing else. A type=gha
+ * cache is refused: under pull_request_target its scope is the default branch's, which any job running a PR's code
+ * in that scope can write, so it is not a cache only trusted builds wrote. Other types read local paths or services.
+ */
+function cacheFromSpec(line) {
+    if (!line.startsWith('type='))
+        return isCacheRef(line) ? `type=registry,ref=${line}` : undefined;
     const fields = new Map();
-    for (const part of value.split(',')) {
+    for (const part of line.split(',')) {
         const match = CACHE_SPEC_PART.exec(part);
         if (!match || fields.has(match[1] ?? ''))
             return undefined;
         fields.set(match[1] ?? '', match[2] ?? '');
     }
-    const type = fields.get('type');
-    // Other cache types read or write local paths or other services: not something a PR build should be pointed at.
-    if (type === 'registry')
-        return isCacheRef(fields.get('ref') ?? '') ? value : undefined;
-    return type === 'gha' ? value : undefined;
+    const ref = fields.get('ref') ?? '';
+    return fields.get('type') === 'registry' && fields.size === 2 && isCacheRef(ref)
+        ? `type=registry,ref=${ref}`
+        : undefined;
+}
+function cacheFromProblems(value) {
+    return cacheFromLines(value)
+        .filter((line) => cacheFromSpec(line) === undefined)
+        .map((line) => {
+        const why = line.startsWith('type=gha')
+            ? ": a type=gha cache is refused, since jobs that run a pull request's code can write the default branch's Actions cache"
+            : '';
+        return `\`${BUILDER_INPUTS.cacheFrom}\` line ${JSON.stringify(line.slice(0, 120))} is not ${CACHE_FROM_FORM}${why}.`;
+    });
 }
 function buildArgProblems(buildArgs) {
     const problems = [];
@@ -32827,14 +32843,9 @@ function settings_buildArgv(settings, request) {
         argv.push('--file', external_node_path_default().resolve(settings.context, settings.dockerfile));
     for (const arg of buildArgEntries(settings.buildArgs))
         argv.push('--build-arg', arg);
-    for (const [name, flag] of [
-        ['cacheFrom', '--cache-from'],
-        ['cacheTo', '--cache-to'],
-    ]) {
-        const value = settings[name];
-        if (value !== undefined)
-            argv.push(flag, cacheSpec(value, name) ?? value);
-    }
+    // Read only: a PR build never gets a --cache-to (buildProblems refuses one).
+    for (const line of cacheFromLines(settings.cacheFrom))
+        argv.push('--cache-from', cacheFromSpec(line) ?? line);
     argv.push('--tag', settings_imageTag(settings.imageRepository, request), settings.context);
     return argv;
 }
@@ -32847,14 +32858,6 @@ function archiveProblems(settings, request, tag, dest) {
     const problems = settings_buildProblems(settings, request);
     if (!reference_isPinnedImage(tag))
         problems.push(`The plan's image tag ${JSON.stringify(tag)} is not ${reference_REFERENCE_FORMS.image}.`);
-    if (settings.cacheTo !== undefined) {
-        problems.push(`\`${BUILDER_INPUTS.cacheTo}\` is set: the build job runs the pull request's code, so it writes no cache that a ` +
-            'trusted build could read later. Leave it empty; `cache-from` with a registry cache is fine.');
-    }
-    if (settings.cacheFrom?.startsWith('type=gha')) {
-        problems.push(`\`${BUILDER_INPUTS.cacheFrom}\` is a type=gha cache: the build job holds no Actions cache token. Use a ` +
-            'registry cache (type=registry,ref=…) or none.');
-    }
     // The path goes into a comma-separated --output spec: a comma or a quote in it would start another field.
     if (!external_node_path_default().isAbsolute(dest) || /[,"'\s]/.test(dest) || LINE_BREAK_OR_NUL.test(dest)) {
         problems.push(`The archive path ${JSON.stringify(dest)} is not an absolute path without commas, quotes or spaces.`);
@@ -33352,8 +33355,16 @@ const INPUTS = [
         actions: MAIN,
     },
     { name: 'platform', description: 'Target platform of the image.', default: 'linux/amd64', actions: MAIN },
-    { name: 'cache-from', description: 'buildx --cache-from value, e.g. type=registry,ref=…', actions: MAIN },
-    { name: 'cache-to', description: 'buildx --cache-to value.', actions: MAIN },
+    {
+        name: 'cache-from',
+        description: 'Registry caches the build reads layers from, one per line: an image reference (e.g. ghcr.io/apache/superset-showtime-cache:ci) or type=registry,ref=…. Only a trusted workflow writes them (examples/workflows/showtime-cache.yml); the split form reads them anonymously, so they must be public.',
+        actions: MAIN,
+    },
+    {
+        name: 'cache-to',
+        description: 'Refused when set: a PR build never writes a layer cache. Refresh it from a trusted workflow on pushes to the default branch (examples/workflows/showtime-cache.yml).',
+        actions: MAIN,
+    },
     {
         name: 'force-rebuild',
         description: 'Build even when the image for the SHA already exists (true/false).',
@@ -36270,8 +36281,13 @@ function containerLogsOf(deps, pr, shas) {
 function common_environmentName(pr) {
     return `showtime-pr-${pr}`;
 }
-/** Writes the one status comment; returns its id (for links to it), or undefined in a dry run or when it failed. */
-async function common_writeStatusComment(deps, session, last) {
+/**
+ * Writes the one status comment; returns its id (for links to it, and for the next step of this run to pass back as
+ * `verifiedId`), or undefined in a dry run or when it failed. `verifiedId`: the id an earlier step of this workflow
+ * run got back from here (the plan record carries it), which spares listing the PR's comments; never an id from a
+ * label or anything else a person can write.
+ */
+async function common_writeStatusComment(deps, session, last, verifiedId) {
     const state = session.state();
     const body = renderStatusComment({
         state,
@@ -36292,7 +36308,7 @@ async function common_writeStatusComment(deps, session, last) {
         return undefined;
     }
     return deps.github
-        .upsertComment(session.number, STATUS_MARKER, body)
+        .upsertComment(session.number, STATUS_MARKER, body, verifiedId)
         .then((written) => written.id)
         .catch((error) => {
         deps.log.warning(`could not update the status comment: ${String(error)}`);
@@ -36549,12 +36565,8 @@ async function deploy_deploy(deps, session, claim, decision) {
         // Stopped or superseded while building? Then nothing was deployed yet: give the SHA's labels back and go.
         if (!(await stillOurs(deps, session, sha7)))
             return await abandon(deps, session, sha7, false, deploymentId);
-        await setStatus(deps, session, sha7, 'deploying');
-        await writeStatusComment(deps, session, {
-            message: `The image of \`${sha7}\` is built; deploying it to ECS.`,
-            outcome: 'info',
-            details: [],
-        });
+        // No intermediate `deploying` status or comment: the claim's `building` stands until the switch writes
+        // `running` (or the failure writes `failed`), 4 GitHub calls fewer per deploy, nothing a reader acts on lost.
         const state = session.state();
         const env = state.environments[sha7];
         const now = deps.clock();
@@ -36592,8 +36604,9 @@ async function deploy_deploy(deps, session, claim, decision) {
         await finishDeployment(deps, deploymentId, 'success', running.url);
         await deploy_announce(deps, { kind: 'ready', pr, sha: claim.sha, url: running.url });
         const leftovers = [];
+        // GitHub's auto_inactive has marked the retired SHAs' deployments inactive with this success.
         for (const other of retired)
-            leftovers.push(...(await retire(deps, session, other)));
+            leftovers.push(...(await retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined })));
         // A removal GitHub refused even after its retries gets one more try once the rest is done; what still stays is
         // reported, and the planner's repair of a damaged state removes it on the PR's next event.
         const unfinished = await removeEach(deps, session, missed.filter((label) => session.has(label)));
@@ -36637,7 +36650,8 @@ async function deploy_deploy(deps, session, claim, decision) {
     }
     finally {
         if (!deps.settings.dryRun.github) {
-            await deps.github.releaseLock(claim.lock, deps.run.holder).catch((error) => {
+            const heldUntil = claim.leaseExpiresAt === undefined ? undefined : new Date(claim.leaseExpiresAt);
+            await deps.github.releaseLock(claim.lock, deps.run.holder, heldUntil).catch((error) => {
                 deps.log.warning(`could not release ${claim.lock}; it expires on its own: ${String(error)}`);
             });
         }
@@ -36734,6 +36748,11 @@ async function markFailed(deps, session, sha7) {
     if (session.has(buildingLabel(sha7)))
         await relabel(deps, session, [], [buildingLabel(sha7)]);
 }
+/**
+ * ONE request: the deployment, with no `in_progress` status (nobody reads it; the status comment says building). Not
+ * transient: GitHub's auto_inactive then marks the previous deployment of the PR's environment inactive when this
+ * one succeeds, so a rolling update writes no inactive status of its own.
+ */
 async function startDeployment(deps, pr, sha) {
     if (deps.settings.dryRun.github)
         return undefined;
@@ -36742,9 +36761,8 @@ async function startDeployment(deps, pr, sha) {
             ref: sha,
             environment: environmentName(pr),
             description: `showtime environment for PR #${pr} at ${sha.slice(0, 7)}`,
-            transient: true,
+            transient: false,
         });
-        await deps.github.createDeploymentStatus(deployment.id, { state: 'in_progress', logUrl: deps.run.url });
         return deployment.id;
     }
     catch (error) {
@@ -36764,7 +36782,7 @@ async function finishDeployment(deps, id, state, environmentUrl) {
  * Deletes one environment's resources, then its labels. Labels go only once the resources are gone; what could
  * not be deleted keeps its labels with status failed, and is returned as lines for the PR.
  */
-async function retire(deps, session, env) {
+async function retire(deps, session, env, options = {}) {
     const report = deps.settings.dryRun.aws
         ? { deleted: [], failed: [] }
         : await deps.ecs.deleteEnvironment(session.number, env.sha).catch((error) => ({
@@ -36790,7 +36808,8 @@ async function retire(deps, session, env) {
         return [`Could not remove the labels of ${env.sha}; the cleanup sweep will: ${String(error)}`];
     }
     await deleteUnusedDefinitions(deps, labels);
-    await deactivateDeployments(deps, session.number, env.sha);
+    if (!options.deploymentsInactive)
+        await deactivateDeployments(deps, session.number, env.sha);
     return [];
 }
 /**
@@ -43370,6 +43389,8 @@ const PER_PAGE = 100;
 const HEX_COLOR = /^[0-9a-fA-F]{6}$/;
 const MARKER = /^<!--[\s\S]*\S[\s\S]*-->$/;
 const MAX_DEPLOYMENT_STATUS_DESCRIPTION = 140;
+/** How far from its expiry a lease must be for its holder to release it without reading it first. */
+const RELEASE_MARGIN_MS = (/* unused pure expression or super */ null && (5 * 60_000));
 /** Issue and pull-request objects carry labels as objects; a few old payloads carry bare names. */
 function labelNames(labels) {
     return labels.flatMap((label) => {
@@ -43391,6 +43412,11 @@ class adapter_OctokitGitHub {
     fences = new Map();
     /** Who this token comments as: given, or learnt from the first comment it created (see own-comment.ts). */
     identity;
+    /**
+     * Comments this instance created, or found by marker and author: `pr marker` → id and last body. A comment's
+     * author never changes, so an id verified once is the action's own for the life of the process.
+     */
+    ownComments = new Map();
     constructor(options) {
         this.repo = { owner: options.repo.owner, repo: options.repo.repo };
         this.octokit = createOctokit(options);
@@ -43749,21 +43775,40 @@ class adapter_OctokitGitHub {
                 if (latest === undefined || candidate.createdAt >= latest.createdAt)
                     latest = candidate;
             }
+            if (latest !== undefined)
+                this.ownComments.set(`${number} ${marker}`, latest.id);
             return latest;
         }, number);
     }
     /**
      * findComment's requests, plus ONE: a POST when there is no such comment, a PATCH when its body differs, none
      * when it is already up to date. The marker is put first in the body when the body lacks it.
+     *
+     * ONE request (the PATCH) when the comment's id is already verified: this instance found or created it, or
+     * `verifiedId` names one this workflow run's own earlier step found by marker and author or created (the plan
+     * record carries it). Never an id read from anything a person can write, such as a label: editing by id edits
+     * whatever comment has it. A verified comment deleted meanwhile is looked for again, then created.
      */
-    async upsertComment(number, marker, body) {
+    async upsertComment(number, marker, body, verifiedId) {
         this.checkNumber('upsertComment', number);
         this.checkMarker('upsertComment', marker);
+        if (verifiedId !== undefined)
+            this.checkNumber('upsertComment', verifiedId, 'comment id');
         const text = body.includes(marker) ? body : `${marker}\n${body}`;
+        const key = `${number} ${marker}`;
+        // Always written: another run may have changed the comment since this one last wrote it.
+        const known = this.ownComments.get(key) ?? verifiedId;
+        if (known !== undefined) {
+            if (await this.updateOwnComment(number, known, text)) {
+                this.ownComments.set(key, known);
+                return { id: known, outcome: 'updated' };
+            }
+            this.ownComments.delete(key);
+        }
         const existing = await this.findCommentAs('upsertComment', number, marker);
         if (existing !== undefined && existing.body === text)
             return { id: existing.id, outcome: 'unchanged' };
-        return this.run('upsertComment', `writing the status comment on pull request #${number} in ${this.slug}`, async () => {
+        const written = await this.run('upsertComment', `writing the status comment on pull request #${number} in ${this.slug}`, async () => {
             if (existing === undefined) {
                 const { data } = await this.octokit.rest.issues.createComment({
                     ...this.repo,
@@ -43776,6 +43821,20 @@ class adapter_OctokitGitHub {
             await this.octokit.rest.issues.updateComment({ ...this.repo, comment_id: existing.id, body: text });
             return { id: existing.id, outcome: 'updated' };
         }, number);
+        this.ownComments.set(key, written.id);
+        return written;
+    }
+    /** ONE request: false when the comment is gone (404), so that the caller looks for it again. */
+    async updateOwnComment(number, id, text) {
+        try {
+            await this.octokit.rest.issues.updateComment({ ...this.repo, comment_id: id, body: text });
+            return true;
+        }
+        catch (error) {
+            if (error.status === 404)
+                return false;
+            throw toGitHubError(error, 'upsertComment', `writing the status comment on pull request #${number} in ${this.slug}`);
+        }
     }
     /** ONE request. */
     async createComment(number, body) {
@@ -43823,7 +43882,10 @@ class adapter_OctokitGitHub {
             return deploymentOf(data);
         });
     }
-    /** ONE request. `auto_inactive` stays GitHub's default: a new success marks older deployments inactive. */
+    /**
+     * ONE request. `auto_inactive` stays GitHub's default: a new success marks the older successful deployments of
+     * the environment inactive, the non-transient ones only (GitHub's rule).
+     */
     async createDeploymentStatus(deploymentId, status) {
         this.checkNumber('createDeploymentStatus', deploymentId, 'deployment id');
         if (!DEPLOYMENT_STATES.includes(status.state)) {
@@ -43960,12 +44022,19 @@ class adapter_OctokitGitHub {
     /**
      * 2 requests (GET, DELETE), plus one to delete the fence when this instance took the lock over. True when we
      * held the lock and deleted it; false when someone else holds it or it is already gone.
+     *
+     * ONE request (the DELETE) when `heldUntil`, the expiry of the lease this holder was granted, is more than
+     * RELEASE_MARGIN_MS away: nobody takes a lease over before it expires, so the lock is still ours and reading it
+     * first tells nothing. The margin covers the clocks of two runners.
      */
-    async releaseLock(name, holder) {
+    async releaseLock(name, holder, heldUntil) {
         this.checkLabelName('releaseLock', name);
-        const lease = this.codec.parse((await this.readLabel('releaseLock', name))?.description ?? '');
-        if (lease === undefined || lease.holder !== holder)
-            return false;
+        const surelyOurs = heldUntil !== undefined && heldUntil.getTime() - this.clock().getTime() > RELEASE_MARGIN_MS;
+        if (!surelyOurs) {
+            const lease = this.codec.parse((await this.readLabel('releaseLock', name))?.description ?? '');
+            if (lease === undefined || lease.holder !== holder)
+                return false;
+        }
         const released = await this.deleteLabelAs('releaseLock', name);
         // Racers that read the expired lease we took over have long finished by now; the fence can go.
         const fence = this.fences.get(name);

@@ -19,10 +19,11 @@ export interface BuilderSettings {
   buildArgs: readonly string[] | Readonly<Record<string, string>>;
   platform: string;
   /**
-   * Cache to read from / write to: an image reference (a registry cache, written with mode=max), or a buildx cache
-   * spec of type registry or gha, passed as it is.
+   * Registry caches to read layers from, one per line: an image reference, or `type=registry,ref=<image reference>`.
+   * Only trusted builds write them (examples/workflows/showtime-cache.yml); a PR build reads them and writes nothing.
    */
   cacheFrom?: string;
+  /** Never written by a PR build: any value is refused, with the message that says where a cache is written. */
   cacheTo?: string;
   /** Build even when the registry already has the image for this commit. */
   forceRebuild: boolean;
@@ -134,11 +135,13 @@ export function buildProblems(settings: BuilderSettings, request: BuildRequest):
     );
   }
   problems.push(...buildArgProblems(buildArgEntries(settings.buildArgs)));
-  for (const name of ['cacheFrom', 'cacheTo'] as const) {
-    const value = settings[name];
-    if (value !== undefined && cacheSpec(value, name) === undefined) {
-      problems.push(`${input(name)} ${JSON.stringify(value)} is not ${CACHE_FORM}.`);
-    }
+  problems.push(...cacheFromProblems(settings.cacheFrom));
+  if (settings.cacheTo !== undefined && settings.cacheTo.trim() !== '') {
+    problems.push(
+      `${input('cacheTo')} is set: every build this action runs is a pull request's code, so it writes no cache ` +
+        'that a later build would read. Leave it empty and refresh the cache from a trusted workflow on pushes to ' +
+        'the default branch (examples/workflows/showtime-cache.yml); `cache-from` reads it.',
+    );
   }
   return problems;
 }
@@ -154,27 +157,45 @@ function isEntryList(buildArgs: BuilderSettings['buildArgs']): buildArgs is read
   return Array.isArray(buildArgs);
 }
 
-const CACHE_FORM =
-  `${REFERENCE_FORMS.cacheRef}, or a buildx cache spec: type=registry,ref=<image reference>[,key=value…] ` +
-  'or type=gha[,key=value…]';
-const CACHE_SPEC_PART = /^([a-z][a-z0-9_-]*)=([^,\s]*)$/;
+export const CACHE_FROM_FORM = `one registry cache per line: ${REFERENCE_FORMS.cacheRef}, or type=registry,ref=<image reference>`;
+const CACHE_SPEC_PART = /^([a-z][a-z0-9_.-]*)=([^,\s]*)$/;
 
-/** The value of --cache-from / --cache-to, or undefined when `value` is neither an image reference nor a safe spec. */
-export function cacheSpec(value: string, direction: 'cacheFrom' | 'cacheTo'): string | undefined {
-  if (!value.startsWith('type=')) {
-    if (!isCacheRef(value)) return undefined;
-    return direction === 'cacheTo' ? `type=registry,ref=${value},mode=max` : `type=registry,ref=${value}`;
-  }
+/** The registry caches of `cache-from`, one per non-empty line, trimmed. */
+export function cacheFromLines(value: string | undefined): string[] {
+  return (value ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/**
+ * The value of one --cache-from, or undefined unless `line` names a registry cache and nothing else. A type=gha
+ * cache is refused: under pull_request_target its scope is the default branch's, which any job running a PR's code
+ * in that scope can write, so it is not a cache only trusted builds wrote. Other types read local paths or services.
+ */
+export function cacheFromSpec(line: string): string | undefined {
+  if (!line.startsWith('type=')) return isCacheRef(line) ? `type=registry,ref=${line}` : undefined;
   const fields = new Map<string, string>();
-  for (const part of value.split(',')) {
+  for (const part of line.split(',')) {
     const match = CACHE_SPEC_PART.exec(part);
     if (!match || fields.has(match[1] ?? '')) return undefined;
     fields.set(match[1] ?? '', match[2] ?? '');
   }
-  const type = fields.get('type');
-  // Other cache types read or write local paths or other services: not something a PR build should be pointed at.
-  if (type === 'registry') return isCacheRef(fields.get('ref') ?? '') ? value : undefined;
-  return type === 'gha' ? value : undefined;
+  const ref = fields.get('ref') ?? '';
+  return fields.get('type') === 'registry' && fields.size === 2 && isCacheRef(ref)
+    ? `type=registry,ref=${ref}`
+    : undefined;
+}
+
+function cacheFromProblems(value: string | undefined): string[] {
+  return cacheFromLines(value)
+    .filter((line) => cacheFromSpec(line) === undefined)
+    .map((line) => {
+      const why = line.startsWith('type=gha')
+        ? ": a type=gha cache is refused, since jobs that run a pull request's code can write the default branch's Actions cache"
+        : '';
+      return `\`${BUILDER_INPUTS.cacheFrom}\` line ${JSON.stringify(line.slice(0, 120))} is not ${CACHE_FROM_FORM}${why}.`;
+    });
 }
 
 function buildArgProblems(buildArgs: readonly string[]): string[] {
@@ -217,13 +238,9 @@ export function buildArgv(settings: BuilderSettings, request: BuildRequest): str
   if (settings.dockerfile !== undefined)
     argv.push('--file', path.resolve(settings.context, settings.dockerfile));
   for (const arg of buildArgEntries(settings.buildArgs)) argv.push('--build-arg', arg);
-  for (const [name, flag] of [
-    ['cacheFrom', '--cache-from'],
-    ['cacheTo', '--cache-to'],
-  ] as const) {
-    const value = settings[name];
-    if (value !== undefined) argv.push(flag, cacheSpec(value, name) ?? value);
-  }
+  // Read only: a PR build never gets a --cache-to (buildProblems refuses one).
+  for (const line of cacheFromLines(settings.cacheFrom))
+    argv.push('--cache-from', cacheFromSpec(line) ?? line);
   argv.push('--tag', imageTag(settings.imageRepository, request), settings.context);
   return argv;
 }
@@ -243,18 +260,6 @@ export function archiveProblems(
   const problems = buildProblems(settings, request);
   if (!isPinnedImage(tag))
     problems.push(`The plan's image tag ${JSON.stringify(tag)} is not ${REFERENCE_FORMS.image}.`);
-  if (settings.cacheTo !== undefined) {
-    problems.push(
-      `\`${BUILDER_INPUTS.cacheTo}\` is set: the build job runs the pull request's code, so it writes no cache that a ` +
-        'trusted build could read later. Leave it empty; `cache-from` with a registry cache is fine.',
-    );
-  }
-  if (settings.cacheFrom?.startsWith('type=gha')) {
-    problems.push(
-      `\`${BUILDER_INPUTS.cacheFrom}\` is a type=gha cache: the build job holds no Actions cache token. Use a ` +
-        'registry cache (type=registry,ref=…) or none.',
-    );
-  }
   // The path goes into a comma-separated --output spec: a comma or a quote in it would start another field.
   if (!path.isAbsolute(dest) || /[,"'\s]/.test(dest) || LINE_BREAK_OR_NUL.test(dest)) {
     problems.push(

@@ -54,6 +54,8 @@ const PER_PAGE = 100;
 const HEX_COLOR = /^[0-9a-fA-F]{6}$/;
 const MARKER = /^<!--[\s\S]*\S[\s\S]*-->$/;
 const MAX_DEPLOYMENT_STATUS_DESCRIPTION = 140;
+/** How far from its expiry a lease must be for its holder to release it without reading it first. */
+export const RELEASE_MARGIN_MS = 5 * 60_000;
 
 interface RawLabel {
   name: string;
@@ -84,6 +86,11 @@ export class OctokitGitHub implements GitHubPort {
   private readonly fences = new Map<string, string>();
   /** Who this token comments as: given, or learnt from the first comment it created (see own-comment.ts). */
   private identity: string | undefined;
+  /**
+   * Comments this instance created, or found by marker and author: `pr marker` → id and last body. A comment's
+   * author never changes, so an id verified once is the action's own for the life of the process.
+   */
+  private readonly ownComments = new Map<string, number>();
 
   constructor(options: AdapterOptions) {
     this.repo = { owner: options.repo.owner, repo: options.repo.repo };
@@ -497,6 +504,7 @@ export class OctokitGitHub implements GitHubPort {
           const candidate = commentOf(comment);
           if (latest === undefined || candidate.createdAt >= latest.createdAt) latest = candidate;
         }
+        if (latest !== undefined) this.ownComments.set(`${number} ${marker}`, latest.id);
         return latest;
       },
       number,
@@ -506,14 +514,35 @@ export class OctokitGitHub implements GitHubPort {
   /**
    * findComment's requests, plus ONE: a POST when there is no such comment, a PATCH when its body differs, none
    * when it is already up to date. The marker is put first in the body when the body lacks it.
+   *
+   * ONE request (the PATCH) when the comment's id is already verified: this instance found or created it, or
+   * `verifiedId` names one this workflow run's own earlier step found by marker and author or created (the plan
+   * record carries it). Never an id read from anything a person can write, such as a label: editing by id edits
+   * whatever comment has it. A verified comment deleted meanwhile is looked for again, then created.
    */
-  async upsertComment(number: number, marker: string, body: string): Promise<UpsertedComment> {
+  async upsertComment(
+    number: number,
+    marker: string,
+    body: string,
+    verifiedId?: number,
+  ): Promise<UpsertedComment> {
     this.checkNumber('upsertComment', number);
     this.checkMarker('upsertComment', marker);
+    if (verifiedId !== undefined) this.checkNumber('upsertComment', verifiedId, 'comment id');
     const text = body.includes(marker) ? body : `${marker}\n${body}`;
+    const key = `${number} ${marker}`;
+    // Always written: another run may have changed the comment since this one last wrote it.
+    const known = this.ownComments.get(key) ?? verifiedId;
+    if (known !== undefined) {
+      if (await this.updateOwnComment(number, known, text)) {
+        this.ownComments.set(key, known);
+        return { id: known, outcome: 'updated' };
+      }
+      this.ownComments.delete(key);
+    }
     const existing = await this.findCommentAs('upsertComment', number, marker);
     if (existing !== undefined && existing.body === text) return { id: existing.id, outcome: 'unchanged' };
-    return this.run(
+    const written = await this.run(
       'upsertComment',
       `writing the status comment on pull request #${number} in ${this.slug}`,
       async () => {
@@ -531,6 +560,23 @@ export class OctokitGitHub implements GitHubPort {
       },
       number,
     );
+    this.ownComments.set(key, written.id);
+    return written;
+  }
+
+  /** ONE request: false when the comment is gone (404), so that the caller looks for it again. */
+  private async updateOwnComment(number: number, id: number, text: string): Promise<boolean> {
+    try {
+      await this.octokit.rest.issues.updateComment({ ...this.repo, comment_id: id, body: text });
+      return true;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return false;
+      throw toGitHubError(
+        error,
+        'upsertComment',
+        `writing the status comment on pull request #${number} in ${this.slug}`,
+      );
+    }
   }
 
   /** ONE request. */
@@ -595,7 +641,10 @@ export class OctokitGitHub implements GitHubPort {
     );
   }
 
-  /** ONE request. `auto_inactive` stays GitHub's default: a new success marks older deployments inactive. */
+  /**
+   * ONE request. `auto_inactive` stays GitHub's default: a new success marks the older successful deployments of
+   * the environment inactive, the non-transient ones only (GitHub's rule).
+   */
   async createDeploymentStatus(deploymentId: number, status: DeploymentStatusRequest): Promise<void> {
     this.checkNumber('createDeploymentStatus', deploymentId, 'deployment id');
     if (!(DEPLOYMENT_STATES as readonly string[]).includes(status.state)) {
@@ -747,11 +796,19 @@ export class OctokitGitHub implements GitHubPort {
   /**
    * 2 requests (GET, DELETE), plus one to delete the fence when this instance took the lock over. True when we
    * held the lock and deleted it; false when someone else holds it or it is already gone.
+   *
+   * ONE request (the DELETE) when `heldUntil`, the expiry of the lease this holder was granted, is more than
+   * RELEASE_MARGIN_MS away: nobody takes a lease over before it expires, so the lock is still ours and reading it
+   * first tells nothing. The margin covers the clocks of two runners.
    */
-  async releaseLock(name: string, holder: string): Promise<boolean> {
+  async releaseLock(name: string, holder: string, heldUntil?: Date): Promise<boolean> {
     this.checkLabelName('releaseLock', name);
-    const lease = this.codec.parse((await this.readLabel('releaseLock', name))?.description ?? '');
-    if (lease === undefined || lease.holder !== holder) return false;
+    const surelyOurs =
+      heldUntil !== undefined && heldUntil.getTime() - this.clock().getTime() > RELEASE_MARGIN_MS;
+    if (!surelyOurs) {
+      const lease = this.codec.parse((await this.readLabel('releaseLock', name))?.description ?? '');
+      if (lease === undefined || lease.holder !== holder) return false;
+    }
     const released = await this.deleteLabelAs('releaseLock', name);
     // Racers that read the expired lease we took over have long finished by now; the fence can go.
     const fence = this.fences.get(name);

@@ -158,7 +158,11 @@ export interface GitHubPort {
   listLabelCarriers(name: string): Promise<LabelCarriers>;
   getPermission(login: string): Promise<Permission>;
   findComment(number: number, marker: string): Promise<IssueComment | undefined>;
-  upsertComment(number: number, marker: string, body: string): Promise<UpsertedComment>;
+  /**
+   * `verifiedId`: a comment id this workflow run verified itself (found by marker and author, or created), never one
+   * read from labels or anything else a person can write.
+   */
+  upsertComment(number: number, marker: string, body: string, verifiedId?: number): Promise<UpsertedComment>;
   createComment(number: number, body: string): Promise<{ id: number }>;
   reactToComment(commentId: number, content: Reaction): Promise<void>;
   createDeployment(request: DeploymentRequest): Promise<Deployment>;
@@ -166,5 +170,6 @@ export interface GitHubPort {
   listDeployments(filter: { environment: string }): Promise<Deployment[]>;
   acquireLock(name: string, holder: string, expiresAt: Date, now: Date): Promise<LockResult>;
   renewLock(name: string, holder: string, expiresAt: Date, now: Date): Promise<boolean>;
-  releaseLock(name: string, holder: string): Promise<boolean>;
+  /** `heldUntil`: the expiry of the lease `holder` was granted, when the caller knows it (spares a read). */
+  releaseLock(name: string, holder: string, heldUntil?: Date): Promise<boolean>;
 }

@@ -97,7 +97,12 @@ export function environmentName(pr: number): string {
   return `showtime-pr-${pr}`;
 }
 
-/** Writes the one status comment; returns its id (for links to it), or undefined in a dry run or when it failed. */
+/**
+ * Writes the one status comment; returns its id (for links to it, and for the next step of this run to pass back as
+ * `verifiedId`), or undefined in a dry run or when it failed. `verifiedId`: the id an earlier step of this workflow
+ * run got back from here (the plan record carries it), which spares listing the PR's comments; never an id from a
+ * label or anything else a person can write.
+ */
 export async function writeStatusComment(
   deps: Deps,
   session: PrSession,
@@ -109,6 +114,7 @@ export async function writeStatusComment(
     urls?: Record<string, string>;
     approval?: ApprovalRequest;
   },
+  verifiedId?: number,
 ): Promise<number | undefined> {
   const state = session.state();
   const body = renderStatusComment({
@@ -130,7 +136,7 @@ export async function writeStatusComment(
     return undefined;
   }
   return deps.github
-    .upsertComment(session.number, STATUS_MARKER, body)
+    .upsertComment(session.number, STATUS_MARKER, body, verifiedId)
     .then((written) => written.id)
     .catch((error: unknown) => {
       deps.log.warning(`could not update the status comment: ${String(error)}`);

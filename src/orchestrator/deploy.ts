@@ -16,14 +16,7 @@ import { ttlDeadline } from '../core/values.js';
 import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
 import type { EnvironmentError } from '../aws/ecs.js';
-import {
-  defaultConfig,
-  environmentName,
-  relabel,
-  setStatus,
-  statusLabelsOf,
-  writeStatusComment,
-} from './common.js';
+import { defaultConfig, environmentName, relabel, setStatus, statusLabelsOf } from './common.js';
 import { retireEnvironmentImage } from './images.js';
 import type { PrSession } from './session.js';
 import type { Notice } from '../notify/slack.js';
@@ -40,6 +33,8 @@ export async function announce(deps: Deps, notice: Notice): Promise<void> {
 export interface Claim {
   sha: string;
   lock: string;
+  /** ISO time the lock's lease expires, as granted at the claim: releasing before then needs no read of the lock. */
+  leaseExpiresAt?: string;
 }
 
 export async function deploy(
@@ -59,12 +54,8 @@ export async function deploy(
     // Stopped or superseded while building? Then nothing was deployed yet: give the SHA's labels back and go.
     if (!(await stillOurs(deps, session, sha7)))
       return await abandon(deps, session, sha7, false, deploymentId);
-    await setStatus(deps, session, sha7, 'deploying');
-    await writeStatusComment(deps, session, {
-      message: `The image of \`${sha7}\` is built; deploying it to ECS.`,
-      outcome: 'info',
-      details: [],
-    });
+    // No intermediate `deploying` status or comment: the claim's `building` stands until the switch writes
+    // `running` (or the failure writes `failed`), 4 GitHub calls fewer per deploy, nothing a reader acts on lost.
     const state = session.state();
     const env = state.environments[sha7];
     const now = deps.clock();
@@ -108,7 +99,11 @@ export async function deploy(
     await finishDeployment(deps, deploymentId, 'success', running.url);
     await announce(deps, { kind: 'ready', pr, sha: claim.sha, url: running.url });
     const leftovers: string[] = [];
-    for (const other of retired) leftovers.push(...(await retire(deps, session, other)));
+    // GitHub's auto_inactive has marked the retired SHAs' deployments inactive with this success.
+    for (const other of retired)
+      leftovers.push(
+        ...(await retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined })),
+      );
     // A removal GitHub refused even after its retries gets one more try once the rest is done; what still stays is
     // reported, and the planner's repair of a damaged state removes it on the PR's next event.
     const unfinished = await removeEach(
@@ -159,7 +154,8 @@ export async function deploy(
     };
   } finally {
     if (!deps.settings.dryRun.github) {
-      await deps.github.releaseLock(claim.lock, deps.run.holder).catch((error: unknown) => {
+      const heldUntil = claim.leaseExpiresAt === undefined ? undefined : new Date(claim.leaseExpiresAt);
+      await deps.github.releaseLock(claim.lock, deps.run.holder, heldUntil).catch((error: unknown) => {
         deps.log.warning(`could not release ${claim.lock}; it expires on its own: ${String(error)}`);
       });
     }
@@ -272,6 +268,11 @@ export async function markFailed(deps: Deps, session: PrSession, sha7: string): 
   if (session.has(buildingLabel(sha7))) await relabel(deps, session, [], [buildingLabel(sha7)]);
 }
 
+/**
+ * ONE request: the deployment, with no `in_progress` status (nobody reads it; the status comment says building). Not
+ * transient: GitHub's auto_inactive then marks the previous deployment of the PR's environment inactive when this
+ * one succeeds, so a rolling update writes no inactive status of its own.
+ */
 export async function startDeployment(deps: Deps, pr: number, sha: string): Promise<number | undefined> {
   if (deps.settings.dryRun.github) return undefined;
   try {
@@ -279,9 +280,8 @@ export async function startDeployment(deps: Deps, pr: number, sha: string): Prom
       ref: sha,
       environment: environmentName(pr),
       description: `showtime environment for PR #${pr} at ${sha.slice(0, 7)}`,
-      transient: true,
+      transient: false,
     });
-    await deps.github.createDeploymentStatus(deployment.id, { state: 'in_progress', logUrl: deps.run.url });
     return deployment.id;
   } catch (error) {
     // A deployment record is a courtesy: without one the environment still works.
@@ -306,7 +306,12 @@ export async function finishDeployment(
  * Deletes one environment's resources, then its labels. Labels go only once the resources are gone; what could
  * not be deleted keeps its labels with status failed, and is returned as lines for the PR.
  */
-export async function retire(deps: Deps, session: PrSession, env: Environment): Promise<string[]> {
+export async function retire(
+  deps: Deps,
+  session: PrSession,
+  env: Environment,
+  options: { deploymentsInactive?: boolean } = {},
+): Promise<string[]> {
   const report = deps.settings.dryRun.aws
     ? { deleted: [], failed: [] }
     : await deps.ecs.deleteEnvironment(session.number, env.sha).catch((error: unknown) => ({
@@ -333,7 +338,7 @@ export async function retire(deps: Deps, session: PrSession, env: Environment): 
     return [`Could not remove the labels of ${env.sha}; the cleanup sweep will: ${String(error)}`];
   }
   await deleteUnusedDefinitions(deps, labels);
-  await deactivateDeployments(deps, session.number, env.sha);
+  if (!options.deploymentsInactive) await deactivateDeployments(deps, session.number, env.sha);
   return [];
 }
 
