@@ -51,7 +51,7 @@ const CREATE: KillPoint[] = [
   { name: 'run: task definition registered', step: 'run', aws: { operation: 'RegisterTaskDefinition' } },
   { name: 'run: ECS service created', step: 'run', aws: { operation: 'CreateService' } },
   { name: 'run: task address read', step: 'run', aws: { operation: 'DescribeNetworkInterfaces' } },
-  { name: 'run: switched to running', step: 'run', github: { method: 'POST', route: ISSUE_LABELS }, nth: 2 },
+  { name: 'run: switched to running', step: 'run', github: { method: 'POST', route: ISSUE_LABELS }, nth: 1 },
   { name: 'run: lock released', step: 'run', github: { method: 'DELETE', route: REPO_LABEL } },
 ];
 
@@ -60,9 +60,9 @@ const UPDATE: KillPoint[] = [
   { name: 'plan: building labels written', step: 'plan', github: { method: 'POST', route: ISSUE_LABELS } },
   { name: 'run: docker build under way', step: 'run', docker: 'build' },
   { name: 'run: ECS service created', step: 'run', aws: { operation: 'CreateService' } },
-  { name: 'run: switched to running', step: 'run', github: { method: 'POST', route: ISSUE_LABELS }, nth: 2 },
+  { name: 'run: switched to running', step: 'run', github: { method: 'POST', route: ISSUE_LABELS }, nth: 1 },
   { name: 'run: old service deleted', step: 'run', aws: { operation: 'DeleteService' } },
-  // DELETEs of the run: building status (1), then deploying, 🏗️ and the old 🎯 at the switch (2-4), then the old labels.
+  // DELETEs of the run: the building status, 🏗️ and the old 🎯 at the switch (1-3), then the old labels.
   {
     name: 'run: old labels being removed',
     step: 'run',
