@@ -1,12 +1,12 @@
 // Slash commands end to end: the bundled plan and run entrypoints on issue_comment events, against the emulator and
 // moto. Each test starts its own PR.
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { FREEZE, TRIGGER_START } from '../../src/core/labels.js';
+import { FREEZE } from '../../src/core/labels.js';
 import { STATUS_MARKER } from '../../src/core/report.js';
 import type { ActionWorld } from '../../test-support/action-world.js';
-import { ok, statusComment } from '../../test-support/e2e-checks.js';
+import { ok, runningPr as startedPr, statusComment } from '../../test-support/e2e-checks.js';
 import { CLUSTER, FULL, REPO, startActionWorld } from '../../test-support/action-world.js';
-import { commentEvent, pullRequestEvent } from '../../test-support/payloads.js';
+import { commentEvent } from '../../test-support/payloads.js';
 
 const SHA = 'c0ffee0123456789abcdef0123456789abcdef01';
 const SHA7 = SHA.slice(0, 7);
@@ -23,21 +23,8 @@ afterAll(async () => {
 });
 
 /** A PR with a running environment started by a maintainer. */
-async function runningPr(): Promise<number> {
-  const pr = (nextPr += 1);
-  world.github.store.addPull(FULL, { number: pr, headSha: SHA, author: 'writer' });
-  world.github.store.addLabels(FULL, pr, [TRIGGER_START]);
-  const start = pullRequestEvent({
-    action: 'labeled',
-    repo: REPO,
-    pr,
-    headSha: SHA,
-    sender: 'maintainer',
-    label: TRIGGER_START,
-  });
-  ok((await world.runMain('pull_request_target', start)).run);
-  expect(world.labels(pr)).toContain(`🎪 ${SHA7} 🚦 running`);
-  return pr;
+function runningPr(): Promise<number> {
+  return startedPr(world, (nextPr += 1), SHA);
 }
 
 async function comment(pr: number, body: string, sender = 'maintainer', inputs: Record<string, string> = {}) {

@@ -1,11 +1,11 @@
 // The blue-green switch writes the new environment's labels first and removes the old ones after. When GitHub fails
 // the removals for good half-way, the labels must still describe the truth: one 🎯, pointing at an environment that
 // serves. (Seen in the long faults run: two 🎯 after a push whose label writes failed.)
-import { activeLabel, statusLabel, TRIGGER_START } from '../../src/core/labels.js';
+import { activeLabel, statusLabel } from '../../src/core/labels.js';
 import { buildPrState } from '../../src/core/state.js';
 import type { ActionWorld } from '../../test-support/action-world.js';
 import { FULL, REPO, startActionWorld } from '../../test-support/action-world.js';
-import { ok } from '../../test-support/e2e-checks.js';
+import { runningPr as startedPr } from '../../test-support/e2e-checks.js';
 import { pullRequestEvent } from '../../test-support/payloads.js';
 
 const SHA_A = 'c1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -26,19 +26,7 @@ afterAll(async () => {
 });
 
 async function runningPr(): Promise<number> {
-  const pr = (nextPr += 1);
-  world.github.store.addPull(FULL, { number: pr, headSha: SHA_A, author: 'writer', labels: [TRIGGER_START] });
-  const start = pullRequestEvent({
-    action: 'labeled',
-    repo: REPO,
-    pr,
-    headSha: SHA_A,
-    sender: 'maintainer',
-    label: TRIGGER_START,
-  });
-  ok((await world.runMain('pull_request_target', start)).run);
-  expect(world.labels(pr)).toContain(activeLabel(A));
-  return pr;
+  return startedPr(world, (nextPr += 1), SHA_A);
 }
 
 /** The first label removal once `when` holds for the PR's labels fails on every attempt (the call and 3 retries). */

@@ -36249,6 +36249,25 @@ async function common_relabel(deps, session, add, remove) {
     }
     await session.replace(add, remove);
 }
+/**
+ * Removes each label with its own call and returns the ones GitHub refused after the adapter's retries, so that one
+ * refusal does not leave the others on the PR.
+ */
+async function common_removeEach(deps, session, names) {
+    const missed = [];
+    for (const name of new Set(names)) {
+        if (!session.has(name))
+            continue;
+        try {
+            await common_relabel(deps, session, [], [name]);
+        }
+        catch (error) {
+            deps.log.warning(`could not remove ${name}: ${String(error)}`);
+            missed.push(name);
+        }
+    }
+    return missed;
+}
 function common_statusLabelsOf(env) {
     return (env?.labels ?? []).filter((label) => parseLabel(label).kind === 'status');
 }
@@ -36317,7 +36336,6 @@ async function common_writeStatusComment(deps, session, last, verifiedId) {
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/controls.ts
-// Maintainer controls on a running environment: live configuration, TTL, freeze.
 
 
 
@@ -36330,37 +36348,73 @@ async function controls_reconfigure(deps, session, decision) {
         return { outcome: 'refused', failed: false, message: 'No running environment to configure.' };
     }
     await consume(deps, session, decision.consume);
-    await setStatus(deps, session, sha7, 'configuring');
+    let running;
     try {
-        const running = await deps.ecs.updateConfiguration({
+        await setStatus(deps, session, sha7, 'configuring');
+        running = await deps.ecs.updateConfiguration({
             pr: session.number,
             sha: sha7,
             config: decision.config,
             size: decision.config.size ?? deps.settings.policy.defaultSize,
         });
-        const current = env.labels.filter((label) => parseLabel(label).kind === 'config');
-        const next = configLabels(sha7, decision.config);
-        await relabel(deps, session, [...next, statusLabel(sha7, 'running'), addressLabel(sha7, running.address)], [
-            ...current,
-            statusLabel(sha7, 'configuring'),
-            ...env.labels.filter((l) => parseLabel(l).kind === 'address'),
-        ]);
-        return {
-            outcome: 'done',
-            failed: false,
-            message: `Configuration of \`${sha7}\` updated.`,
-            url: running.url,
-        };
     }
     catch (error) {
-        await setStatus(deps, session, sha7, 'running');
+        // ECS still runs the previous configuration: the labels must say `running` again, and only that.
+        const left = await settleStatus(deps, session, sha7, 'running');
         return {
             outcome: 'failed',
             failed: true,
             message: `Changing the configuration of \`${sha7}\` failed; the previous configuration keeps running.`,
-            details: [error instanceof Error ? error.message : String(error)],
+            details: [error instanceof Error ? error.message : String(error), ...left],
         };
     }
+    // From here the new configuration serves: a label write that fails now is reported, never turned into a failure
+    // of a change that took effect.
+    const next = [...configLabels(sha7, decision.config), addressLabel(sha7, running.address)];
+    const stale = env.labels.filter((label) => {
+        const kind = parseLabel(label).kind;
+        return (kind === 'config' || kind === 'address') && !next.includes(label);
+    });
+    const left = await finishLabels(deps, session, sha7, next, stale);
+    return {
+        outcome: 'done',
+        failed: false,
+        message: `Configuration of \`${sha7}\` updated.`,
+        url: running.url,
+        details: left,
+    };
+}
+/**
+ * Puts `status` (and `along`, in the same call) on the SHA and takes every other status label off, each removal on its
+ * own and retried once, so that one refused call never leaves two statuses. Returns what could not be done.
+ */
+async function settleStatus(deps, session, sha7, status, along = []) {
+    const label = statusLabel(sha7, status);
+    try {
+        await relabel(deps, session, [...along, label], []);
+    }
+    catch (error) {
+        // Without the new status on, removing the old one would leave none: keep what is there and say so.
+        return [`could not mark ${sha7} ${status}: ${String(error)}`];
+    }
+    const others = () => statusLabelsOf(session.state().environments[sha7]).filter((name) => name !== label);
+    let missed = await removeEach(deps, session, others());
+    if (missed.length > 0)
+        missed = await removeEach(deps, session, missed);
+    return missed.map((name) => `could not remove ${name}; the next event or the cleanup sweep removes it`);
+}
+/** The new configuration's labels on, then `running` and only that, then the stale config and address labels off. */
+async function finishLabels(deps, session, sha7, next, stale) {
+    const problems = await settleStatus(deps, session, sha7, 'running', next);
+    // The old configuration's labels are the only record of it until the new ones are on.
+    const written = next.every((label) => session.has(label));
+    let missed = written ? await removeEach(deps, session, stale) : [];
+    if (missed.length > 0)
+        missed = await removeEach(deps, session, missed);
+    problems.push(...missed.map((name) => `could not remove ${name}`));
+    for (const problem of problems)
+        deps.log.warning(problem);
+    return problems;
 }
 /** `extend` restarts the clock: the TTL is rewritten so that the deadline is now + the requested duration. */
 async function controls_extend(deps, session, decision) {
@@ -36656,25 +36710,6 @@ async function deploy_deploy(deps, session, claim, decision) {
             });
         }
     }
-}
-/**
- * Removes each label with its own call and returns the ones GitHub refused after the adapter's retries, so that one
- * refusal does not leave the others on the PR.
- */
-async function removeEach(deps, session, names) {
-    const missed = [];
-    for (const name of new Set(names)) {
-        if (!session.has(name))
-            continue;
-        try {
-            await relabel(deps, session, [], [name]);
-        }
-        catch (error) {
-            deps.log.warning(`could not remove ${name}: ${String(error)}`);
-            missed.push(name);
-        }
-    }
-    return missed;
 }
 /** Recognised by name: importing the class would load the ECS adapter, and with it the AWS SDK, in every step. */
 function isEnvironmentError(error) {

@@ -53,6 +53,24 @@ export async function relabel(
   await session.replace(add, remove);
 }
 
+/**
+ * Removes each label with its own call and returns the ones GitHub refused after the adapter's retries, so that one
+ * refusal does not leave the others on the PR.
+ */
+export async function removeEach(deps: Deps, session: PrSession, names: string[]): Promise<string[]> {
+  const missed: string[] = [];
+  for (const name of new Set(names)) {
+    if (!session.has(name)) continue;
+    try {
+      await relabel(deps, session, [], [name]);
+    } catch (error) {
+      deps.log.warning(`could not remove ${name}: ${String(error)}`);
+      missed.push(name);
+    }
+  }
+  return missed;
+}
+
 export function statusLabelsOf(env: Environment | undefined): string[] {
   return (env?.labels ?? []).filter((label) => parseLabel(label).kind === 'status');
 }

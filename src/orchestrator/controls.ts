@@ -1,11 +1,12 @@
 // Maintainer controls on a running environment: live configuration, TTL, freeze.
+import type { DeployedEnvironment } from '../aws/ecs.js';
 import { addressLabel, configLabels, FREEZE, parseLabel, statusLabel, ttlLabel } from '../core/labels.js';
 import { describeExtension } from '../core/report.js';
-import type { Decision } from '../core/types.js';
+import type { Decision, Status } from '../core/types.js';
 import { MAX_TTL_HOURS } from '../core/values.js';
 import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
-import { consume, relabel, setStatus } from './common.js';
+import { consume, relabel, removeEach, setStatus, statusLabelsOf } from './common.js';
 import type { PrSession } from './session.js';
 
 export async function reconfigure(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
@@ -16,41 +17,82 @@ export async function reconfigure(deps: Deps, session: PrSession, decision: Deci
     return { outcome: 'refused', failed: false, message: 'No running environment to configure.' };
   }
   await consume(deps, session, decision.consume);
-  await setStatus(deps, session, sha7, 'configuring');
+  let running: DeployedEnvironment;
   try {
-    const running = await deps.ecs.updateConfiguration({
+    await setStatus(deps, session, sha7, 'configuring');
+    running = await deps.ecs.updateConfiguration({
       pr: session.number,
       sha: sha7,
       config: decision.config,
       size: decision.config.size ?? deps.settings.policy.defaultSize,
     });
-    const current = env.labels.filter((label) => parseLabel(label).kind === 'config');
-    const next = configLabels(sha7, decision.config);
-    await relabel(
-      deps,
-      session,
-      [...next, statusLabel(sha7, 'running'), addressLabel(sha7, running.address)],
-      [
-        ...current,
-        statusLabel(sha7, 'configuring'),
-        ...env.labels.filter((l) => parseLabel(l).kind === 'address'),
-      ],
-    );
-    return {
-      outcome: 'done',
-      failed: false,
-      message: `Configuration of \`${sha7}\` updated.`,
-      url: running.url,
-    };
   } catch (error) {
-    await setStatus(deps, session, sha7, 'running');
+    // ECS still runs the previous configuration: the labels must say `running` again, and only that.
+    const left = await settleStatus(deps, session, sha7, 'running');
     return {
       outcome: 'failed',
       failed: true,
       message: `Changing the configuration of \`${sha7}\` failed; the previous configuration keeps running.`,
-      details: [error instanceof Error ? error.message : String(error)],
+      details: [error instanceof Error ? error.message : String(error), ...left],
     };
   }
+  // From here the new configuration serves: a label write that fails now is reported, never turned into a failure
+  // of a change that took effect.
+  const next = [...configLabels(sha7, decision.config), addressLabel(sha7, running.address)];
+  const stale = env.labels.filter((label) => {
+    const kind = parseLabel(label).kind;
+    return (kind === 'config' || kind === 'address') && !next.includes(label);
+  });
+  const left = await finishLabels(deps, session, sha7, next, stale);
+  return {
+    outcome: 'done',
+    failed: false,
+    message: `Configuration of \`${sha7}\` updated.`,
+    url: running.url,
+    details: left,
+  };
+}
+
+/**
+ * Puts `status` (and `along`, in the same call) on the SHA and takes every other status label off, each removal on its
+ * own and retried once, so that one refused call never leaves two statuses. Returns what could not be done.
+ */
+async function settleStatus(
+  deps: Deps,
+  session: PrSession,
+  sha7: string,
+  status: Status,
+  along: string[] = [],
+): Promise<string[]> {
+  const label = statusLabel(sha7, status);
+  try {
+    await relabel(deps, session, [...along, label], []);
+  } catch (error) {
+    // Without the new status on, removing the old one would leave none: keep what is there and say so.
+    return [`could not mark ${sha7} ${status}: ${String(error)}`];
+  }
+  const others = () => statusLabelsOf(session.state().environments[sha7]).filter((name) => name !== label);
+  let missed = await removeEach(deps, session, others());
+  if (missed.length > 0) missed = await removeEach(deps, session, missed);
+  return missed.map((name) => `could not remove ${name}; the next event or the cleanup sweep removes it`);
+}
+
+/** The new configuration's labels on, then `running` and only that, then the stale config and address labels off. */
+async function finishLabels(
+  deps: Deps,
+  session: PrSession,
+  sha7: string,
+  next: string[],
+  stale: string[],
+): Promise<string[]> {
+  const problems = await settleStatus(deps, session, sha7, 'running', next);
+  // The old configuration's labels are the only record of it until the new ones are on.
+  const written = next.every((label) => session.has(label));
+  let missed = written ? await removeEach(deps, session, stale) : [];
+  if (missed.length > 0) missed = await removeEach(deps, session, missed);
+  problems.push(...missed.map((name) => `could not remove ${name}`));
+  for (const problem of problems) deps.log.warning(problem);
+  return problems;
 }
 
 /** `extend` restarts the clock: the TTL is rewritten so that the deadline is now + the requested duration. */

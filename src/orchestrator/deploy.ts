@@ -16,7 +16,7 @@ import { ttlDeadline } from '../core/values.js';
 import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
 import type { EnvironmentError } from '../aws/ecs.js';
-import { defaultConfig, environmentName, relabel, setStatus, statusLabelsOf } from './common.js';
+import { defaultConfig, environmentName, relabel, removeEach, setStatus, statusLabelsOf } from './common.js';
 import { retireEnvironmentImage } from './images.js';
 import type { PrSession } from './session.js';
 import type { Notice } from '../notify/slack.js';
@@ -160,24 +160,6 @@ export async function deploy(
       });
     }
   }
-}
-
-/**
- * Removes each label with its own call and returns the ones GitHub refused after the adapter's retries, so that one
- * refusal does not leave the others on the PR.
- */
-async function removeEach(deps: Deps, session: PrSession, names: string[]): Promise<string[]> {
-  const missed: string[] = [];
-  for (const name of new Set(names)) {
-    if (!session.has(name)) continue;
-    try {
-      await relabel(deps, session, [], [name]);
-    } catch (error) {
-      deps.log.warning(`could not remove ${name}: ${String(error)}`);
-      missed.push(name);
-    }
-  }
-  return missed;
 }
 
 /** Recognised by name: importing the class would load the ECS adapter, and with it the AWS SDK, in every step. */
