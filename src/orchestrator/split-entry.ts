@@ -1,7 +1,7 @@
 // The build and deploy jobs of the split form (the plan job is planEntrypoint with SHOWTIME_JOB=plan).
 import os from 'node:os';
 import path from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../runner/core.js';
 import { ARCHIVE_FILE, credentialsIn } from '../docker/archive.js';
 import { HandedOverImage } from '../docker/handover.js';
 import { imageTag, readHandoverInputs } from '../docker/settings.js';
