@@ -142,10 +142,20 @@ test('200 PRs, partial and lagging search, teardowns refused by AWS: nothing los
   const owedWhileDown = seeded.filter((e) => owed(e.pr).length > 0).length;
   const failedSweepsWhileDown = sweeps.filter((s) => s.code !== 0).length;
 
-  // Phase 2: AWS is healthy; search still partial and lagging. Sweeps retry the owed deletions.
+  // Phase 2: AWS is healthy; search still partial and lagging. Sweeps retry the owed deletions. The first sweep runs
+  // at once, so the fresh PRs are still unsearchable while their services could now be deleted. After it the
+  // emulator's clock moves a lag ahead before each sweep: GitHub's schedule runs a sweep at most every 5 minutes, so
+  // the index has caught up with the previous run's writes (a stop marked destroying seconds ago is searchable only
+  // then; this test's sweeps, seconds apart, would otherwise not see it however many there were).
   aws.clear();
   let recovery = 0;
+  let skew = 0;
   while (recovery < 8 && seeded.some((e) => owed(e.pr).length > 0)) {
+    if (recovery > 0) {
+      skew += LAG_MS;
+      const ahead = skew;
+      store.clock = () => new Date(Date.now() + ahead);
+    }
     recovery += 1;
     await sweep();
   }
