@@ -207,6 +207,34 @@ describe('readPlanRecord', () => {
   test.each(['', 'not json', '[]', '{"version":2}'])('refuses %j', (text) => {
     expect(() => readPlanRecord(text, "input 'plan'")).toThrow("input 'plan'");
   });
+
+  const pull = {
+    number: 7,
+    headSha: 'a'.repeat(40),
+    open: true,
+    author: 'writer',
+    fromFork: false,
+    labels: ['🎪 aaaaaaa 🚦 building'],
+    createdAt: '2026-12-01T00:00:00.000Z',
+  };
+
+  test('reads the status comment id and the PR snapshot a plan step carries', () => {
+    const carried = { ...record, pr: 7, statusCommentId: 12, pull };
+    expect(readPlanRecord(JSON.stringify(carried), 'input')).toEqual(carried);
+  });
+
+  test.each([
+    ['a comment id that is not a positive integer', { statusCommentId: -1 }, 'statusCommentId'],
+    ['a comment id as text', { statusCommentId: '12' }, 'statusCommentId'],
+    ['a snapshot of another PR', { pull: { ...pull, number: 8 } }, 'pull must be'],
+    ['a snapshot with a short SHA', { pull: { ...pull, headSha: 'aaaaaaa' } }, 'pull must be'],
+    ['a snapshot whose labels are not text', { pull: { ...pull, labels: [1] } }, 'pull must be'],
+    ['a snapshot without a date', { pull: { ...pull, createdAt: 'soon' } }, 'pull must be'],
+  ])('refuses %s, naming the field', (_what, extra, field) => {
+    expect(() => readPlanRecord(JSON.stringify({ ...record, pr: 7, ...extra }), "input 'plan'")).toThrow(
+      field,
+    );
+  });
 });
 
 describe('planImage', () => {

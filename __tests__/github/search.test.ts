@@ -167,6 +167,7 @@ describe('listLabelCarriers: a consistent read', () => {
     const carriers = await world.adapter().listLabelCarriers('🎪 abc123f 🚦 failed');
     expect(carriers.carried).toBe(true);
     expect(carriers.pulls.map((pr) => pr.number)).toEqual([1000]);
+    expect(carriers.numbers).toEqual([1000]);
     expect(world.requests()).toEqual({ 'GET /repos/{owner}/{repo}/issues': 1 });
   });
 
@@ -174,6 +175,7 @@ describe('listLabelCarriers: a consistent read', () => {
     world = await startWorld();
     expect(await world.adapter().listLabelCarriers('🎪 abc123f 🚦 failed')).toEqual({
       carried: false,
+      numbers: [],
       pulls: [],
     });
     world.emulator.resetCounts();

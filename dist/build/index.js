@@ -7268,6 +7268,21 @@ class session_PrSession {
     static async open(github, pr) {
         return new session_PrSession(github, await github.getPullRequest(pr));
     }
+    /**
+     * A session on labels this workflow run read a moment ago (the plan step's, carried by the plan record), for a run
+     * whose first use of the labels re-reads them anyway.
+     */
+    static resume(github, snapshot) {
+        return new session_PrSession(github, {
+            ...snapshot,
+            labels: [...snapshot.labels],
+            createdAt: new Date(snapshot.createdAt),
+        });
+    }
+    /** What resume() takes, as JSON carries it. */
+    snapshot() {
+        return { ...this.pull, labels: [...this.pull.labels], createdAt: this.pull.createdAt.toISOString() };
+    }
     get number() {
         return this.pull.number;
     }
@@ -7313,6 +7328,15 @@ class session_PrSession {
             this.pull = { ...this.pull, labels: this.pull.labels.filter((label) => !same(label, name)) };
         }
         return removed;
+    }
+    /**
+     * Deletes the repository's definition of a label, which takes it off this PR too (and off every other issue: the
+     * caller has read that nothing else carries it). Returns whether the definition was there.
+     */
+    async deleteDefinition(name) {
+        const deleted = await this.github.deleteRepoLabel(name);
+        this.pull = { ...this.pull, labels: this.pull.labels.filter((label) => !same(label, name)) };
+        return deleted;
     }
     /** Adds `add` first, then removes `remove` minus what was added, so the PR never shows an empty state between. */
     async replace(add, remove) {
@@ -7943,7 +7967,7 @@ async function retire(deps, session, env, options = {}) {
     // A Set: env.labels may hold the 🎯 and 🏗️ of the SHA already, and each definition is to be deleted once.
     const labels = [...new Set([...env.labels, activeLabel(env.sha), buildingLabel(env.sha)])].filter((label) => session.has(label));
     try {
-        await relabel(deps, session, [], labels);
+        await removeWithDefinitions(deps, session, labels);
     }
     catch (error) {
         // The resources are gone but some labels stay: `destroying` says a deletion is owed, so the next sweep finishes
@@ -7951,28 +7975,44 @@ async function retire(deps, session, env, options = {}) {
         await setStatus(deps, session, env.sha, 'destroying').catch(() => undefined);
         return [`Could not remove the labels of ${env.sha}; the cleanup sweep will: ${String(error)}`];
     }
-    await deleteUnusedDefinitions(deps, labels);
     if (!options.deploymentsInactive)
         await deactivateDeployments(deps, session.number, env.sha);
     return [];
 }
 /**
- * The repository label definitions of a retired environment: this run knows their exact names, so it deletes them
- * rather than leave them to the sweep (whose label collection is only the backstop for what a crashed run left).
- * Each goes only when the issues listing shows nothing else carries it (two PRs can share a head commit). 2 requests
- * per label; a failure is only a warning, the sweep collects what is left.
+ * Takes a retired environment's labels off the PR, each with its repository definition when nothing else carries
+ * it: deleting a definition takes the label off every issue, so one DELETE does both, 2 requests per label (the
+ * carriers read, the DELETE) where removing and then deleting took 3. "Nothing else" is a consistent read (the issues
+ * listing, never search): two PRs can share a head commit, and deleting a definition another PR carries would erase
+ * that PR's state. A label others carry, or whose carriers cannot be read, is only removed from this PR; the sweep
+ * collects its definition once it is unused. Throws when a label cannot be taken off the PR.
  */
-async function deleteUnusedDefinitions(deps, names) {
-    if (deps.settings.dryRun.github)
+async function removeWithDefinitions(deps, session, names) {
+    if (deps.settings.dryRun.github) {
+        deps.log.info(`dry run: would remove [${names.join(', ')}] with their definitions where nothing else carries them`);
         return;
+    }
     for (const name of names) {
-        try {
-            if (!(await deps.github.listLabelCarriers(name)).carried)
-                await deps.github.deleteRepoLabel(name);
-        }
-        catch (error) {
-            deps.log.warning(`could not delete the unused label ${name}; the sweep will: ${String(error)}`);
-        }
+        if (await deleteIfOnlyHere(deps, session, name))
+            continue;
+        if (session.has(name))
+            await session.remove([name]);
+    }
+}
+async function deleteIfOnlyHere(deps, session, name) {
+    try {
+        const carriers = await deps.github.listLabelCarriers(name);
+        const onlyHere = carriers.carried
+            ? carriers.numbers.length > 0 && carriers.numbers.every((number) => number === session.number)
+            : true;
+        if (!onlyHere)
+            return false;
+        await session.deleteDefinition(name);
+        return true;
+    }
+    catch (error) {
+        deps.log.warning(`could not delete the definition of ${name}, taking it off the PR only: ${String(error)}`);
+        return false;
     }
 }
 async function deactivateDeployments(deps, pr, sha7) {
@@ -8000,8 +8040,11 @@ async function deploy_destroy(deps, session, why, only) {
     // retire() removes every label of the environment, both statuses included. Giving up here would leave a running
     // environment labelled with two statuses (reliability tests: a stop whose first label write fails for good).
     const replaced = envs.flatMap((env) => statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')));
+    // The replaced statuses and the building pointer go with their definitions: the teardown would delete those
+    // definitions anyway, and doing it here saves the separate removal from the PR.
     try {
-        await relabel(deps, session, envs.map((env) => statusLabel(env.sha, 'destroying')), [
+        await relabel(deps, session, envs.map((env) => statusLabel(env.sha, 'destroying')), []);
+        await removeWithDefinitions(deps, session, [
             ...replaced,
             ...(state.building && (only === undefined || only === state.building)
                 ? [buildingLabel(state.building)]
@@ -8015,12 +8058,6 @@ async function deploy_destroy(deps, session, why, only) {
     for (const env of envs)
         leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));
     const after = session.state();
-    // The statuses the mark replaced belong to environments now retired: their definitions are unused too.
-    await deleteUnusedDefinitions(deps, replaced.filter((label) => {
-        const parsed = parseLabel(label);
-        const sha = 'sha' in parsed ? parsed.sha : undefined;
-        return sha !== undefined && after.environments[sha] === undefined && !session.has(label);
-    }));
     if (Object.keys(after.environments).length === 0) {
         // Everything that looks like state goes with the last environment, parseable or not; the index label goes last
         // and only when nothing state-like is left, so that whatever a failed removal leaves, the sweep still finds.
@@ -8247,9 +8284,10 @@ async function main_planStep(deps, eventName, payload) {
         decisions.push(nothing('command-errors', 'The comment’s commands could not be read.'));
     }
     const building = decisions.find((decision) => claim !== undefined && decision.targetSha === claim.sha);
+    let statusCommentId;
     if (building) {
         // Builds take minutes: the PR shows the claim at once, with the run's logs, rather than when the run ends.
-        await writeStatusComment(deps, session, {
+        statusCommentId = await writeStatusComment(deps, session, {
             message: building.message,
             outcome: 'info',
             actor: actor.login,
@@ -8262,6 +8300,8 @@ async function main_planStep(deps, eventName, payload) {
         commentId: facts.kind === 'comment' ? facts.commentId : undefined,
         commandErrors: commands.errors,
         claim,
+        statusCommentId,
+        pull: claim === undefined ? undefined : session.snapshot(),
     });
 }
 /**
@@ -8414,7 +8454,9 @@ async function claimDeploy(deps, session, planned, actor, replan) {
         ...decision.consume.filter((label) => label !== TRIGGER_START),
     ];
     await session.replace(fresh, stale);
-    return { decision, claim: { sha, lock } };
+    // The lease as granted: the run step releases a lock far from its expiry without reading it first (no other run
+    // can have taken over a lease that has not expired).
+    return { decision, claim: { sha, lock, leaseExpiresAt: result.expiresAt?.toISOString() } };
 }
 // ---------------------------------------------------------------------------------------------------------------
 // Run step
@@ -8450,7 +8492,15 @@ async function main_runStep(deps, plan) {
             failed: false,
         };
     }
-    const session = await PrSession.open(deps.github, plan.pr);
+    // A deploy reads the PR again before anything it does rests on the labels (stillOurs, before CreateService), so a
+    // run that only deploys the claimed SHA starts from the labels the plan step left: one read fewer. Every other
+    // decision acts on the labels as they are now.
+    const claimed = plan.claim?.sha;
+    const deploysOnly = claimed !== undefined &&
+        plan.decisions.every((d) => (d.action === 'create' || d.action === 'rolling-update') && d.targetSha === claimed);
+    const session = deploysOnly && plan.pull !== undefined && plan.pull.number === plan.pr
+        ? PrSession.resume(deps.github, plan.pull)
+        : await PrSession.open(deps.github, plan.pr);
     const outcomes = [];
     for (const decision of plan.decisions) {
         outcomes.push(await execute(deps, session, plan, decision));
@@ -8470,7 +8520,7 @@ async function main_runStep(deps, plan) {
         details,
         urls,
         approval: plan.decisions.find((d) => d.approval !== undefined)?.approval,
-    });
+    }, plan.statusCommentId);
     await replyToAsker(deps, session, plan, sticky, urls);
     if (plan.commentId !== undefined) {
         const reaction = failed || plan.commandErrors.length > 0 || outcomes.some((o) => o.outcome === 'refused')
@@ -8604,6 +8654,23 @@ function handover_readPlanRecord(text, source) {
     }
     if (!Array.isArray(record.decisions) || !Array.isArray(record.commandErrors)) {
         throw new Error(`${source} lacks its decisions: it is not a plan record`);
+    }
+    const positive = (value) => Number.isSafeInteger(value) && value > 0;
+    if (record.statusCommentId !== undefined && !positive(record.statusCommentId)) {
+        throw new Error(`${source}: statusCommentId must be a positive integer (a comment id), got ${JSON.stringify(record.statusCommentId)}`);
+    }
+    const pull = record.pull;
+    if (pull !== undefined &&
+        (pull === null ||
+            typeof pull !== 'object' ||
+            pull.number !== record.pr ||
+            typeof pull.open !== 'boolean' ||
+            typeof pull.fromFork !== 'boolean' ||
+            !/^[0-9a-f]{40}$/.test(String(pull.headSha)) ||
+            !Array.isArray(pull.labels) ||
+            !pull.labels.every((label) => typeof label === 'string') ||
+            Number.isNaN(Date.parse(String(pull.createdAt))))) {
+        throw new Error(`${source}: pull must be the PR the record is about, with its number, 40-hex headSha, open, fromFork, labels and createdAt`);
     }
     return record;
 }
@@ -14795,7 +14862,7 @@ class adapter_OctokitGitHub {
     async listLabelCarriers(name) {
         this.checkLabelName('listLabelCarriers', name);
         if (name.includes(','))
-            return { carried: true, pulls: [] };
+            return { carried: true, numbers: [], pulls: [] };
         return this.run('listLabelCarriers', `listing what carries "${name}" in ${this.slug}`, async () => {
             const { data } = await this.octokit.rest.issues.listForRepo({
                 ...this.repo,
@@ -14805,6 +14872,7 @@ class adapter_OctokitGitHub {
             });
             return {
                 carried: data.length > 0,
+                numbers: data.map((item) => item.number),
                 pulls: data.filter((item) => item.pull_request !== undefined).map((item) => summaryOf(item)),
             };
         });

@@ -368,7 +368,7 @@ export class OctokitGitHub implements GitHubPort {
    */
   async listLabelCarriers(name: string): Promise<LabelCarriers> {
     this.checkLabelName('listLabelCarriers', name);
-    if (name.includes(',')) return { carried: true, pulls: [] };
+    if (name.includes(',')) return { carried: true, numbers: [], pulls: [] };
     return this.run('listLabelCarriers', `listing what carries "${name}" in ${this.slug}`, async () => {
       const { data } = await this.octokit.rest.issues.listForRepo({
         ...this.repo,
@@ -378,6 +378,7 @@ export class OctokitGitHub implements GitHubPort {
       });
       return {
         carried: data.length > 0,
+        numbers: data.map((item) => item.number),
         pulls: data.filter((item) => item.pull_request !== undefined).map((item) => summaryOf(item)),
       };
     });

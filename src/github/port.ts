@@ -50,6 +50,8 @@ export interface SearchResult {
 export interface LabelCarriers {
   /** Some issue or PR carries the label (false only on a consistent read that found none). */
   carried: boolean;
+  /** The number of every issue and PR that carries it (the first page: more than one means more than one). */
+  numbers: number[];
   pulls: PullRequestSummary[];
 }
 

@@ -7,7 +7,6 @@ import {
   buildingLabel,
   isStateLabel,
   isStrayStateLabel,
-  parseLabel,
   statusLabel,
   TRACKED,
 } from '../core/labels.js';
@@ -312,32 +311,52 @@ export async function retire(
     session.has(label),
   );
   try {
-    await relabel(deps, session, [], labels);
+    await removeWithDefinitions(deps, session, labels);
   } catch (error) {
     // The resources are gone but some labels stay: `destroying` says a deletion is owed, so the next sweep finishes
     // it, instead of the labels claiming a running environment that is not there.
     await setStatus(deps, session, env.sha, 'destroying').catch(() => undefined);
     return [`Could not remove the labels of ${env.sha}; the cleanup sweep will: ${String(error)}`];
   }
-  await deleteUnusedDefinitions(deps, labels);
   if (!options.deploymentsInactive) await deactivateDeployments(deps, session.number, env.sha);
   return [];
 }
 
 /**
- * The repository label definitions of a retired environment: this run knows their exact names, so it deletes them
- * rather than leave them to the sweep (whose label collection is only the backstop for what a crashed run left).
- * Each goes only when the issues listing shows nothing else carries it (two PRs can share a head commit). 2 requests
- * per label; a failure is only a warning, the sweep collects what is left.
+ * Takes a retired environment's labels off the PR, each with its repository definition when nothing else carries
+ * it: deleting a definition takes the label off every issue, so one DELETE does both, 2 requests per label (the
+ * carriers read, the DELETE) where removing and then deleting took 3. "Nothing else" is a consistent read (the issues
+ * listing, never search): two PRs can share a head commit, and deleting a definition another PR carries would erase
+ * that PR's state. A label others carry, or whose carriers cannot be read, is only removed from this PR; the sweep
+ * collects its definition once it is unused. Throws when a label cannot be taken off the PR.
  */
-async function deleteUnusedDefinitions(deps: Deps, names: string[]): Promise<void> {
-  if (deps.settings.dryRun.github) return;
+async function removeWithDefinitions(deps: Deps, session: PrSession, names: string[]): Promise<void> {
+  if (deps.settings.dryRun.github) {
+    deps.log.info(
+      `dry run: would remove [${names.join(', ')}] with their definitions where nothing else carries them`,
+    );
+    return;
+  }
   for (const name of names) {
-    try {
-      if (!(await deps.github.listLabelCarriers(name)).carried) await deps.github.deleteRepoLabel(name);
-    } catch (error) {
-      deps.log.warning(`could not delete the unused label ${name}; the sweep will: ${String(error)}`);
-    }
+    if (await deleteIfOnlyHere(deps, session, name)) continue;
+    if (session.has(name)) await session.remove([name]);
+  }
+}
+
+async function deleteIfOnlyHere(deps: Deps, session: PrSession, name: string): Promise<boolean> {
+  try {
+    const carriers = await deps.github.listLabelCarriers(name);
+    const onlyHere = carriers.carried
+      ? carriers.numbers.length > 0 && carriers.numbers.every((number) => number === session.number)
+      : true;
+    if (!onlyHere) return false;
+    await session.deleteDefinition(name);
+    return true;
+  } catch (error) {
+    deps.log.warning(
+      `could not delete the definition of ${name}, taking it off the PR only: ${String(error)}`,
+    );
+    return false;
   }
 }
 
@@ -367,18 +386,21 @@ export async function destroy(deps: Deps, session: PrSession, why: string, only?
   const replaced = envs.flatMap((env) =>
     statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')),
   );
+  // The replaced statuses and the building pointer go with their definitions: the teardown would delete those
+  // definitions anyway, and doing it here saves the separate removal from the PR.
   try {
     await relabel(
       deps,
       session,
       envs.map((env) => statusLabel(env.sha, 'destroying')),
-      [
-        ...replaced,
-        ...(state.building && (only === undefined || only === state.building)
-          ? [buildingLabel(state.building)]
-          : []),
-      ],
+      [],
     );
+    await removeWithDefinitions(deps, session, [
+      ...replaced,
+      ...(state.building && (only === undefined || only === state.building)
+        ? [buildingLabel(state.building)]
+        : []),
+    ]);
   } catch (error) {
     deps.log.warning(
       `could not mark the environments destroying, tearing them down anyway: ${String(error)}`,
@@ -388,15 +410,6 @@ export async function destroy(deps: Deps, session: PrSession, why: string, only?
   for (const env of envs)
     leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));
   const after = session.state();
-  // The statuses the mark replaced belong to environments now retired: their definitions are unused too.
-  await deleteUnusedDefinitions(
-    deps,
-    replaced.filter((label) => {
-      const parsed = parseLabel(label);
-      const sha = 'sha' in parsed ? parsed.sha : undefined;
-      return sha !== undefined && after.environments[sha] === undefined && !session.has(label);
-    }),
-  );
   if (Object.keys(after.environments).length === 0) {
     // Everything that looks like state goes with the last environment, parseable or not; the index label goes last
     // and only when nothing state-like is left, so that whatever a failed removal leaves, the sweep still finds.

@@ -40,6 +40,29 @@ export function readPlanRecord(text: string, source: string): PlanRecord {
   if (!Array.isArray(record.decisions) || !Array.isArray(record.commandErrors)) {
     throw new Error(`${source} lacks its decisions: it is not a plan record`);
   }
+  const positive = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) > 0;
+  if (record.statusCommentId !== undefined && !positive(record.statusCommentId)) {
+    throw new Error(
+      `${source}: statusCommentId must be a positive integer (a comment id), got ${JSON.stringify(record.statusCommentId)}`,
+    );
+  }
+  const pull = record.pull;
+  if (
+    pull !== undefined &&
+    (pull === null ||
+      typeof pull !== 'object' ||
+      pull.number !== record.pr ||
+      typeof pull.open !== 'boolean' ||
+      typeof pull.fromFork !== 'boolean' ||
+      !/^[0-9a-f]{40}$/.test(String(pull.headSha)) ||
+      !Array.isArray(pull.labels) ||
+      !pull.labels.every((label) => typeof label === 'string') ||
+      Number.isNaN(Date.parse(String(pull.createdAt))))
+  ) {
+    throw new Error(
+      `${source}: pull must be the PR the record is about, with its number, 40-hex headSha, open, fromFork, labels and createdAt`,
+    );
+  }
   return record as PlanRecord;
 }
 

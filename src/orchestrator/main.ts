@@ -37,6 +37,7 @@ import { buildPrState } from '../core/state.js';
 import { isBot, isOwnedStateLabel, missingCreated } from '../core/state-guard.js';
 import { toSha7 } from '../core/values.js';
 import type { Deps } from './context.js';
+import type { PullSnapshot } from './session.js';
 import { PrSession } from './session.js';
 import type { Outcome } from './common.js';
 import { consume, defaultConfig, nothing, relabel, repoUrlOf, writeStatusComment } from './common.js';
@@ -66,6 +67,13 @@ export interface PlanRecord {
   targetSha?: string;
   /** Set by the split form's plan job when this run claimed a build. */
   image?: PlannedImage;
+  /**
+   * The status comment's id, as the plan step found or created it (GitHub's answer, never text a person wrote): the
+   * run step edits it without listing the PR's comments.
+   */
+  statusCommentId?: number;
+  /** The PR as the plan step left it after a claim: the run step's deploy starts from it (see runStep). */
+  pull?: PullSnapshot;
 }
 
 export interface RunOutcome {
@@ -298,9 +306,10 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
     decisions.push(nothing('command-errors', 'The comment’s commands could not be read.'));
   }
   const building = decisions.find((decision) => claim !== undefined && decision.targetSha === claim.sha);
+  let statusCommentId: number | undefined;
   if (building) {
     // Builds take minutes: the PR shows the claim at once, with the run's logs, rather than when the run ends.
-    await writeStatusComment(deps, session, {
+    statusCommentId = await writeStatusComment(deps, session, {
       message: building.message,
       outcome: 'info',
       actor: actor.login,
@@ -313,6 +322,8 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
     commentId: facts.kind === 'comment' ? facts.commentId : undefined,
     commandErrors: commands.errors,
     claim,
+    statusCommentId,
+    pull: claim === undefined ? undefined : session.snapshot(),
   });
 }
 
@@ -496,7 +507,9 @@ async function claimDeploy(
     ...decision.consume.filter((label) => label !== TRIGGER_START),
   ];
   await session.replace(fresh, stale);
-  return { decision, claim: { sha, lock } };
+  // The lease as granted: the run step releases a lock far from its expiry without reading it first (no other run
+  // can have taken over a lease that has not expired).
+  return { decision, claim: { sha, lock, leaseExpiresAt: result.expiresAt?.toISOString() } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -533,7 +546,19 @@ export async function runStep(deps: Deps, plan: PlanRecord): Promise<RunOutcome>
       failed: false,
     };
   }
-  const session = await PrSession.open(deps.github, plan.pr);
+  // A deploy reads the PR again before anything it does rests on the labels (stillOurs, before CreateService), so a
+  // run that only deploys the claimed SHA starts from the labels the plan step left: one read fewer. Every other
+  // decision acts on the labels as they are now.
+  const claimed = plan.claim?.sha;
+  const deploysOnly =
+    claimed !== undefined &&
+    plan.decisions.every(
+      (d) => (d.action === 'create' || d.action === 'rolling-update') && d.targetSha === claimed,
+    );
+  const session =
+    deploysOnly && plan.pull !== undefined && plan.pull.number === plan.pr
+      ? PrSession.resume(deps.github, plan.pull)
+      : await PrSession.open(deps.github, plan.pr);
   const outcomes: Outcome[] = [];
   for (const decision of plan.decisions) {
     outcomes.push(await execute(deps, session, plan, decision));
@@ -546,14 +571,19 @@ export async function runStep(deps: Deps, plan: PlanRecord): Promise<RunOutcome>
   ];
   const url = outcomes.map((outcome) => outcome.url).find((u) => u !== undefined);
   const urls = url && plan.targetSha ? { [plan.targetSha.slice(0, 7)]: url } : undefined;
-  const sticky = await writeStatusComment(deps, session, {
-    message: outcomes.map((outcome) => outcome.message).join(' '),
-    outcome: failed ? 'failed' : outcomes.some((o) => o.outcome === 'refused') ? 'refused' : last.outcome,
-    actor: plan.actor?.login,
-    details,
-    urls,
-    approval: plan.decisions.find((d) => d.approval !== undefined)?.approval,
-  });
+  const sticky = await writeStatusComment(
+    deps,
+    session,
+    {
+      message: outcomes.map((outcome) => outcome.message).join(' '),
+      outcome: failed ? 'failed' : outcomes.some((o) => o.outcome === 'refused') ? 'refused' : last.outcome,
+      actor: plan.actor?.login,
+      details,
+      urls,
+      approval: plan.decisions.find((d) => d.approval !== undefined)?.approval,
+    },
+    plan.statusCommentId,
+  );
   await replyToAsker(deps, session, plan, sticky, urls);
   if (plan.commentId !== undefined) {
     const reaction =

@@ -5,6 +5,9 @@ import { buildPrState } from '../core/state.js';
 import type { PrState } from '../core/types.js';
 import type { GitHubPort, PullRequestInfo } from '../github/port.js';
 
+/** A PR as the plan record carries it from the plan step to the run step. */
+export type PullSnapshot = Omit<PullRequestInfo, 'createdAt'> & { createdAt: string };
+
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 export class PrSession {
@@ -15,6 +18,23 @@ export class PrSession {
 
   static async open(github: GitHubPort, pr: number): Promise<PrSession> {
     return new PrSession(github, await github.getPullRequest(pr));
+  }
+
+  /**
+   * A session on labels this workflow run read a moment ago (the plan step's, carried by the plan record), for a run
+   * whose first use of the labels re-reads them anyway.
+   */
+  static resume(github: GitHubPort, snapshot: PullSnapshot): PrSession {
+    return new PrSession(github, {
+      ...snapshot,
+      labels: [...snapshot.labels],
+      createdAt: new Date(snapshot.createdAt),
+    });
+  }
+
+  /** What resume() takes, as JSON carries it. */
+  snapshot(): PullSnapshot {
+    return { ...this.pull, labels: [...this.pull.labels], createdAt: this.pull.createdAt.toISOString() };
   }
 
   get number(): number {
@@ -67,6 +87,16 @@ export class PrSession {
       this.pull = { ...this.pull, labels: this.pull.labels.filter((label) => !same(label, name)) };
     }
     return removed;
+  }
+
+  /**
+   * Deletes the repository's definition of a label, which takes it off this PR too (and off every other issue: the
+   * caller has read that nothing else carries it). Returns whether the definition was there.
+   */
+  async deleteDefinition(name: string): Promise<boolean> {
+    const deleted = await this.github.deleteRepoLabel(name);
+    this.pull = { ...this.pull, labels: this.pull.labels.filter((label) => !same(label, name)) };
+    return deleted;
   }
 
   /** Adds `add` first, then removes `remove` minus what was added, so the PR never shows an empty state between. */
