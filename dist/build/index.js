@@ -2019,7 +2019,7 @@ function describeTtl(ttl) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5300);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7378);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -2028,7 +2028,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5300:
+/***/ 7378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6057,6 +6057,16 @@ function repoName(payload) {
     return isObject(payload.repository) ? payload.repository.full_name : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/statuses.ts
+/** A run is bringing this SHA up: building its image or creating its deployment. */
+const statuses_DEPLOYING = new Set(['building', 'built', 'deploying', 'updating']);
+/** A run is working on it: bringing it up or changing its configuration. */
+const statuses_IN_PROGRESS = new Set([...statuses_DEPLOYING, 'configuring']);
+/** A run owns the environment (in progress, or being torn down): another run waits for its lock to lapse. */
+const statuses_BUSY = new Set([...statuses_IN_PROGRESS, 'destroying']);
+/** Its ECS service serves it: the service must exist. */
+const SERVED = new Set(['running', 'updating', 'configuring']);
+
 ;// CONCATENATED MODULE: ./src/core/state-guard.ts
 // State labels are maintainers' only. The PR's labels are the action's only record, and GitHub lets anyone with
 // triage permission remove a label: removing 🔒 blocked or 🧊 freeze would undo a maintainer's decision, removing a
@@ -6134,6 +6144,68 @@ function state_guard_missingCreated(state, now) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/planner.ts
+// The planner: one event on one PR, plus what the PR's labels say, in; one decision out. Pure: no I/O, no clock
+// (`now` is passed in), nothing thrown, the input never modified. The rules, in the order they are applied:
+//
+// Authorization fails closed. A writer is an actor whose permission is admin, maintain or write; `unknown` (the
+// permission check failed) is never a writer.
+// - `closed` tears down whatever exists, whoever closed the PR: cleanup is always safe. Pending start/stop trigger
+//   labels are consumed so a reopened PR does not carry a stale request.
+// - A non-writer's request (a showtime label added or removed, a command, a dispatch) is refused `not-authorized`
+//   and the label they added is consumed, `testenv-up` included: otherwise a triage user could leave a trigger for
+//   the next maintainer event to pick up. Labels showtime does not own are ignored whoever adds them, and removing a
+//   trigger or conf label is how runs consume them, so neither is ever refused.
+// - A push by a non-writer (a fork's author, usually) goes through the same checks as a writer's push below, but
+//   where a writer's push would deploy it yields `await-approval`: a maintainer approves that one commit with
+//   `/showtime start <40-hex>`, and the environment keeps serving the commit it had.
+// - Fork PRs: every decision that would build a commit of a fork goes through approval.ts last, which turns it into
+//   `await-approval` unless a writer named that very commit in full (see there for the rule and why).
+//
+// Start (label TRIGGER_START or `testenv-up`, `/showtime start [sha]`, dispatch [sha]):
+// - the stop trigger on the PR as well → stop wins, both triggers consumed (whichever event came first);
+// - a closed PR → refuse `pr-not-open`; BLOCKED → refuse `blocked`;
+// - the target is the SHA the event pins: the labeled event's head, the command's sha (which must be a prefix of
+//   the PR head, else `sha-not-head`), the dispatch's sha (a prefix of the head, or the full SHA of a commit of the
+//   PR, which the caller read into `commits`; else `sha-not-in-pr`) or else the head.
+//   A pinned commit that is no longer the head is still deployed, since it is what was approved, with reason
+//   `pinned-sha-not-head`; the newer commit's own push event takes it from there;
+// - an environment for the target exists: running → `redeploy-config` (same image, current config); in progress →
+//   `nothing` while the PR's lock is live, else take over; failed or unreadable → rebuild (`retry-failed-sha`);
+// - whether a build becomes `create` or `rolling-update` depends only on whether another environment of the PR is
+//   live (running or in progress): a live one keeps serving until its successor is healthy. Quotas apply to
+//   `create` only, counting the fleet outside this PR; without a fleet (the caller did not look) there is no quota;
+// - FREEZE does not stop an explicit start: it only stops following pushes.
+// Every answer to a start consumes TRIGGER_START (a refusal answers it too); `testenv-up` is state in the workflow
+// this action replaces and is never consumed. Pending conf labels are consumed only when a deployment applies them.
+//
+// Stop (TRIGGER_STOP, `/showtime stop`, removal of `testenv-up`) proceeds when blocked or frozen: `stop` when any
+// environment or pointer exists, else `nothing-to-stop`; the stop (and start) trigger is consumed either way.
+// A `stop` decision without targetSha tears down every environment of the PR; with one, only that environment.
+//
+// BLOCKED forbids create, update, configure and extend; stop, close and expiry still work. Adding it is `nothing`
+// `blocked`; removing it is `unblocked` and starts nothing. FREEZE (label or command) → `freeze`; unfreeze →
+// `unfreeze`, or a `rolling-update` `unfrozen-behind-head` when the active environment is behind the head and the
+// PR is not blocked. The unfreeze command consumes FREEZE so the run removes it.
+//
+// Push (synchronize): blocked → `blocked`; frozen → `frozen`; no environment → `no-environment`, except with
+// `testenv-up` on the PR, which creates one as the old workflow did; active environment at the head →
+// `up-to-date`; the head already being built under a live lock → `already-in-progress`; otherwise a
+// `rolling-update` to the pushed SHA, superseding whatever is running or in progress.
+//
+// Configuration (a conf label added, a configure command): blocked → refuse; a running active environment →
+// `redeploy-config` with its config plus every pending conf change and the command's change, in that order, all conf
+// labels consumed; otherwise `config-pending`: the labels stay and the next deployment applies them.
+// extend / keep-alive (TTL `close`) → `extend` of the active (else the building) environment, `no-environment`
+// when there is none. status and help → `status`. `reopened` starts nothing (add the start label to deploy).
+//
+// The sweep (schedule, one PR at a time): a closed PR with anything left → `stop` `leftover-closed-pr`; the active
+// environment past its TTL (its own, else the policy default, counted from its 📅) → `stop` `ttl-expired`; an
+// environment left `destroying` (its teardown failed) while no live lock exists → `stop` `deletion-owed` of it; an
+// environment in progress, older than the lease, while no live lock exists → `stop` `lease-expired` of that
+// environment alone (a missing 📅 counts as old, since no run holds the lock); within the warning window of the TTL
+// → `warn-expiry`. TTLs `close` and `manual` never expire; an active environment without 📅 has no known deadline
+// and is left alone (the PR state reports the damaged labels).
+
 
 
 
@@ -6189,16 +6261,6 @@ const REASONS = (/* unused pure expression or super */ null && ([
     'label-ignored',
     'state-label-restored',
 ]));
-/** A run is working on these: building an image or changing a deployment. */
-const IN_PROGRESS = new Set([
-    'building',
-    'built',
-    'deploying',
-    'updating',
-    'configuring',
-]);
-/** A run owns the environment (in progress, or being torn down): another run waits for its lock to lapse. */
-const BUSY = new Set([...IN_PROGRESS, 'destroying']);
 
 function planner_plan(input) {
     return requireApproval(input, planEvent(input));
@@ -8093,6 +8155,7 @@ async function deploy_destroy(deps, session, why, only) {
 
 
 
+
 /** Version of the plan record; a reader refuses any other (the plan and the run or deploy of different releases). */
 const PLAN_VERSION = 2;
 /** Labels whose addition or removal is a request to the action; everything else on a PR is ignored for free. */
@@ -8322,7 +8385,6 @@ function refusedComment(deps, facts, actor, commands) {
 function isSilentRefusal(decision) {
     return decision.reason === 'not-authorized' && (decision.restore ?? []).length === 0;
 }
-const main_IN_PROGRESS = new Set(['building', 'built', 'deploying', 'updating']);
 /**
  * A run that dies between the two writes of a label change (add the new labels, then remove the old ones) leaves
  * traces: two statuses for one SHA, two 🎯, a 🏗️ on an environment no longer being built. Reconfiguring cannot mend
@@ -8339,11 +8401,11 @@ function rebuildIfDamaged(decision, state, head) {
     if (env === undefined || !head.startsWith(sha7))
         return decision;
     const statuses = env.labels.filter((label) => parseLabel(label).kind === 'status').length;
-    const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !main_IN_PROGRESS.has(env.status);
+    const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !DEPLOYING.has(env.status);
     const severalActive = state.problems.some((problem) => problem.code === 'several-active-pointers');
     if (statuses <= 1 && !staleBuilding && !severalActive)
         return decision;
-    const live = Object.values(state.environments).some((other) => other.sha !== sha7 && (other.status === 'running' || main_IN_PROGRESS.has(other.status)));
+    const live = Object.values(state.environments).some((other) => other.sha !== sha7 && (other.status === 'running' || DEPLOYING.has(other.status)));
     return {
         ...decision,
         action: live ? 'rolling-update' : 'create',

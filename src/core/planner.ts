@@ -59,6 +59,7 @@
 // environment alone (a missing 📅 counts as old, since no run holds the lock); within the warning window of the TTL
 // → `warn-expiry`. TTLs `close` and `manual` never expire; an active environment without 📅 has no known deadline
 // and is left alone (the PR state reports the damaged labels).
+import { BUSY, IN_PROGRESS } from './statuses.js';
 import type {
   ActionKind,
   Actor,
@@ -70,7 +71,6 @@ import type {
   PlanInput,
   PrState,
   ShowtimeEvent,
-  Status,
   Ttl,
 } from './types.js';
 import { approvalCommand, isWriter, requireApproval } from './approval.js';
@@ -130,17 +130,6 @@ export const REASONS = [
   'state-label-restored',
 ] as const;
 export type Reason = (typeof REASONS)[number];
-
-/** A run is working on these: building an image or changing a deployment. */
-const IN_PROGRESS: ReadonlySet<Status | undefined> = new Set([
-  'building',
-  'built',
-  'deploying',
-  'updating',
-  'configuring',
-]);
-/** A run owns the environment (in progress, or being torn down): another run waits for its lock to lapse. */
-const BUSY: ReadonlySet<Status | undefined> = new Set([...IN_PROGRESS, 'destroying']);
 
 export { isWriter };
 

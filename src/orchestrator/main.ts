@@ -34,6 +34,7 @@ import type {
   Ttl,
 } from '../core/types.js';
 import { buildPrState } from '../core/state.js';
+import { DEPLOYING } from '../core/statuses.js';
 import { isBot, isOwnedStateLabel, missingCreated } from '../core/state-guard.js';
 import { toSha7 } from '../core/values.js';
 import type { Deps } from './context.js';
@@ -356,8 +357,6 @@ function isSilentRefusal(decision: Decision): boolean {
   return decision.reason === 'not-authorized' && (decision.restore ?? []).length === 0;
 }
 
-const IN_PROGRESS: ReadonlySet<Status | undefined> = new Set(['building', 'built', 'deploying', 'updating']);
-
 /**
  * A run that dies between the two writes of a label change (add the new labels, then remove the old ones) leaves
  * traces: two statuses for one SHA, two 🎯, a 🏗️ on an environment no longer being built. Reconfiguring cannot mend
@@ -372,11 +371,11 @@ function rebuildIfDamaged(decision: Decision, state: PrState, head: string): Dec
   const env = state.environments[sha7];
   if (env === undefined || !head.startsWith(sha7)) return decision;
   const statuses = env.labels.filter((label) => parseLabel(label).kind === 'status').length;
-  const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !IN_PROGRESS.has(env.status);
+  const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !DEPLOYING.has(env.status);
   const severalActive = state.problems.some((problem) => problem.code === 'several-active-pointers');
   if (statuses <= 1 && !staleBuilding && !severalActive) return decision;
   const live = Object.values(state.environments).some(
-    (other) => other.sha !== sha7 && (other.status === 'running' || IN_PROGRESS.has(other.status)),
+    (other) => other.sha !== sha7 && (other.status === 'running' || DEPLOYING.has(other.status)),
   );
   return {
     ...decision,

@@ -35,6 +35,7 @@ import {
   TRIGGER_STOP,
 } from '../core/labels.js';
 import { plan } from '../core/planner.js';
+import { BUSY, SERVED } from '../core/statuses.js';
 import { buildPrState } from '../core/state.js';
 import { missingCreated } from '../core/state-guard.js';
 import type { Decision, Lease, PrState, Status } from '../core/types.js';
@@ -73,18 +74,6 @@ export function sweepSearchLabels(): string[] {
 
 /** Created and coloured by every sweep, so that people see proper trigger labels in the label picker. */
 export const CATALOGUE = [TRIGGER_START, TRIGGER_STOP, FREEZE, BLOCKED, TRACKED];
-
-/** Statuses in which an environment is served by its ECS service: the service must exist. */
-const SERVED: ReadonlySet<Status | undefined> = new Set(['running', 'updating', 'configuring']);
-/** Statuses in which a run owns the environment; the lock of such a SHA tells whether that run is still alive. */
-const BUSY: ReadonlySet<Status | undefined> = new Set([
-  'building',
-  'built',
-  'deploying',
-  'updating',
-  'configuring',
-  'destroying',
-]);
 
 /** How the adapter names the fence label of a lock takeover (`<lock> ⛓ <hash>`). */
 const FENCE_MARK = ' ⛓ ';
