@@ -6251,6 +6251,7 @@ const REASONS = (/* unused pure expression or super */ null && ([
     'config-changed',
     'config-pending',
     'extend-requested',
+    'ttl-over-limit',
     'keep-alive',
     'freeze-requested',
     'unfreeze-requested',
@@ -6401,7 +6402,7 @@ function planRequest(input, event) {
         case 'configure':
             return planConfigure(state, request.change);
         case 'extend':
-            return planExtend(state, request.ttl, request.reason);
+            return planExtend(state, request.ttl, request.reason, input.now);
         case 'status':
             return decide('status', request.reason, request.reason === 'help-requested'
                 ? 'Replying with the list of commands.'
@@ -6560,7 +6561,7 @@ function planConfigure(state, change) {
     }
     return redeploy(state, active, 'config-changed', `Redeploying ${active.sha} with the new configuration (no rebuild).`, [], change);
 }
-function planExtend(state, ttl, reason) {
+function planExtend(state, ttl, reason, now) {
     if (state.blocked) {
         return decide('refuse', 'blocked', `Showtime is blocked on PR #${state.number}: the environment is not extended.`);
     }
@@ -6568,10 +6569,26 @@ function planExtend(state, ttl, reason) {
     if (sha7 === undefined) {
         return decide('refuse', 'no-environment', `PR #${state.number} has no environment to extend.`);
     }
+    // A TTL counts from the creation, so "N more hours from now" is written as the hours already lived plus N, rounded
+    // up to the hour; past the limit the request is refused here, so the outputs and the comment say the same.
+    const createdAt = state.environments[sha7]?.createdAt;
+    let written = ttl;
+    if (ttl.kind === 'duration' && createdAt !== undefined) {
+        const lived = Math.max(0, Math.ceil((now.getTime() - createdAt.getTime()) / 3_600_000));
+        if (lived + ttl.hours > MAX_TTL_HOURS) {
+            return decide('refuse', 'ttl-over-limit', `An environment lives at most ${MAX_TTL_HOURS / 168} weeks from its creation; ${sha7} has lived ${lived}h, ` +
+                `so ${describeTtl(ttl)} more is past it: use \`/showtime keep-alive\` to keep it until the PR closes.`, { targetSha: sha7 });
+        }
+        written = { kind: 'duration', hours: lived + ttl.hours };
+    }
     const until = ttl.kind === 'duration'
         ? `for ${describeTtl(ttl)} from now`
         : `until ${ttl.kind === 'close' ? 'the PR closes' : 'someone stops it'}`;
-    return decide('extend', reason, `Environment ${sha7} is kept ${until}.`, { targetSha: sha7, ttl });
+    return decide('extend', reason, `Environment ${sha7} is kept ${until}.`, {
+        targetSha: sha7,
+        ttl,
+        ttlWritten: written,
+    });
 }
 // ---------------------------------------------------------------------------------------------------------------
 // Push.
@@ -7534,7 +7551,6 @@ async function common_writeStatusComment(deps, session, last, verifiedId) {
 
 
 
-
 async function controls_reconfigure(deps, session, decision) {
     const state = session.state();
     const sha7 = decision.targetSha?.slice(0, 7) ?? state.active;
@@ -7611,34 +7627,21 @@ async function finishLabels(deps, session, sha7, next, stale) {
         deps.log.warning(problem);
     return problems;
 }
-/** `extend` restarts the clock: the TTL is rewritten so that the deadline is now + the requested duration. */
+/** `extend` writes the ⌛ the planner worked out (it counts from the creation, and the planner checked the limit). */
 async function controls_extend(deps, session, decision) {
-    const state = session.state();
-    const sha7 = state.active ?? Object.keys(state.environments)[0];
-    const env = sha7 ? state.environments[sha7] : undefined;
-    if (sha7 === undefined || env === undefined || decision.ttl === undefined) {
+    const sha7 = decision.targetSha?.slice(0, 7);
+    const env = sha7 === undefined ? undefined : session.state().environments[sha7];
+    const written = decision.ttlWritten ?? decision.ttl;
+    if (sha7 === undefined || env === undefined || decision.ttl === undefined || written === undefined) {
         return { outcome: 'refused', failed: false, message: 'No environment to extend.' };
     }
-    let ttl = decision.ttl;
-    if (ttl.kind === 'duration' && env.createdAt) {
-        const elapsed = Math.ceil((deps.clock().getTime() - env.createdAt.getTime()) / 3_600_000);
-        const hours = Math.max(0, elapsed) + ttl.hours;
-        if (hours > MAX_TTL_HOURS) {
-            return {
-                outcome: 'refused',
-                failed: false,
-                message: `An environment lives at most ${MAX_TTL_HOURS / 168} weeks; use \`/showtime keep-alive\` to keep it until the PR closes.`,
-            };
-        }
-        ttl = { kind: 'duration', hours };
-    }
-    const label = ttlLabel(sha7, ttl);
+    const label = ttlLabel(sha7, written);
     const old = env.labels.filter((name) => parseLabel(name).kind === 'ttl' && name !== label);
     await relabel(deps, session, [label], old);
     return {
         outcome: 'done',
         failed: false,
-        message: describeExtension(sha7, decision.ttl, ttl, env.createdAt),
+        message: describeExtension(sha7, decision.ttl, written, env.createdAt),
     };
 }
 async function controls_setFrozen(deps, session, decision) {
@@ -7806,6 +7809,7 @@ async function deploy_deploy(deps, session, claim, decision) {
     const sha7 = claim.sha.slice(0, 7);
     const pr = session.number;
     let serviceCreated = false;
+    let creating = false;
     let switched = false;
     let deploymentId;
     try {
@@ -7820,6 +7824,7 @@ async function deploy_deploy(deps, session, claim, decision) {
         const env = state.environments[sha7];
         const now = deps.clock();
         const ttl = env?.ttl ?? deps.settings.policy.defaultTtl;
+        creating = true;
         const running = await deps.ecs.createEnvironment({
             pr,
             sha: claim.sha,
@@ -7879,6 +7884,13 @@ async function deploy_deploy(deps, session, claim, decision) {
                 message: `\`${sha7}\` is running, but finishing the switch to it failed: ${plainText(message)}`,
                 details: ['The next event on the PR, or the cleanup sweep, finishes it.'],
             };
+        }
+        // A stop (or a newer SHA) that reached this SHA meanwhile deletes the service being created, and ECS then
+        // reports it INACTIVE: the stop won, this run withdraws (reliability tests: a stop while ECS creates the service).
+        const overtaken = await stillOurs(deps, session, sha7).then((ours) => !ours, () => false);
+        if (overtaken) {
+            deps.log.info(logLine(`${sha7} was stopped or superseded during its deploy (${message})`));
+            return await abandon(deps, session, sha7, creating, deploymentId);
         }
         deps.log.error(logLine(`deploy of ${sha7} failed: ${message}`));
         const cleanup = serviceCreated

@@ -45,6 +45,7 @@ export async function deploy(
   const sha7 = claim.sha.slice(0, 7);
   const pr = session.number;
   let serviceCreated = false;
+  let creating = false;
   let switched = false;
   let deploymentId: number | undefined;
   try {
@@ -59,6 +60,7 @@ export async function deploy(
     const env = state.environments[sha7];
     const now = deps.clock();
     const ttl = env?.ttl ?? deps.settings.policy.defaultTtl;
+    creating = true;
     const running = await deps.ecs.createEnvironment({
       pr,
       sha: claim.sha,
@@ -131,6 +133,16 @@ export async function deploy(
         message: `\`${sha7}\` is running, but finishing the switch to it failed: ${plainText(message)}`,
         details: ['The next event on the PR, or the cleanup sweep, finishes it.'],
       };
+    }
+    // A stop (or a newer SHA) that reached this SHA meanwhile deletes the service being created, and ECS then
+    // reports it INACTIVE: the stop won, this run withdraws (reliability tests: a stop while ECS creates the service).
+    const overtaken = await stillOurs(deps, session, sha7).then(
+      (ours) => !ours,
+      () => false,
+    );
+    if (overtaken) {
+      deps.log.info(logLine(`${sha7} was stopped or superseded during its deploy (${message})`));
+      return await abandon(deps, session, sha7, creating, deploymentId);
     }
     deps.log.error(logLine(`deploy of ${sha7} failed: ${message}`));
     const cleanup = serviceCreated
