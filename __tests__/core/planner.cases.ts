@@ -1001,6 +1001,25 @@ export const CASES: PlannerCase[] = [
     expect: { action: 'refuse', reason: 'blocked', buildNeeded: false },
   },
   {
+    name: 'extend: the ⌛ counts from the creation',
+    given: `${O7} runs, created 2 hours ago`,
+    input: input(command({ kind: 'extend', ttl: hours(72) }), serving(O7)),
+    expect: { action: 'extend', reason: 'extend-requested', ttl: hours(72), ttlWritten: hours(74) },
+  },
+  {
+    name: 'extend past the 4-week limit',
+    given: `${O7} runs, created 2 hours ago`,
+    input: input(command({ kind: 'extend', ttl: hours(671) }), serving(O7)),
+    expect: { action: 'refuse', reason: 'ttl-over-limit', buildNeeded: false, targetSha: O7 },
+    mentions: ['4 weeks', 'keep-alive'],
+  },
+  {
+    name: 'extend to exactly the 4-week limit',
+    given: `${O7} runs, created 2 hours ago`,
+    input: input(command({ kind: 'extend', ttl: hours(670) }), serving(O7)),
+    expect: { action: 'extend', reason: 'extend-requested', ttlWritten: hours(672) },
+  },
+  {
     name: 'keep-alive',
     given: `${O7} runs`,
     input: input(command({ kind: 'keep-alive' }), serving(O7)),

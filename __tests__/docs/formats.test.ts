@@ -5,13 +5,18 @@ import path from 'node:path';
 
 const SRC = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../src');
 
-/** Where an ISO timestamp is the point: tags, lease labels, search qualifiers, JSON output, hidden markers. */
+/**
+ * Where an ISO timestamp is the point: tags, lease labels, search qualifiers, JSON output (the plan record's lease and
+ * PR snapshot among it), hidden markers.
+ */
 const MACHINE_FORMATS: Record<string, number> = {
   'aws/tags.ts': 2,
   'github/lease.ts': 2,
   'github/search-query.ts': 1,
   'core/dashboard.ts': 3,
   'core/values.ts': 1,
+  'orchestrator/main.ts': 1,
+  'orchestrator/session.ts': 1,
 };
 
 function sources(dir: string): string[] {

@@ -105,6 +105,19 @@ describe('slash commands, end to end', () => {
     expect(world.labels(pr)).not.toContain(FREEZE);
   }, 90_000);
 
+  test('an extension past the 4-week limit is refused by the plan: the outputs, the comment and the ⌛ agree', async () => {
+    const pr = await runningPr();
+    const before = world.labels(pr).filter((name) => name.includes('⌛'));
+    // 4 weeks from now is more than 4 weeks from the creation, a moment ago.
+    const result = await comment(pr, '/showtime extend 4w');
+    const plan = ok(result.plan);
+    expect([plan.outputs.action, plan.outputs.reason]).toEqual(['refuse', 'ttl-over-limit']);
+    ok(result.run);
+    expect(world.labels(pr).filter((name) => name.includes('⌛'))).toEqual(before);
+    expect(statusComment(world, pr)).toContain('at most 4 weeks');
+    expect(reactions(result.commentId)).toContain('confused');
+  }, 90_000);
+
   test('status and help are answered where they were asked: a reply that mentions the asker', async () => {
     const pr = await runningPr();
     const sticky = () => world.github.store.comments(FULL, pr).filter((c) => c.body.includes(STATUS_MARKER));

@@ -77,7 +77,16 @@ import { approvalCommand, isWriter, requireApproval } from './approval.js';
 import { BLOCKED, FREEZE, LEGACY_TRIGGER, TRIGGER_START, TRIGGER_STOP } from './labels.js';
 import { inlineCode } from './markdown.js';
 import { labelsToRestore } from './state-guard.js';
-import { describeTtl, FORMS, formatDuration, formatTime, parseSha, toSha7, ttlDeadline } from './values.js';
+import {
+  describeTtl,
+  FORMS,
+  formatDuration,
+  formatTime,
+  MAX_TTL_HOURS,
+  parseSha,
+  toSha7,
+  ttlDeadline,
+} from './values.js';
 
 /** Every reason the planner gives; stable across releases (outputs, logs and the decision table use them). */
 export const REASONS = [
@@ -119,6 +128,7 @@ export const REASONS = [
   'config-changed',
   'config-pending',
   'extend-requested',
+  'ttl-over-limit',
   'keep-alive',
   'freeze-requested',
   'unfreeze-requested',
@@ -341,7 +351,7 @@ function planRequest(input: PlanInput, event: RequestEvent): Decision {
     case 'configure':
       return planConfigure(state, request.change);
     case 'extend':
-      return planExtend(state, request.ttl, request.reason);
+      return planExtend(state, request.ttl, request.reason, input.now);
     case 'status':
       return decide(
         'status',
@@ -582,7 +592,7 @@ function planConfigure(state: PrState, change: ConfigChange | undefined): Decisi
   );
 }
 
-function planExtend(state: PrState, ttl: Ttl, reason: Reason): Decision {
+function planExtend(state: PrState, ttl: Ttl, reason: Reason, now: Date): Decision {
   if (state.blocked) {
     return decide(
       'refuse',
@@ -594,11 +604,32 @@ function planExtend(state: PrState, ttl: Ttl, reason: Reason): Decision {
   if (sha7 === undefined) {
     return decide('refuse', 'no-environment', `PR #${state.number} has no environment to extend.`);
   }
+  // A TTL counts from the creation, so "N more hours from now" is written as the hours already lived plus N, rounded
+  // up to the hour; past the limit the request is refused here, so the outputs and the comment say the same.
+  const createdAt = state.environments[sha7]?.createdAt;
+  let written = ttl;
+  if (ttl.kind === 'duration' && createdAt !== undefined) {
+    const lived = Math.max(0, Math.ceil((now.getTime() - createdAt.getTime()) / 3_600_000));
+    if (lived + ttl.hours > MAX_TTL_HOURS) {
+      return decide(
+        'refuse',
+        'ttl-over-limit',
+        `An environment lives at most ${MAX_TTL_HOURS / 168} weeks from its creation; ${sha7} has lived ${lived}h, ` +
+          `so ${describeTtl(ttl)} more is past it: use \`/showtime keep-alive\` to keep it until the PR closes.`,
+        { targetSha: sha7 },
+      );
+    }
+    written = { kind: 'duration', hours: lived + ttl.hours };
+  }
   const until =
     ttl.kind === 'duration'
       ? `for ${describeTtl(ttl)} from now`
       : `until ${ttl.kind === 'close' ? 'the PR closes' : 'someone stops it'}`;
-  return decide('extend', reason, `Environment ${sha7} is kept ${until}.`, { targetSha: sha7, ttl });
+  return decide('extend', reason, `Environment ${sha7} is kept ${until}.`, {
+    targetSha: sha7,
+    ttl,
+    ttlWritten: written,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -232,8 +232,10 @@ export interface Decision {
   message: string;
   /** Label names the run must consume (trigger labels, conf-* labels) before acting. */
   consume: string[];
-  /** For extend / keep-alive. */
+  /** For extend / keep-alive: the TTL asked for, from now. */
   ttl?: Ttl;
+  /** For extend: the TTL the ⌛ label gets, counted from the environment's creation as every TTL is. */
+  ttlWritten?: Ttl;
   /** For redeploy-config. */
   config?: EnvConfig;
   /** For await-approval: the commit waiting and the last approved one, to link the diff. */

@@ -3,7 +3,6 @@ import type { DeployedEnvironment } from '../aws/ecs.js';
 import { addressLabel, configLabels, FREEZE, parseLabel, statusLabel, ttlLabel } from '../core/labels.js';
 import { describeExtension } from '../core/report.js';
 import type { Decision, Status } from '../core/types.js';
-import { MAX_TTL_HOURS } from '../core/values.js';
 import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
 import { consume, relabel, removeEach, setStatus, statusLabelsOf } from './common.js';
@@ -95,34 +94,21 @@ async function finishLabels(
   return problems;
 }
 
-/** `extend` restarts the clock: the TTL is rewritten so that the deadline is now + the requested duration. */
+/** `extend` writes the ⌛ the planner worked out (it counts from the creation, and the planner checked the limit). */
 export async function extend(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
-  const state = session.state();
-  const sha7 = state.active ?? Object.keys(state.environments)[0];
-  const env = sha7 ? state.environments[sha7] : undefined;
-  if (sha7 === undefined || env === undefined || decision.ttl === undefined) {
+  const sha7 = decision.targetSha?.slice(0, 7);
+  const env = sha7 === undefined ? undefined : session.state().environments[sha7];
+  const written = decision.ttlWritten ?? decision.ttl;
+  if (sha7 === undefined || env === undefined || decision.ttl === undefined || written === undefined) {
     return { outcome: 'refused', failed: false, message: 'No environment to extend.' };
   }
-  let ttl = decision.ttl;
-  if (ttl.kind === 'duration' && env.createdAt) {
-    const elapsed = Math.ceil((deps.clock().getTime() - env.createdAt.getTime()) / 3_600_000);
-    const hours = Math.max(0, elapsed) + ttl.hours;
-    if (hours > MAX_TTL_HOURS) {
-      return {
-        outcome: 'refused',
-        failed: false,
-        message: `An environment lives at most ${MAX_TTL_HOURS / 168} weeks; use \`/showtime keep-alive\` to keep it until the PR closes.`,
-      };
-    }
-    ttl = { kind: 'duration', hours };
-  }
-  const label = ttlLabel(sha7, ttl);
+  const label = ttlLabel(sha7, written);
   const old = env.labels.filter((name) => parseLabel(name).kind === 'ttl' && name !== label);
   await relabel(deps, session, [label], old);
   return {
     outcome: 'done',
     failed: false,
-    message: describeExtension(sha7, decision.ttl, ttl, env.createdAt),
+    message: describeExtension(sha7, decision.ttl, written, env.createdAt),
   };
 }
 
