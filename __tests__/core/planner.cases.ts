@@ -18,8 +18,10 @@ import type {
 } from '../../src/core/types.js';
 import {
   BLOCKED,
+  buildingLabel,
   FREEZE,
   LEGACY_TRIGGER,
+  statusLabel,
   TRACKED,
   TRIGGER_START,
   TRIGGER_STOP,
@@ -1004,7 +1006,13 @@ export const CASES: PlannerCase[] = [
     name: 'extend: the ⌛ counts from the creation',
     given: `${O7} runs, created 2 hours ago`,
     input: input(command({ kind: 'extend', ttl: hours(72) }), serving(O7)),
-    expect: { action: 'extend', reason: 'extend-requested', ttl: hours(72), ttlWritten: hours(74) },
+    expect: {
+      action: 'extend',
+      reason: 'extend-requested',
+      buildNeeded: false,
+      ttl: hours(72),
+      ttlWritten: hours(74),
+    },
   },
   {
     name: 'extend past the 4-week limit',
@@ -1017,7 +1025,7 @@ export const CASES: PlannerCase[] = [
     name: 'extend to exactly the 4-week limit',
     given: `${O7} runs, created 2 hours ago`,
     input: input(command({ kind: 'extend', ttl: hours(670) }), serving(O7)),
-    expect: { action: 'extend', reason: 'extend-requested', ttlWritten: hours(672) },
+    expect: { action: 'extend', reason: 'extend-requested', buildNeeded: false, ttlWritten: hours(672) },
   },
   {
     name: 'keep-alive',
@@ -1219,6 +1227,70 @@ export const CASES: PlannerCase[] = [
     given: 'the PR is closed; nothing left',
     input: input(sweep, pr({ open: false })),
     expect: { action: 'nothing', reason: 'nothing-to-do', buildNeeded: false },
+  },
+  // Repairs: a change interrupted half-way is deployed again rather than changed further.
+  {
+    name: 'configure on an environment left with two statuses',
+    given: `${H7} runs, labelled running and configuring (an interrupted run)`,
+    input: input(
+      command({ kind: 'configure', change: DEBUG_ON }),
+      serving(H7, {}, { labels: [statusLabel(H7, 'running'), statusLabel(H7, 'configuring')] }),
+    ),
+    expect: { action: 'create', reason: 'repair-interrupted-change', buildNeeded: true, targetSha: HEAD },
+    mentions: [H7],
+  },
+  {
+    name: 'configure on an environment left with its building pointer',
+    given: `${H7} runs, still labelled 🏗️`,
+    input: input(
+      command({ kind: 'configure', change: DEBUG_ON }),
+      serving(H7, {}, { labels: [statusLabel(H7, 'running'), buildingLabel(H7)] }),
+    ),
+    expect: { action: 'create', reason: 'repair-interrupted-change', buildNeeded: true, targetSha: HEAD },
+  },
+
+  // The claim's outcomes, decided again on the labels read after it.
+  {
+    name: 'claim: the start trigger was taken by another run',
+    given: `claiming ${H7}: the trigger is gone and ${H7} is building`,
+    input: input(labeled(TRIGGER_START), pr({ building: H7 }, env(H7, 'building')), {
+      claim: { kind: 'trigger-gone', sha: HEAD },
+    }),
+    expect: { action: 'nothing', reason: 'claimed-by-another-run', buildNeeded: false },
+  },
+  {
+    name: 'claim: the start trigger was withdrawn',
+    given: `claiming ${H7}: the trigger is gone, nothing builds it`,
+    input: input(labeled(TRIGGER_START), pr(), { claim: { kind: 'trigger-gone', sha: HEAD } }),
+    expect: { action: 'nothing', reason: 'start-withdrawn', buildNeeded: false },
+    mentions: ['stop'],
+  },
+  {
+    name: 'claim: the lock is held by a live run',
+    given: `claiming ${H7}: run-2 holds its lock`,
+    input: input(labeled(TRIGGER_START), pr(), { claim: { kind: 'lock-held', sha: HEAD, holder: 'run-2' } }),
+    expect: { action: 'nothing', reason: 'already-in-progress', buildNeeded: false },
+    mentions: ['run-2'],
+  },
+  {
+    name: 'claim: locked, the labels unchanged',
+    given: `claimed ${H7}; the labels read again say nothing changed`,
+    input: input(labeled(TRIGGER_START), pr(), { claim: { kind: 'locked', sha: HEAD } }),
+    expect: { action: 'create', reason: 'first-start', buildNeeded: true, targetSha: HEAD },
+  },
+  {
+    name: 'claim: locked, another run deployed it meanwhile',
+    given: `claimed ${H7}; the labels read again say ${H7} runs`,
+    input: input(labeled(TRIGGER_START), serving(H7), { claim: { kind: 'locked', sha: HEAD } }),
+    expect: { action: 'redeploy-config', reason: 'redeploy-running-sha', buildNeeded: false },
+  },
+  {
+    name: 'claim: locked, the head moved meanwhile',
+    given: `claimed ${H7}; the labels read again show head ${N7}`,
+    input: input(labeled(TRIGGER_START, MAINTAINER, NEWER), pr({ headSha: NEWER }), {
+      claim: { kind: 'locked', sha: HEAD },
+    }),
+    expect: { action: 'nothing', reason: 'head-moved', buildNeeded: false },
   },
 ];
 

@@ -481,11 +481,13 @@ describe('cleanup action, end to end', () => {
 
   test('a failure to clean fails the step, naming what was left; the next sweep finishes the job', async () => {
     const { pr, sha, service } = await craftServedPr({ createdAt: new Date(Date.now() - 50 * HOUR) });
-    world.github.faults.failNext(40, {
-      status: 503,
-      method: 'DELETE',
-      route: '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
-    });
+    // GitHub refuses to take labels off: both ways, from the PR and with the repository's definition.
+    for (const route of [
+      '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
+      '/repos/{owner}/{repo}/labels/{name}',
+    ]) {
+      world.github.faults.failNext(40, { status: 503, method: 'DELETE', route });
+    }
     const failed = await sweep();
     world.github.faults.clear();
     expect(failed.code).toBe(1);
