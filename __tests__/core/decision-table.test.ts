@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import {
   DECISION_TABLE_PATH,
+  README_PATH,
   REGENERATE_COMMAND,
   describeEvent,
   renderDecisionTable,
+  renderReasonList,
 } from '../../scripts/decision-table.js';
+import { REASONS } from '../../src/core/reasons.js';
 import type { ShowtimeEvent } from '../../src/core/types.js';
 import { TRIGGER_START } from '../../src/core/labels.js';
 import { CASES, CONTRIBUTOR, HEAD, MAINTAINER, OLD, PR, TRIAGER, hours } from './planner.cases.js';
@@ -39,7 +42,7 @@ test('docs/decision-table.md is what scripts/decision-table.ts renders from the 
 });
 
 test('the table has one row of five columns per case, in case order', () => {
-  const rows = renderDecisionTable()
+  const rows = (renderDecisionTable().split('## Before the planner')[0] ?? '')
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| event') && !line.startsWith('| ---'));
   expect(rows).toHaveLength(CASES.length);
@@ -55,12 +58,20 @@ test('the table has one row of five columns per case, in case order', () => {
   });
 });
 
+test('every reason the action can output is in the decision table and in the README', () => {
+  const table = readCommitted();
+  expect(REASONS.filter((reason) => !table.includes(`\`${reason}\``))).toEqual([]);
+  const readme = readFileSync(README_PATH, 'utf8');
+  expect(readme).toContain(renderReasonList());
+  expect(REASONS.filter((reason) => !readme.includes(`\`${reason}\``))).toEqual([]);
+});
+
 test('a pipe in a situation does not split its cell', () => {
   const [first] = CASES;
   if (first === undefined) throw new Error('the planner cases are empty');
-  const row = renderDecisionTable([{ ...first, given: 'a | b' }])
+  const row = (renderDecisionTable([{ ...first, given: 'a | b' }]).split('## Before the planner')[0] ?? '')
     .split('\n')
-    .at(-2);
+    .at(-3);
   expect(cells(row ?? '')).toHaveLength(5);
   expect(row).toContain('a \\| b');
 });

@@ -1875,8 +1875,6 @@ function containerLogsUrl(params) {
 /* harmony export */   f: () => (/* binding */ STATUSES)
 /* harmony export */ });
 /* unused harmony exports PERMISSIONS, ACTIONS */
-// The domain model shared by the pure core (label grammar, PR state, planner, command parser) and the adapters.
-// Everything here is plain data: no I/O, no clock.
 /** Lifecycle of one environment (one SHA of one PR). */
 const STATUSES = [
     'building',
@@ -2019,7 +2017,7 @@ function describeTtl(ttl) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7378);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6094);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -2028,7 +2026,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7378:
+/***/ 6094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6057,16 +6055,6 @@ function repoName(payload) {
     return isObject(payload.repository) ? payload.repository.full_name : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/statuses.ts
-/** A run is bringing this SHA up: building its image or creating its deployment. */
-const statuses_DEPLOYING = new Set(['building', 'built', 'deploying', 'updating']);
-/** A run is working on it: bringing it up or changing its configuration. */
-const statuses_IN_PROGRESS = new Set([...statuses_DEPLOYING, 'configuring']);
-/** A run owns the environment (in progress, or being torn down): another run waits for its lock to lapse. */
-const statuses_BUSY = new Set([...statuses_IN_PROGRESS, 'destroying']);
-/** Its ECS service serves it: the service must exist. */
-const SERVED = new Set(['running', 'updating', 'configuring']);
-
 ;// CONCATENATED MODULE: ./src/core/state-guard.ts
 // State labels are maintainers' only. The PR's labels are the action's only record, and GitHub lets anyone with
 // triage permission remove a label: removing 🔒 blocked or 🧊 freeze would undo a maintainer's decision, removing a
@@ -6143,6 +6131,169 @@ function state_guard_missingCreated(state, now) {
     return [createdLabel(active.sha, now)];
 }
 
+;// CONCATENATED MODULE: ./src/core/intake.ts
+// Intake: what an event is, before the planner decides anything about it. The answers here are the events that ask
+// nothing of the action (they cost no API call, or one read), each with its reason; everything else becomes the
+// planner's events. Pure: the caller reads the PR and the sender's permission.
+
+
+const answer = (reason, message) => ({
+    action: 'nothing',
+    buildNeeded: false,
+    reason,
+    message,
+    consume: [],
+});
+/** Labels whose addition or removal is a request to the action; everything else on a PR is ignored for free. */
+function isRequestLabel(label) {
+    const parsed = parseLabel(label);
+    return (parsed.kind === 'trigger' ||
+        parsed.kind === 'freeze' ||
+        parsed.kind === 'blocked' ||
+        parsed.kind === 'config-command');
+}
+/** A state label removed by a person is checked (a non-writer's removal is undone); by the action itself, ignored. */
+function intake_isGuardedRemoval(facts) {
+    return facts.kind === 'unlabeled' && isOwnedStateLabel(facts.label) && !isBot(facts.sender);
+}
+/** The answer to an event that needs no read at all, or undefined when the PR has to be read. */
+function intake_answerUnread(facts, commands) {
+    if (facts.kind === 'ignored')
+        return answer('ignored-event', facts.reason);
+    if (facts.kind === 'schedule') {
+        return answer('schedule-is-cleanup', 'Scheduled sweeps are the cleanup action’s job.');
+    }
+    if ((facts.kind === 'labeled' || facts.kind === 'unlabeled') && !isRequestLabel(facts.label)) {
+        // Not echoed: whoever set it (triage can) is not known yet, and a non-writer's text is never repeated.
+        if (!intake_isGuardedRemoval(facts)) {
+            return answer('not-a-request-label', 'The label that changed asks nothing of showtime.');
+        }
+    }
+    if (facts.kind === 'comment' && commands.commands.length === 0 && commands.errors.length === 0) {
+        return answer('no-command', 'The comment holds no /showtime command.');
+    }
+    return undefined;
+}
+/** The answer once the PR is read (its head and labels), or undefined when the planner decides. */
+function intake_answerRead(facts, state) {
+    if (facts.kind === 'synchronize' && facts.headSha !== state.headSha) {
+        // GitHub does not order workflow runs: this push was overtaken by a newer one, whose own run deploys the head.
+        // Deploying this commit now would replace the newer one with it (reliability tests: pushes out of order).
+        return answer('push-superseded', `${facts.headSha.slice(0, 7)} is no longer the head of the PR; the newer push's run takes over.`);
+    }
+    const hasAnything = Object.keys(state.environments).length > 0 || state.building !== undefined || state.triggers.legacyUp;
+    if ((facts.kind === 'synchronize' || facts.kind === 'closed' || facts.kind === 'reopened') &&
+        !hasAnything) {
+        return answer('no-environment', 'This pull request has no environment.');
+    }
+    return undefined;
+}
+/** The planner's events of a payload: one per command of a comment, one for anything else. */
+function intake_eventsOf(facts, actor, commands) {
+    switch (facts.kind) {
+        case 'labeled':
+        case 'unlabeled':
+            return [{ kind: facts.kind, label: facts.label, pr: facts.pr, headSha: facts.headSha, actor }];
+        case 'synchronize':
+            return [{ kind: 'synchronize', pr: facts.pr, headSha: facts.headSha, actor, fromFork: facts.fromFork }];
+        case 'closed':
+        case 'reopened':
+            return [{ kind: facts.kind, pr: facts.pr, headSha: facts.headSha, actor }];
+        case 'comment':
+            return commands.commands.map((command) => ({ kind: 'command', pr: facts.pr, command, actor }));
+        case 'dispatch':
+            return [{ kind: 'dispatch', pr: facts.pr, sha: facts.sha, actor }];
+        default:
+            return [];
+    }
+}
+/** A comment none of whose commands could be read: the errors are reported, nothing else happens. */
+function intake_answerUnreadable(events, commands) {
+    if (events.length > 0 || commands.errors.length === 0)
+        return undefined;
+    return answer('command-errors', 'The comment’s commands could not be read.');
+}
+
+;// CONCATENATED MODULE: ./src/core/statuses.ts
+/** A run is bringing this SHA up: building its image or creating its deployment. */
+const statuses_DEPLOYING = new Set(['building', 'built', 'deploying', 'updating']);
+/** A run is working on it: bringing it up or changing its configuration. */
+const statuses_IN_PROGRESS = new Set([...statuses_DEPLOYING, 'configuring']);
+/** A run owns the environment (in progress, or being torn down): another run waits for its lock to lapse. */
+const statuses_BUSY = new Set([...statuses_IN_PROGRESS, 'destroying']);
+/** Its ECS service serves it: the service must exist. */
+const SERVED = new Set(['running', 'updating', 'configuring']);
+
+;// CONCATENATED MODULE: ./src/core/reasons.ts
+// Every reason the action can give for what it did, stable across releases: the `reason` output, the logs, the
+// decision table (docs/decision-table.md, generated from the test cases) and the README use these words. Grouped by
+// the part of the core that gives them; a test keeps each group and the tables equal.
+/** Before the planner: what intake (core/intake.ts) answers without a decision to make. */
+const INTAKE_REASONS = [
+    'ignored-event',
+    'schedule-is-cleanup',
+    'not-a-request-label',
+    'no-command',
+    'push-superseded',
+    'command-errors',
+];
+/** The planner's (core/planner.ts), claim outcomes included. */
+const PLANNER_REASONS = [
+    'first-start',
+    'replace-stale',
+    'redeploy-running-sha',
+    'retry-failed-sha',
+    'take-over-expired-lease',
+    'already-in-progress',
+    'pinned-sha-not-head',
+    'replace-live',
+    'new-commit',
+    'legacy-trigger-present',
+    'unfrozen-behind-head',
+    'stop-requested',
+    'stop-wins-over-start',
+    'legacy-trigger-removed',
+    'pr-closed',
+    'leftover-closed-pr',
+    'ttl-expired',
+    'lease-expired',
+    'deletion-owed',
+    'expiry-warning',
+    'nothing-to-stop',
+    'nothing-to-do',
+    'not-authorized',
+    'awaiting-approval',
+    'fork-build-needs-split',
+    'invalid-sha',
+    'sha-not-head',
+    'sha-not-in-pr',
+    'pr-not-open',
+    'blocked',
+    'unblocked',
+    'frozen',
+    'no-environment',
+    'up-to-date',
+    'quota-exceeded',
+    'config-changed',
+    'config-pending',
+    'extend-requested',
+    'ttl-over-limit',
+    'keep-alive',
+    'freeze-requested',
+    'unfreeze-requested',
+    'status-requested',
+    'help-requested',
+    'reopened',
+    'label-removed',
+    'label-ignored',
+    'state-label-restored',
+    'repair-interrupted-change',
+    'claimed-by-another-run',
+    'start-withdrawn',
+    'head-moved',
+];
+const REASONS = [...INTAKE_REASONS, ...PLANNER_REASONS];
+
 ;// CONCATENATED MODULE: ./src/core/planner.ts
 // The planner: one event on one PR, plus what the PR's labels say, in; one decision out. Pure: no I/O, no clock
 // (`now` is passed in), nothing thrown, the input never modified. The rules, in the order they are applied:
@@ -6211,60 +6362,36 @@ function state_guard_missingCreated(state, now) {
 
 
 
-/** Every reason the planner gives; stable across releases (outputs, logs and the decision table use them). */
-const REASONS = (/* unused pure expression or super */ null && ([
-    'first-start',
-    'replace-stale',
-    'redeploy-running-sha',
-    'retry-failed-sha',
-    'take-over-expired-lease',
-    'already-in-progress',
-    'pinned-sha-not-head',
-    'replace-live',
-    'new-commit',
-    'legacy-trigger-present',
-    'unfrozen-behind-head',
-    'stop-requested',
-    'stop-wins-over-start',
-    'legacy-trigger-removed',
-    'pr-closed',
-    'leftover-closed-pr',
-    'ttl-expired',
-    'lease-expired',
-    'deletion-owed',
-    'expiry-warning',
-    'nothing-to-stop',
-    'nothing-to-do',
-    'not-authorized',
-    'awaiting-approval',
-    'fork-build-needs-split',
-    'invalid-sha',
-    'sha-not-head',
-    'sha-not-in-pr',
-    'pr-not-open',
-    'blocked',
-    'unblocked',
-    'frozen',
-    'no-environment',
-    'up-to-date',
-    'quota-exceeded',
-    'config-changed',
-    'config-pending',
-    'extend-requested',
-    'ttl-over-limit',
-    'keep-alive',
-    'freeze-requested',
-    'unfreeze-requested',
-    'status-requested',
-    'help-requested',
-    'reopened',
-    'label-removed',
-    'label-ignored',
-    'state-label-restored',
-]));
+
 
 function planner_plan(input) {
-    return requireApproval(input, planEvent(input));
+    if (input.claim !== undefined)
+        return planClaim(input, input.claim);
+    // A repair rebuilds the head, and answers to the approval rule like any other build.
+    return requireApproval(input, repairIfDamaged(planEvent(input), input.state));
+}
+/** A create or rolling update decided again on what claiming it met; `create`/`rolling-update` of `sha` goes on. */
+function planClaim(input, claim) {
+    const sha7 = toSha7(claim.sha) ?? claim.sha.slice(0, 7);
+    const { state } = input;
+    switch (claim.kind) {
+        case 'trigger-gone': {
+            const taken = state.building === sha7 || state.environments[sha7] !== undefined;
+            return taken
+                ? decide('nothing', 'claimed-by-another-run', `Another run already took the start request for ${sha7}.`)
+                : decide('nothing', 'start-withdrawn', `The start request for ${sha7} was withdrawn before this run could take it (a stop, which wins over a start, or a person removed it).`);
+        }
+        case 'lock-held':
+            return decide('nothing', 'already-in-progress', `${sha7} is already being deployed by ${claim.holder ?? 'another run'}.`);
+        case 'locked': {
+            // The first decision rested on labels read before the lock was ours: another run may have deployed, stopped
+            // or superseded this SHA and released its lock in between (reliability tests: a late claim).
+            const again = planner_plan({ ...input, claim: undefined });
+            return again.targetSha !== claim.sha && again.buildNeeded
+                ? decide('nothing', 'head-moved', again.message)
+                : again;
+        }
+    }
 }
 function planEvent(input) {
     const { event } = input;
@@ -6280,6 +6407,66 @@ function planEvent(input) {
         default:
             return planRequest(input, event);
     }
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Repairs and merges: what a decision becomes on damaged labels, and several changes of one comment.
+/**
+ * A run that dies between the two writes of a label change (add the new labels, then remove the old ones) leaves
+ * traces: two statuses for one SHA, two 🎯, a 🏗️ on an environment no longer being built. Reconfiguring cannot mend
+ * them (with two 🎯 it even refuses: no single active environment), so a request that would reconfigure such an
+ * environment deploys its SHA again instead: the claim rewrites its labels and the blue-green switch retires every
+ * other environment and pointer. The image is already in the registry, so nothing is rebuilt. The SHA's lock still
+ * keeps this away from a run that is in the middle of such a change right now (reliability tests: killed runs).
+ */
+function repairIfDamaged(decision, state) {
+    const head = state.headSha;
+    if (decision.action !== 'redeploy-config' || decision.targetSha === undefined)
+        return decision;
+    const sha7 = decision.targetSha.slice(0, 7);
+    const env = state.environments[sha7];
+    if (env === undefined || !head.startsWith(sha7))
+        return decision;
+    const statuses = env.labels.filter((label) => parseLabel(label).kind === 'status').length;
+    const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !DEPLOYING.has(env.status);
+    const severalActive = state.problems.some((problem) => problem.code === 'several-active-pointers');
+    if (statuses <= 1 && !staleBuilding && !severalActive)
+        return decision;
+    const live = Object.values(state.environments).some((other) => other.sha !== sha7 && (other.status === 'running' || DEPLOYING.has(other.status)));
+    return {
+        ...decision,
+        action: live ? 'rolling-update' : 'create',
+        targetSha: head,
+        buildNeeded: true,
+        reason: 'repair-interrupted-change',
+        message: `The labels of ${sha7} were left half-written by an interrupted run, so ${sha7} is deployed again.`,
+    };
+}
+function planner_withConfig(state, sha, config) {
+    const env = state.environments[sha.slice(0, 7)];
+    if (env === undefined)
+        return state;
+    return { ...state, environments: { ...state.environments, [env.sha]: { ...env, config } } };
+}
+/**
+ * One comment may change the configuration several times (`enable A`, `debug on`): each decision already carries the
+ * whole configuration so far, so only the last one per environment is deployed, consuming what all of them consumed.
+ */
+function planner_mergeConfigChanges(decisions) {
+    const merged = [];
+    for (const decision of decisions) {
+        const earlier = merged.findIndex((other) => other.action === 'redeploy-config' && other.targetSha === decision.targetSha);
+        if (decision.action !== 'redeploy-config' || earlier < 0) {
+            merged.push(decision);
+            continue;
+        }
+        const previous = merged[earlier];
+        merged[earlier] = {
+            ...decision,
+            message: `${previous.message} ${decision.message}`,
+            consume: [...new Set([...previous.consume, ...decision.consume])],
+        };
+    }
+    return merged;
 }
 function readRequest(event, state) {
     switch (event.kind) {
@@ -8170,14 +8357,6 @@ async function deploy_destroy(deps, session, why, only) {
 
 /** Version of the plan record; a reader refuses any other (the plan and the run or deploy of different releases). */
 const PLAN_VERSION = 2;
-/** Labels whose addition or removal is a request to the action; everything else on a PR is ignored for free. */
-function isRequestLabel(label) {
-    const parsed = parseLabel(label);
-    return (parsed.kind === 'trigger' ||
-        parsed.kind === 'freeze' ||
-        parsed.kind === 'blocked' ||
-        parsed.kind === 'config-command');
-}
 function record(decisions, extra = {}) {
     const build = decisions.find((decision) => decision.buildNeeded);
     return {
@@ -8197,24 +8376,6 @@ async function actorOf(deps, login) {
         // Fail closed: a permission we cannot read is no permission.
         deps.log.warning(`could not read the permission of @${login}, denying: ${String(error)}`);
         return { login, permission: 'unknown' };
-    }
-}
-function eventsOf(facts, actor, commands) {
-    switch (facts.kind) {
-        case 'labeled':
-        case 'unlabeled':
-            return [{ kind: facts.kind, label: facts.label, pr: facts.pr, headSha: facts.headSha, actor }];
-        case 'synchronize':
-            return [{ kind: 'synchronize', pr: facts.pr, headSha: facts.headSha, actor, fromFork: facts.fromFork }];
-        case 'closed':
-        case 'reopened':
-            return [{ kind: facts.kind, pr: facts.pr, headSha: facts.headSha, actor }];
-        case 'comment':
-            return commands.commands.map((command) => ({ kind: 'command', pr: facts.pr, command, actor }));
-        case 'dispatch':
-            return [{ kind: 'dispatch', pr: facts.pr, sha: facts.sha, actor }];
-        default:
-            return [];
     }
 }
 /** Every environment of the repository, for quotas: one label search, no call per PR. */
@@ -8257,22 +8418,13 @@ function buildingLabels(sha7, requester, ttl, config, now) {
  */
 async function main_planStep(deps, eventName, payload) {
     const facts = parsePayload(eventName, payload);
-    if (facts.kind === 'ignored')
-        return record([nothing('ignored-event', facts.reason)]);
-    if (facts.kind === 'schedule') {
-        return record([nothing('schedule-is-cleanup', 'Scheduled sweeps are the cleanup action’s job.')]);
-    }
-    // A state label removed by a person is checked (a non-writer's removal is undone); by the action itself, ignored.
-    const guarded = facts.kind === 'unlabeled' && isOwnedStateLabel(facts.label) && !isBot(facts.sender);
-    if ((facts.kind === 'labeled' || facts.kind === 'unlabeled') && !isRequestLabel(facts.label) && !guarded) {
-        return record(
-        // Not echoed: whoever set it (triage can) is not known yet, and a non-writer's text is never repeated.
-        [nothing('not-a-request-label', 'The label that changed asks nothing of showtime.')], { pr: facts.pr });
-    }
     const commands = facts.kind === 'comment' ? parseCommands(facts.body) : { commands: [], errors: [] };
-    if (facts.kind === 'comment' && commands.commands.length === 0 && commands.errors.length === 0) {
-        return record([nothing('no-command', 'The comment holds no /showtime command.')], { pr: facts.pr });
-    }
+    const unread = answerUnread(facts, commands);
+    if (unread !== undefined)
+        return record([unread], 'pr' in facts ? { pr: facts.pr } : {});
+    if (facts.kind === 'ignored' || facts.kind === 'schedule')
+        throw new Error('intake answers every such event');
+    const guarded = isGuardedRemoval(facts);
     // Refusals are cheap: anyone on GitHub can comment, so a non-writer's comment costs the permission check and
     // nothing else: no PR read, no reaction, no reply, and none of their text is echoed anywhere.
     const commenter = facts.kind === 'comment' ? await actorOf(deps, facts.sender) : undefined;
@@ -8287,18 +8439,9 @@ async function main_planStep(deps, eventName, payload) {
         await session.add(undated);
     }
     let state = session.state();
-    if (facts.kind === 'synchronize' && facts.headSha !== session.pullRequest.headSha) {
-        // GitHub does not order workflow runs: this push was overtaken by a newer one, whose own run deploys the head.
-        // Deploying this commit now would replace the newer one with it (reliability tests: pushes out of order).
-        return record([
-            nothing('push-superseded', `${facts.headSha.slice(0, 7)} is no longer the head of the PR; the newer push's run takes over.`),
-        ], { pr: facts.pr });
-    }
-    const hasAnything = Object.keys(state.environments).length > 0 || state.building !== undefined || state.triggers.legacyUp;
-    if ((facts.kind === 'synchronize' || facts.kind === 'closed' || facts.kind === 'reopened') &&
-        !hasAnything) {
-        return record([nothing('no-environment', 'This pull request has no environment.')], { pr: facts.pr });
-    }
+    const read = answerRead(facts, state);
+    if (read !== undefined)
+        return record([read], { pr: facts.pr });
     if (facts.kind === 'comment') {
         await deps.github.reactToComment(facts.commentId, 'eyes').catch((error) => {
             deps.log.warning(`could not react to comment ${facts.commentId}: ${String(error)}`);
@@ -8319,11 +8462,9 @@ async function main_planStep(deps, eventName, payload) {
     const decisions = [];
     let claim;
     for (const event of events) {
-        const head = session.pullRequest.headSha;
         const input = { event, state, policy: deps.settings.policy, now, commits };
-        // Every decision of this event, first or re-made on fresher facts, goes through the same steps: a repair rebuilds
-        // the head, and it answers to the approval rule like any other build.
-        const decideOn = (given) => requireApproval(given, rebuildIfDamaged(plan(given), given.state, head));
+        // Every decision of this event, first or re-made on fresher facts, is the planner's (repairs and approval included).
+        const decideOn = (given) => plan(given);
         let decision = decideOn(input);
         if (decision.reason === 'sha-not-in-pr') {
             // The dispatch names a commit that is not the PR's: nothing is claimed or written, the run fails saying why.
@@ -8342,7 +8483,7 @@ async function main_planStep(deps, eventName, payload) {
             state = session.state();
         }
         if ((decision.action === 'create' || decision.action === 'rolling-update') && claim === undefined) {
-            const replan = (fresh) => decideOn({ ...input, state: fresh });
+            const replan = (fresh, outcome) => decideOn({ ...input, state: fresh, claim: outcome });
             const claimed = await claimDeploy(deps, session, decision, actor, replan);
             if (claimed.claim)
                 claim = claimed.claim;
@@ -8355,9 +8496,9 @@ async function main_planStep(deps, eventName, payload) {
         }
         decisions.push(decision);
     }
-    if (decisions.length === 0 && commands.errors.length > 0) {
-        decisions.push(nothing('command-errors', 'The comment’s commands could not be read.'));
-    }
+    const unreadable = answerUnreadable(events, commands);
+    if (unreadable !== undefined)
+        decisions.push(unreadable);
     const building = decisions.find((decision) => claim !== undefined && decision.targetSha === claim.sha);
     let statusCommentId;
     if (building) {
@@ -8397,63 +8538,6 @@ function refusedComment(deps, facts, actor, commands) {
 function isSilentRefusal(decision) {
     return decision.reason === 'not-authorized' && (decision.restore ?? []).length === 0;
 }
-/**
- * A run that dies between the two writes of a label change (add the new labels, then remove the old ones) leaves
- * traces: two statuses for one SHA, two 🎯, a 🏗️ on an environment no longer being built. Reconfiguring cannot mend
- * them (with two 🎯 it even refuses: no single active environment), so a request that would reconfigure such an
- * environment deploys its SHA again instead: the claim rewrites its labels and the blue-green switch retires every
- * other environment and pointer. The image is already in the registry, so nothing is rebuilt. The SHA's lock still
- * keeps this away from a run that is in the middle of such a change right now (reliability tests: killed runs).
- */
-function rebuildIfDamaged(decision, state, head) {
-    if (decision.action !== 'redeploy-config' || decision.targetSha === undefined)
-        return decision;
-    const sha7 = decision.targetSha.slice(0, 7);
-    const env = state.environments[sha7];
-    if (env === undefined || !head.startsWith(sha7))
-        return decision;
-    const statuses = env.labels.filter((label) => parseLabel(label).kind === 'status').length;
-    const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !DEPLOYING.has(env.status);
-    const severalActive = state.problems.some((problem) => problem.code === 'several-active-pointers');
-    if (statuses <= 1 && !staleBuilding && !severalActive)
-        return decision;
-    const live = Object.values(state.environments).some((other) => other.sha !== sha7 && (other.status === 'running' || DEPLOYING.has(other.status)));
-    return {
-        ...decision,
-        action: live ? 'rolling-update' : 'create',
-        targetSha: head,
-        buildNeeded: true,
-        reason: 'repair-interrupted-change',
-        message: `The labels of ${sha7} were left half-written by an interrupted run, so ${sha7} is deployed again.`,
-    };
-}
-function withConfig(state, sha, config) {
-    const env = state.environments[sha.slice(0, 7)];
-    if (env === undefined)
-        return state;
-    return { ...state, environments: { ...state.environments, [env.sha]: { ...env, config } } };
-}
-/**
- * One comment may change the configuration several times (`enable A`, `debug on`): each decision already carries the
- * whole configuration so far, so only the last one per environment is deployed, consuming what all of them consumed.
- */
-function mergeConfigChanges(decisions) {
-    const merged = [];
-    for (const decision of decisions) {
-        const earlier = merged.findIndex((other) => other.action === 'redeploy-config' && other.targetSha === decision.targetSha);
-        if (decision.action !== 'redeploy-config' || earlier < 0) {
-            merged.push(decision);
-            continue;
-        }
-        const previous = merged[earlier];
-        merged[earlier] = {
-            ...decision,
-            message: `${previous.message} ${decision.message}`,
-            consume: [...new Set([...previous.consume, ...decision.consume])],
-        };
-    }
-    return merged;
-}
 function hasQuota(deps) {
     const policy = deps.settings.policy;
     return policy.maxEnvironments !== undefined || policy.maxEnvironmentsPerRequester !== undefined;
@@ -8466,9 +8550,8 @@ async function claimDeploy(deps, session, planned, actor, replan) {
     const sha = decision.targetSha;
     const sha7 = sha === undefined ? undefined : toSha7(sha);
     if (sha === undefined || sha7 === undefined) {
-        return {
-            decision: { ...decision, action: 'refuse', reason: 'no-target-sha', message: 'No commit to deploy.' },
-        };
+        // The planner gives every create and rolling update its commit (planner tests); this is a bug, not an input.
+        throw new Error(`the planner decided ${decision.action} (${decision.reason}) without a commit to deploy`);
     }
     if (deps.settings.dryRun.github) {
         deps.log.info(`dry run: would claim ${sha7} and write its building labels`);
@@ -8478,36 +8561,23 @@ async function claimDeploy(deps, session, planned, actor, replan) {
     if (decision.consume.includes(TRIGGER_START)) {
         const removed = await session.remove([TRIGGER_START]);
         if (removed.length === 0) {
-            // Gone already: either another run of the same click took it (that run now builds), or a stop consumed it with
-            // its own trigger (stop wins over start), or a person removed it. The labels tell which.
-            const seen = session.state();
-            const taken = seen.building === sha7 || seen.environments[sha7] !== undefined;
-            return {
-                decision: taken
-                    ? nothing('claimed-by-another-run', `Another run already took the start request for ${sha7}.`)
-                    : nothing('start-withdrawn', `The start request for ${sha7} was withdrawn before this run could take it (a stop, which wins over a start, or a person removed it).`),
-            };
+            // Gone already: another run of the same click took it, or a stop or a person removed it; the labels tell which.
+            return { decision: replan(session.state(), { kind: 'trigger-gone', sha }) };
         }
     }
     const now = deps.clock();
     const lock = lockName(session.number, sha7);
     const result = await deps.github.acquireLock(lock, deps.run.holder, leaseFor(deps, now), now);
     if (!result.acquired) {
-        return {
-            decision: nothing('already-in-progress', `${sha7} is already being deployed by ${result.holder ?? 'another run'}.`),
-        };
+        return { decision: replan(session.state(), { kind: 'lock-held', sha, holder: result.holder }) };
     }
-    // The decision rests on labels read before the lock was ours: another run may have deployed, stopped or
-    // superseded this SHA and released its lock in between. Decide again on the labels as they are now, or the SHA
-    // would be built a second time over a running environment (reliability tests: a late claim).
-    const again = replan(await session.refresh());
+    // Decided again on the labels as they are now that the lock is ours (the planner's `locked` claim).
+    const again = replan(await session.refresh(), { kind: 'locked', sha });
     if (again.targetSha !== sha || (again.action !== 'create' && again.action !== 'rolling-update')) {
         await deps.github.releaseLock(lock, deps.run.holder).catch((error) => {
             deps.log.warning(`could not release ${lock}; it expires on its own: ${String(error)}`);
         });
-        return {
-            decision: again.targetSha === sha || !again.buildNeeded ? again : nothing('head-moved', again.message),
-        };
+        return { decision: again };
     }
     decision = again;
     const state = session.state();
@@ -8557,7 +8627,7 @@ async function main_runStep(deps, plan) {
         };
     }
     if (plan.pr === undefined || first === undefined || quiet) {
-        const decision = first ?? nothing('no-decision', 'Nothing to do.');
+        const decision = first ?? nothing('nothing-to-do', 'Nothing to do.');
         return {
             action: decision.action,
             reason: decision.reason,

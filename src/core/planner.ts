@@ -59,10 +59,11 @@
 // environment alone (a missing 📅 counts as old, since no run holds the lock); within the warning window of the TTL
 // → `warn-expiry`. TTLs `close` and `manual` never expire; an active environment without 📅 has no known deadline
 // and is left alone (the PR state reports the damaged labels).
-import { BUSY, IN_PROGRESS } from './statuses.js';
+import { BUSY, DEPLOYING, IN_PROGRESS } from './statuses.js';
 import type {
   ActionKind,
   Actor,
+  ClaimOutcome,
   ConfigChange,
   Decision,
   EnvConfig,
@@ -74,7 +75,15 @@ import type {
   Ttl,
 } from './types.js';
 import { approvalCommand, isWriter, requireApproval } from './approval.js';
-import { BLOCKED, FREEZE, LEGACY_TRIGGER, TRIGGER_START, TRIGGER_STOP } from './labels.js';
+import {
+  BLOCKED,
+  buildingLabel,
+  FREEZE,
+  LEGACY_TRIGGER,
+  parseLabel,
+  TRIGGER_START,
+  TRIGGER_STOP,
+} from './labels.js';
 import { inlineCode } from './markdown.js';
 import { labelsToRestore } from './state-guard.js';
 import {
@@ -88,63 +97,53 @@ import {
   ttlDeadline,
 } from './values.js';
 
-/** Every reason the planner gives; stable across releases (outputs, logs and the decision table use them). */
-export const REASONS = [
-  'first-start',
-  'replace-stale',
-  'redeploy-running-sha',
-  'retry-failed-sha',
-  'take-over-expired-lease',
-  'already-in-progress',
-  'pinned-sha-not-head',
-  'replace-live',
-  'new-commit',
-  'legacy-trigger-present',
-  'unfrozen-behind-head',
-  'stop-requested',
-  'stop-wins-over-start',
-  'legacy-trigger-removed',
-  'pr-closed',
-  'leftover-closed-pr',
-  'ttl-expired',
-  'lease-expired',
-  'deletion-owed',
-  'expiry-warning',
-  'nothing-to-stop',
-  'nothing-to-do',
-  'not-authorized',
-  'awaiting-approval',
-  'fork-build-needs-split',
-  'invalid-sha',
-  'sha-not-head',
-  'sha-not-in-pr',
-  'pr-not-open',
-  'blocked',
-  'unblocked',
-  'frozen',
-  'no-environment',
-  'up-to-date',
-  'quota-exceeded',
-  'config-changed',
-  'config-pending',
-  'extend-requested',
-  'ttl-over-limit',
-  'keep-alive',
-  'freeze-requested',
-  'unfreeze-requested',
-  'status-requested',
-  'help-requested',
-  'reopened',
-  'label-removed',
-  'label-ignored',
-  'state-label-restored',
-] as const;
-export type Reason = (typeof REASONS)[number];
+import type { Reason } from './reasons.js';
+
+export { REASONS } from './reasons.js';
+export type { Reason } from './reasons.js';
 
 export { isWriter };
 
 export function plan(input: PlanInput): Decision {
-  return requireApproval(input, planEvent(input));
+  if (input.claim !== undefined) return planClaim(input, input.claim);
+  // A repair rebuilds the head, and answers to the approval rule like any other build.
+  return requireApproval(input, repairIfDamaged(planEvent(input), input.state));
+}
+
+/** A create or rolling update decided again on what claiming it met; `create`/`rolling-update` of `sha` goes on. */
+function planClaim(input: PlanInput, claim: ClaimOutcome): Decision {
+  const sha7 = toSha7(claim.sha) ?? claim.sha.slice(0, 7);
+  const { state } = input;
+  switch (claim.kind) {
+    case 'trigger-gone': {
+      const taken = state.building === sha7 || state.environments[sha7] !== undefined;
+      return taken
+        ? decide(
+            'nothing',
+            'claimed-by-another-run',
+            `Another run already took the start request for ${sha7}.`,
+          )
+        : decide(
+            'nothing',
+            'start-withdrawn',
+            `The start request for ${sha7} was withdrawn before this run could take it (a stop, which wins over a start, or a person removed it).`,
+          );
+    }
+    case 'lock-held':
+      return decide(
+        'nothing',
+        'already-in-progress',
+        `${sha7} is already being deployed by ${claim.holder ?? 'another run'}.`,
+      );
+    case 'locked': {
+      // The first decision rested on labels read before the lock was ours: another run may have deployed, stopped
+      // or superseded this SHA and released its lock in between (reliability tests: a late claim).
+      const again = plan({ ...input, claim: undefined });
+      return again.targetSha !== claim.sha && again.buildNeeded
+        ? decide('nothing', 'head-moved', again.message)
+        : again;
+    }
+  }
 }
 
 function planEvent(input: PlanInput): Decision {
@@ -165,6 +164,70 @@ function planEvent(input: PlanInput): Decision {
     default:
       return planRequest(input, event);
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Repairs and merges: what a decision becomes on damaged labels, and several changes of one comment.
+
+/**
+ * A run that dies between the two writes of a label change (add the new labels, then remove the old ones) leaves
+ * traces: two statuses for one SHA, two 🎯, a 🏗️ on an environment no longer being built. Reconfiguring cannot mend
+ * them (with two 🎯 it even refuses: no single active environment), so a request that would reconfigure such an
+ * environment deploys its SHA again instead: the claim rewrites its labels and the blue-green switch retires every
+ * other environment and pointer. The image is already in the registry, so nothing is rebuilt. The SHA's lock still
+ * keeps this away from a run that is in the middle of such a change right now (reliability tests: killed runs).
+ */
+function repairIfDamaged(decision: Decision, state: PrState): Decision {
+  const head = state.headSha;
+  if (decision.action !== 'redeploy-config' || decision.targetSha === undefined) return decision;
+  const sha7 = decision.targetSha.slice(0, 7);
+  const env = state.environments[sha7];
+  if (env === undefined || !head.startsWith(sha7)) return decision;
+  const statuses = env.labels.filter((label) => parseLabel(label).kind === 'status').length;
+  const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !DEPLOYING.has(env.status);
+  const severalActive = state.problems.some((problem) => problem.code === 'several-active-pointers');
+  if (statuses <= 1 && !staleBuilding && !severalActive) return decision;
+  const live = Object.values(state.environments).some(
+    (other) => other.sha !== sha7 && (other.status === 'running' || DEPLOYING.has(other.status)),
+  );
+  return {
+    ...decision,
+    action: live ? 'rolling-update' : 'create',
+    targetSha: head,
+    buildNeeded: true,
+    reason: 'repair-interrupted-change',
+    message: `The labels of ${sha7} were left half-written by an interrupted run, so ${sha7} is deployed again.`,
+  };
+}
+
+export function withConfig(state: PrState, sha: string, config: EnvConfig): PrState {
+  const env = state.environments[sha.slice(0, 7)];
+  if (env === undefined) return state;
+  return { ...state, environments: { ...state.environments, [env.sha]: { ...env, config } } };
+}
+
+/**
+ * One comment may change the configuration several times (`enable A`, `debug on`): each decision already carries the
+ * whole configuration so far, so only the last one per environment is deployed, consuming what all of them consumed.
+ */
+export function mergeConfigChanges(decisions: Decision[]): Decision[] {
+  const merged: Decision[] = [];
+  for (const decision of decisions) {
+    const earlier = merged.findIndex(
+      (other) => other.action === 'redeploy-config' && other.targetSha === decision.targetSha,
+    );
+    if (decision.action !== 'redeploy-config' || earlier < 0) {
+      merged.push(decision);
+      continue;
+    }
+    const previous = merged[earlier] as Decision;
+    merged[earlier] = {
+      ...decision,
+      message: `${previous.message} ${decision.message}`,
+      consume: [...new Set([...previous.consume, ...decision.consume])],
+    };
+  }
+  return merged;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // The domain model shared by the pure core (label grammar, PR state, planner, command parser) and the adapters.
 // Everything here is plain data: no I/O, no clock.
+import type { Reason } from './reasons.js';
 
 /** Lifecycle of one environment (one SHA of one PR). */
 export const STATUSES = [
@@ -212,7 +213,18 @@ export interface PlanInput {
   lock?: Lease;
   /** Full SHAs of the PR's commits, when the caller read them (needed only for a dispatch that names a SHA). */
   commits?: readonly string[];
+  /** What claiming a create or rolling update of `sha` met, for the planner to decide again (`state` as read after). */
+  claim?: ClaimOutcome;
 }
+
+/**
+ * How a claim went: its start trigger was already gone (another run of the same click took it, or a stop or a person
+ * removed it), the SHA's lock is held by a live run, or this run holds the lock and has read the labels again.
+ */
+export type ClaimOutcome =
+  | { kind: 'trigger-gone'; sha: string }
+  | { kind: 'lock-held'; sha: string; holder?: string }
+  | { kind: 'locked'; sha: string };
 
 /** Who holds a PR's lock and until when (a run that dies simply lets it expire). */
 export interface Lease {
@@ -227,7 +239,7 @@ export interface Decision {
   targetSha?: string;
   buildNeeded: boolean;
   /** Machine-readable reason, stable across releases (used in outputs, logs and the decision table). */
-  reason: string;
+  reason: Reason;
   /** One sentence for people (status comment, job summary). */
   message: string;
   /** Label names the run must consume (trigger labels, conf-* labels) before acting. */

@@ -5,11 +5,12 @@ import { containerLogsUrl } from '../aws/task-definition.js';
 import type { ApprovalRequest } from '../core/approval.js';
 import { parseLabel, statusLabel } from '../core/labels.js';
 import { renderStatusComment, STATUS_MARKER } from '../core/report.js';
+import type { Reason } from '../core/reasons.js';
 import type { Decision, EnvConfig, Environment, Status } from '../core/types.js';
 import type { Deps } from './context.js';
 import type { PrSession } from './session.js';
 
-export const nothing = (reason: string, message: string): Decision => ({
+export const nothing = (reason: Reason, message: string): Decision => ({
   action: 'nothing',
   buildNeeded: false,
   reason,

@@ -1,7 +1,7 @@
 // The main action: the plan step decides (and claims what it will build, so losers skip the checkout), the run
 // step carries the decisions out. State lives in the PR's labels only; the plan step hands its decisions to the run
 // step through a JSON file in the runner's temp directory.
-import { isWriter, requireApproval } from '../core/approval.js';
+import { isWriter } from '../core/approval.js';
 import { COMMAND_USAGE, parseCommands } from '../core/commands.js';
 import {
   buildingLabel,
@@ -9,7 +9,6 @@ import {
   configLabels,
   createdLabel,
   lockLabel,
-  parseLabel,
   requesterLabel,
   shortenRequester,
   statusLabel,
@@ -19,23 +18,23 @@ import {
 } from '../core/labels.js';
 import type { PayloadFacts } from '../core/payload.js';
 import { parsePayload } from '../core/payload.js';
-import { plan } from '../core/planner.js';
+import { answerRead, answerUnread, answerUnreadable, eventsOf, isGuardedRemoval } from '../core/intake.js';
+import { mergeConfigChanges, plan, withConfig } from '../core/planner.js';
 import { commandErrorLine, renderReply, renderRunSummary } from '../core/report.js';
 import type {
   Actor,
   CommandError,
+  ClaimOutcome,
   Decision,
   PlanInput,
   EnvConfig,
   FleetEntry,
   PrState,
-  ShowtimeEvent,
   Status,
   Ttl,
 } from '../core/types.js';
 import { buildPrState } from '../core/state.js';
-import { DEPLOYING } from '../core/statuses.js';
-import { isBot, isOwnedStateLabel, missingCreated } from '../core/state-guard.js';
+import { missingCreated } from '../core/state-guard.js';
 import { toSha7 } from '../core/values.js';
 import type { Deps } from './context.js';
 import type { PullSnapshot } from './session.js';
@@ -88,17 +87,6 @@ export interface RunOutcome {
   failed: boolean;
 }
 
-/** Labels whose addition or removal is a request to the action; everything else on a PR is ignored for free. */
-function isRequestLabel(label: string): boolean {
-  const parsed = parseLabel(label);
-  return (
-    parsed.kind === 'trigger' ||
-    parsed.kind === 'freeze' ||
-    parsed.kind === 'blocked' ||
-    parsed.kind === 'config-command'
-  );
-}
-
 function record(decisions: Decision[], extra: Partial<PlanRecord> = {}): PlanRecord {
   const build = decisions.find((decision) => decision.buildNeeded);
   return {
@@ -118,29 +106,6 @@ async function actorOf(deps: Deps, login: string): Promise<Actor> {
     // Fail closed: a permission we cannot read is no permission.
     deps.log.warning(`could not read the permission of @${login}, denying: ${String(error)}`);
     return { login, permission: 'unknown' };
-  }
-}
-
-function eventsOf(
-  facts: PayloadFacts,
-  actor: Actor,
-  commands: ReturnType<typeof parseCommands>,
-): ShowtimeEvent[] {
-  switch (facts.kind) {
-    case 'labeled':
-    case 'unlabeled':
-      return [{ kind: facts.kind, label: facts.label, pr: facts.pr, headSha: facts.headSha, actor }];
-    case 'synchronize':
-      return [{ kind: 'synchronize', pr: facts.pr, headSha: facts.headSha, actor, fromFork: facts.fromFork }];
-    case 'closed':
-    case 'reopened':
-      return [{ kind: facts.kind, pr: facts.pr, headSha: facts.headSha, actor }];
-    case 'comment':
-      return commands.commands.map((command) => ({ kind: 'command', pr: facts.pr, command, actor }));
-    case 'dispatch':
-      return [{ kind: 'dispatch', pr: facts.pr, sha: facts.sha, actor }];
-    default:
-      return [];
   }
 }
 
@@ -186,24 +151,13 @@ function buildingLabels(sha7: string, requester: string, ttl: Ttl, config: EnvCo
  */
 export async function planStep(deps: Deps, eventName: string, payload: unknown): Promise<PlanRecord> {
   const facts = parsePayload(eventName, payload);
-  if (facts.kind === 'ignored') return record([nothing('ignored-event', facts.reason)]);
-  if (facts.kind === 'schedule') {
-    return record([nothing('schedule-is-cleanup', 'Scheduled sweeps are the cleanup action’s job.')]);
-  }
-  // A state label removed by a person is checked (a non-writer's removal is undone); by the action itself, ignored.
-  const guarded = facts.kind === 'unlabeled' && isOwnedStateLabel(facts.label) && !isBot(facts.sender);
-  if ((facts.kind === 'labeled' || facts.kind === 'unlabeled') && !isRequestLabel(facts.label) && !guarded) {
-    return record(
-      // Not echoed: whoever set it (triage can) is not known yet, and a non-writer's text is never repeated.
-      [nothing('not-a-request-label', 'The label that changed asks nothing of showtime.')],
-      { pr: facts.pr },
-    );
-  }
   const commands =
     facts.kind === 'comment' ? parseCommands(facts.body) : { commands: [], errors: [] as CommandError[] };
-  if (facts.kind === 'comment' && commands.commands.length === 0 && commands.errors.length === 0) {
-    return record([nothing('no-command', 'The comment holds no /showtime command.')], { pr: facts.pr });
-  }
+  const unread = answerUnread(facts, commands);
+  if (unread !== undefined) return record([unread], 'pr' in facts ? { pr: facts.pr } : {});
+  if (facts.kind === 'ignored' || facts.kind === 'schedule')
+    throw new Error('intake answers every such event');
+  const guarded = isGuardedRemoval(facts);
   // Refusals are cheap: anyone on GitHub can comment, so a non-writer's comment costs the permission check and
   // nothing else: no PR read, no reaction, no reply, and none of their text is echoed anywhere.
   const commenter = facts.kind === 'comment' ? await actorOf(deps, facts.sender) : undefined;
@@ -219,27 +173,8 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
     await session.add(undated);
   }
   let state = session.state();
-  if (facts.kind === 'synchronize' && facts.headSha !== session.pullRequest.headSha) {
-    // GitHub does not order workflow runs: this push was overtaken by a newer one, whose own run deploys the head.
-    // Deploying this commit now would replace the newer one with it (reliability tests: pushes out of order).
-    return record(
-      [
-        nothing(
-          'push-superseded',
-          `${facts.headSha.slice(0, 7)} is no longer the head of the PR; the newer push's run takes over.`,
-        ),
-      ],
-      { pr: facts.pr },
-    );
-  }
-  const hasAnything =
-    Object.keys(state.environments).length > 0 || state.building !== undefined || state.triggers.legacyUp;
-  if (
-    (facts.kind === 'synchronize' || facts.kind === 'closed' || facts.kind === 'reopened') &&
-    !hasAnything
-  ) {
-    return record([nothing('no-environment', 'This pull request has no environment.')], { pr: facts.pr });
-  }
+  const read = answerRead(facts, state);
+  if (read !== undefined) return record([read], { pr: facts.pr });
 
   if (facts.kind === 'comment') {
     await deps.github.reactToComment(facts.commentId, 'eyes').catch((error: unknown) => {
@@ -265,12 +200,9 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
   const decisions: Decision[] = [];
   let claim: PlanRecord['claim'];
   for (const event of events) {
-    const head = session.pullRequest.headSha;
     const input = { event, state, policy: deps.settings.policy, now, commits };
-    // Every decision of this event, first or re-made on fresher facts, goes through the same steps: a repair rebuilds
-    // the head, and it answers to the approval rule like any other build.
-    const decideOn = (given: PlanInput): Decision =>
-      requireApproval(given, rebuildIfDamaged(plan(given), given.state, head));
+    // Every decision of this event, first or re-made on fresher facts, is the planner's (repairs and approval included).
+    const decideOn = (given: PlanInput): Decision => plan(given);
     let decision = decideOn(input);
     if (decision.reason === 'sha-not-in-pr') {
       // The dispatch names a commit that is not the PR's: nothing is claimed or written, the run fails saying why.
@@ -291,7 +223,8 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
       state = session.state();
     }
     if ((decision.action === 'create' || decision.action === 'rolling-update') && claim === undefined) {
-      const replan = (fresh: PrState): Decision => decideOn({ ...input, state: fresh });
+      const replan = (fresh: PrState, outcome: ClaimOutcome): Decision =>
+        decideOn({ ...input, state: fresh, claim: outcome });
       const claimed = await claimDeploy(deps, session, decision, actor, replan);
       if (claimed.claim) claim = claimed.claim;
       decision = claimed.decision;
@@ -303,9 +236,8 @@ export async function planStep(deps: Deps, eventName: string, payload: unknown):
     }
     decisions.push(decision);
   }
-  if (decisions.length === 0 && commands.errors.length > 0) {
-    decisions.push(nothing('command-errors', 'The comment’s commands could not be read.'));
-  }
+  const unreadable = answerUnreadable(events, commands);
+  if (unreadable !== undefined) decisions.push(unreadable);
   const building = decisions.find((decision) => claim !== undefined && decision.targetSha === claim.sha);
   let statusCommentId: number | undefined;
   if (building) {
@@ -357,66 +289,6 @@ function isSilentRefusal(decision: Decision): boolean {
   return decision.reason === 'not-authorized' && (decision.restore ?? []).length === 0;
 }
 
-/**
- * A run that dies between the two writes of a label change (add the new labels, then remove the old ones) leaves
- * traces: two statuses for one SHA, two 🎯, a 🏗️ on an environment no longer being built. Reconfiguring cannot mend
- * them (with two 🎯 it even refuses: no single active environment), so a request that would reconfigure such an
- * environment deploys its SHA again instead: the claim rewrites its labels and the blue-green switch retires every
- * other environment and pointer. The image is already in the registry, so nothing is rebuilt. The SHA's lock still
- * keeps this away from a run that is in the middle of such a change right now (reliability tests: killed runs).
- */
-function rebuildIfDamaged(decision: Decision, state: PrState, head: string): Decision {
-  if (decision.action !== 'redeploy-config' || decision.targetSha === undefined) return decision;
-  const sha7 = decision.targetSha.slice(0, 7);
-  const env = state.environments[sha7];
-  if (env === undefined || !head.startsWith(sha7)) return decision;
-  const statuses = env.labels.filter((label) => parseLabel(label).kind === 'status').length;
-  const staleBuilding = env.labels.includes(buildingLabel(sha7)) && !DEPLOYING.has(env.status);
-  const severalActive = state.problems.some((problem) => problem.code === 'several-active-pointers');
-  if (statuses <= 1 && !staleBuilding && !severalActive) return decision;
-  const live = Object.values(state.environments).some(
-    (other) => other.sha !== sha7 && (other.status === 'running' || DEPLOYING.has(other.status)),
-  );
-  return {
-    ...decision,
-    action: live ? 'rolling-update' : 'create',
-    targetSha: head,
-    buildNeeded: true,
-    reason: 'repair-interrupted-change',
-    message: `The labels of ${sha7} were left half-written by an interrupted run, so ${sha7} is deployed again.`,
-  };
-}
-
-function withConfig(state: PrState, sha: string, config: EnvConfig): PrState {
-  const env = state.environments[sha.slice(0, 7)];
-  if (env === undefined) return state;
-  return { ...state, environments: { ...state.environments, [env.sha]: { ...env, config } } };
-}
-
-/**
- * One comment may change the configuration several times (`enable A`, `debug on`): each decision already carries the
- * whole configuration so far, so only the last one per environment is deployed, consuming what all of them consumed.
- */
-function mergeConfigChanges(decisions: Decision[]): Decision[] {
-  const merged: Decision[] = [];
-  for (const decision of decisions) {
-    const earlier = merged.findIndex(
-      (other) => other.action === 'redeploy-config' && other.targetSha === decision.targetSha,
-    );
-    if (decision.action !== 'redeploy-config' || earlier < 0) {
-      merged.push(decision);
-      continue;
-    }
-    const previous = merged[earlier] as Decision;
-    merged[earlier] = {
-      ...decision,
-      message: `${previous.message} ${decision.message}`,
-      consume: [...new Set([...previous.consume, ...decision.consume])],
-    };
-  }
-  return merged;
-}
-
 function hasQuota(deps: Deps): boolean {
   const policy = deps.settings.policy;
   return policy.maxEnvironments !== undefined || policy.maxEnvironmentsPerRequester !== undefined;
@@ -431,15 +303,14 @@ async function claimDeploy(
   session: PrSession,
   planned: Decision,
   actor: Actor,
-  replan: (state: PrState) => Decision,
+  replan: (state: PrState, outcome: ClaimOutcome) => Decision,
 ): Promise<{ decision: Decision; claim?: PlanRecord['claim'] }> {
   let decision = planned;
   const sha = decision.targetSha;
   const sha7 = sha === undefined ? undefined : toSha7(sha);
   if (sha === undefined || sha7 === undefined) {
-    return {
-      decision: { ...decision, action: 'refuse', reason: 'no-target-sha', message: 'No commit to deploy.' },
-    };
+    // The planner gives every create and rolling update its commit (planner tests); this is a bug, not an input.
+    throw new Error(`the planner decided ${decision.action} (${decision.reason}) without a commit to deploy`);
   }
   if (deps.settings.dryRun.github) {
     deps.log.info(`dry run: would claim ${sha7} and write its building labels`);
@@ -449,42 +320,23 @@ async function claimDeploy(
   if (decision.consume.includes(TRIGGER_START)) {
     const removed = await session.remove([TRIGGER_START]);
     if (removed.length === 0) {
-      // Gone already: either another run of the same click took it (that run now builds), or a stop consumed it with
-      // its own trigger (stop wins over start), or a person removed it. The labels tell which.
-      const seen = session.state();
-      const taken = seen.building === sha7 || seen.environments[sha7] !== undefined;
-      return {
-        decision: taken
-          ? nothing('claimed-by-another-run', `Another run already took the start request for ${sha7}.`)
-          : nothing(
-              'start-withdrawn',
-              `The start request for ${sha7} was withdrawn before this run could take it (a stop, which wins over a start, or a person removed it).`,
-            ),
-      };
+      // Gone already: another run of the same click took it, or a stop or a person removed it; the labels tell which.
+      return { decision: replan(session.state(), { kind: 'trigger-gone', sha }) };
     }
   }
   const now = deps.clock();
   const lock = lockName(session.number, sha7);
   const result = await deps.github.acquireLock(lock, deps.run.holder, leaseFor(deps, now), now);
   if (!result.acquired) {
-    return {
-      decision: nothing(
-        'already-in-progress',
-        `${sha7} is already being deployed by ${result.holder ?? 'another run'}.`,
-      ),
-    };
+    return { decision: replan(session.state(), { kind: 'lock-held', sha, holder: result.holder }) };
   }
-  // The decision rests on labels read before the lock was ours: another run may have deployed, stopped or
-  // superseded this SHA and released its lock in between. Decide again on the labels as they are now, or the SHA
-  // would be built a second time over a running environment (reliability tests: a late claim).
-  const again = replan(await session.refresh());
+  // Decided again on the labels as they are now that the lock is ours (the planner's `locked` claim).
+  const again = replan(await session.refresh(), { kind: 'locked', sha });
   if (again.targetSha !== sha || (again.action !== 'create' && again.action !== 'rolling-update')) {
     await deps.github.releaseLock(lock, deps.run.holder).catch((error: unknown) => {
       deps.log.warning(`could not release ${lock}; it expires on its own: ${String(error)}`);
     });
-    return {
-      decision: again.targetSha === sha || !again.buildNeeded ? again : nothing('head-moved', again.message),
-    };
+    return { decision: again };
   }
   decision = again;
   const state = session.state();
@@ -536,7 +388,7 @@ export async function runStep(deps: Deps, plan: PlanRecord): Promise<RunOutcome>
     };
   }
   if (plan.pr === undefined || first === undefined || quiet) {
-    const decision = first ?? nothing('no-decision', 'Nothing to do.');
+    const decision = first ?? nothing('nothing-to-do', 'Nothing to do.');
     return {
       action: decision.action,
       reason: decision.reason,
