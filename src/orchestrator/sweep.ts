@@ -29,7 +29,6 @@ import {
   labelDefinition,
   lockLabel,
   parseLabel,
-  parseLockDescription,
   TRACKED,
   TRIGGER_START,
   TRIGGER_STOP,
@@ -41,8 +40,15 @@ import { missingCreated } from '../core/state-guard.js';
 import type { Decision, Lease, PrState, Status } from '../core/types.js';
 import { formatDuration, formatTime, ttlDeadline } from '../core/values.js';
 import { GitHubError } from '../github/errors.js';
-import { fenceName } from '../github/lease.js';
-import type { LabelDefinition, PullRequestSummary } from '../github/port.js';
+import type { LabelDefinition } from '../core/labels.js';
+import {
+  fencedLeaseText,
+  fencedLockName,
+  fenceName,
+  isFenceName,
+  parseLockDescription,
+} from '../core/locks.js';
+import type { PullRequestSummary } from '../github/port.js';
 import { notify } from '../notify/slack.js';
 import type { Notice } from '../notify/slack.js';
 import type { Deps } from './context.js';
@@ -75,8 +81,6 @@ export function sweepSearchLabels(): string[] {
 /** Created and coloured by every sweep, so that people see proper trigger labels in the label picker. */
 export const CATALOGUE = [TRIGGER_START, TRIGGER_STOP, FREEZE, BLOCKED, TRACKED];
 
-/** How the adapter names the fence label of a lock takeover (`<lock> ⛓ <hash>`). */
-const FENCE_MARK = ' ⛓ ';
 /** A PR's head SHA is not in a search result; nothing the sweep decides from a summary depends on it. */
 const UNKNOWN_HEAD = '0'.repeat(40);
 
@@ -641,11 +645,9 @@ async function syncCatalogue(sweep: Sweep, quiet: boolean): Promise<void> {
 
 /** A fence is stale once its lock is not live and the lease it fenced ended more than a lease ago. */
 function fenceIsStale(sweep: Sweep, fence: LabelDefinition): boolean {
-  const lockName = fence.name.slice(0, fence.name.indexOf(FENCE_MARK));
-  if (sweep.isLive(sweep.lease(lockName))) return false;
-  // The adapter describes a fence as `takeover of <lock>: <the lease it took over>`.
-  const colon = fence.description.indexOf(': ');
-  const fenced = colon < 0 ? undefined : parseLockDescription(fence.description.slice(colon + 2));
+  if (sweep.isLive(sweep.lease(fencedLockName(fence.name) ?? ''))) return false;
+  const leaseText = fencedLeaseText(fence.description);
+  const fenced = leaseText === undefined ? undefined : parseLockDescription(leaseText);
   const leaseMs = sweep.deps.settings.policy.leaseMinutes * 60_000;
   return fenced === undefined || fenced.expiresAt.getTime() + leaseMs <= sweep.now.getTime();
 }
@@ -709,7 +711,7 @@ async function deleteUnusedLabels(sweep: Sweep): Promise<void> {
   for (const label of sweep.repoLabels) {
     const name = label.name;
     if (!name.startsWith(`${CIRCUS} `)) continue;
-    if (name.includes(FENCE_MARK)) {
+    if (isFenceName(name)) {
       if (fenceIsStale(sweep, label)) deletions.push({ name, why: 'stale fence of a lock takeover' });
       continue;
     }
