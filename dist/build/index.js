@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3251:
+/***/ 8115:
 /***/ (function(module) {
 
 /**
@@ -1531,7 +1531,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
-/***/ 8301:
+/***/ 9083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1546,7 +1546,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/core/values.ts
-var values = __nccwpck_require__(4101);
+var values = __nccwpck_require__(4551);
 ;// CONCATENATED MODULE: ./src/aws/superset-task-definition.json
 const superset_task_definition_namespaceObject = {};
 ;// CONCATENATED MODULE: ./src/aws/task-definition.ts
@@ -1867,7 +1867,7 @@ function containerLogsUrl(params) {
 
 /***/ }),
 
-/***/ 3054:
+/***/ 4448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1909,7 +1909,7 @@ const ACTIONS = (/* unused pure expression or super */ null && ([
 
 /***/ }),
 
-/***/ 4101:
+/***/ 4551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1920,7 +1920,7 @@ const ACTIONS = (/* unused pure expression or super */ null && ([
 /* harmony export */   yY: () => (/* binding */ FORMS)
 /* harmony export */ });
 /* unused harmony exports parseSha, MAX_FLAG_LENGTH, MIN_TTL_HOURS, MAX_TTL_HOURS, formatTtl, ttlDeadline, parseLogin, formatTime, formatDuration, describeTtl */
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4448);
 
 /** The accepted forms, worded for people; error messages quote these. */
 const FORMS = {
@@ -2015,11 +2015,11 @@ function describeTtl(ttl) {
 
 /***/ }),
 
-/***/ 6759:
+/***/ 1429:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7378);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7839);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -2028,7 +2028,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7378:
+/***/ 7839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2047,7 +2047,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -2083,7 +2083,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -2179,7 +2179,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -2214,7 +2214,7 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2561,7 +2561,7 @@ const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -2741,7 +2741,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3015,7 +3015,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3603,7 +3603,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -3684,7 +3684,7 @@ function getExecOutput(commandLine, args, options) {
 }
 //# sourceMappingURL=exec.js.map
 // EXTERNAL MODULE: ./src/core/values.ts
-var values = __nccwpck_require__(4101);
+var values = __nccwpck_require__(4551);
 ;// CONCATENATED MODULE: ./src/docker/reference.ts
 // Docker image references, checked against the grammar of the distribution project (the one docker and BuildKit
 // use), so a bad input is refused with a clear message before docker is ever run. Pure, never throws.
@@ -4706,7 +4706,7 @@ function inputEnvName(name) {
 }
 
 // EXTERNAL MODULE: ./src/core/types.ts
-var types = __nccwpck_require__(3054);
+var types = __nccwpck_require__(4448);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -5328,18 +5328,25 @@ const EMOJI = {
     legacyRequester: '👤',
 };
 /** GitHub's limit on label names. */
-const LABEL_MAX_LENGTH = 50;
+const labels_LABEL_MAX_LENGTH = 50;
 /** GitHub's limit on label descriptions. */
-const LABEL_DESCRIPTION_MAX_LENGTH = 100;
+const labels_LABEL_DESCRIPTION_MAX_LENGTH = 100;
 /** The length GitHub's limit is checked against, counted conservatively (see the module comment). */
 function labelLength(name) {
     return name.length;
 }
+/**
+ * GitHub's own count (code points): what it checks a request against. labelLength is never less, so every name the
+ * grammar writes passes; the adapter checks with this one so that it refuses no name GitHub would take.
+ */
+function labels_characters(text) {
+    return [...text].length;
+}
 const PREFIX = `${CIRCUS} `;
 /** Room left for the value in `🎪 {sha7} {emoji} {value}` when the emoji takes two code units. */
-const SHA_FIRST_VALUE_ROOM = LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.requester} `);
+const SHA_FIRST_VALUE_ROOM = labels_LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.requester} `);
 const REQUESTER_MAX_LENGTH = SHA_FIRST_VALUE_ROOM;
-const CONFIG_VALUE_ROOM = LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.config} `);
+const CONFIG_VALUE_ROOM = labels_LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.config} `);
 const ELLIPSIS = '…';
 // ---------------------------------------------------------------------------------------------------------------
 // Values
@@ -5800,7 +5807,7 @@ function labels_configCommandLabel(change) {
 }
 // ---------------------------------------------------------------------------------------------------------------
 // The deploy lock: a repository label whose existence is the lock (POST /labels succeeds for one creator only) and
-// whose description records the lease. It is per PR and SHA: runs for the same commit exclude each other, while a
+// whose description records the lease (locks.ts writes and reads the lease and its fences). It is per PR and SHA: runs for the same commit exclude each other, while a
 // newer commit never waits for an older one (it supersedes it through the 🏗️ pointer instead).
 /** The name of the lock of PR `pr` (and commit `sha`, 7 or 40 hex, when given). */
 function labels_lockLabel(pr, sha) {
@@ -5812,34 +5819,6 @@ function labels_lockLabel(pr, sha) {
     if (sha7 === undefined)
         throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
     return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}-${sha7}`;
-}
-const LOCK_HEAD = 'showtime lock held by ';
-const LOCK_UNTIL = ' until ';
-const LOCK_HOLDER_MAX_LENGTH = LABEL_DESCRIPTION_MAX_LENGTH - LOCK_HEAD.length - LOCK_UNTIL.length - 'YYYY-MM-DDTHH:MMZ'.length;
-const LOCK_DESCRIPTION_FORM = (/* unused pure expression or super */ null && (`${LOCK_HEAD}<holder> until <YYYY-MM-DDTHH:MMZ>, e.g. ${LOCK_HEAD}run 123456/1 until 2024-01-15T14:30Z`));
-// Printable, no surrounding space, so that what is written is read back unchanged.
-const HOLDER = /^[^\s\p{Cc}\p{Cf}\p{Cs}](?:[^\p{Cc}\p{Cf}\p{Cs}]*[^\s\p{Cc}\p{Cf}\p{Cs}])?$/u;
-/**
- * The lock label's description. The expiry is rounded up to the whole minute: a lease may last a few seconds longer
- * than asked, never shorter, so a run that believes it still holds the lock always does.
- */
-function labels_formatLockDescription(lease) {
-    if (!HOLDER.test(lease.holder) || lease.holder.length > LOCK_HOLDER_MAX_LENGTH) {
-        throw new Error(`lock holder "${lease.holder}" must be 1 to ${LOCK_HOLDER_MAX_LENGTH} printable characters without surrounding spaces`);
-    }
-    const ceiled = new Date(Math.ceil(lease.expiresAt.getTime() / 60_000) * 60_000);
-    return `${LOCK_HEAD}${lease.holder}${LOCK_UNTIL}${formatIsoMinute(ceiled)}`;
-}
-/** Reads a lock description (LOCK_DESCRIPTION_FORM); undefined for anything else. */
-function labels_parseLockDescription(text) {
-    if (!text.startsWith(LOCK_HEAD))
-        return undefined;
-    const until = text.lastIndexOf(LOCK_UNTIL);
-    if (until < LOCK_HEAD.length)
-        return undefined;
-    const holder = text.slice(LOCK_HEAD.length, until);
-    const expiresAt = parseIsoMinute(text.slice(until + LOCK_UNTIL.length));
-    return expiresAt !== undefined && HOLDER.test(holder) ? { holder, expiresAt } : undefined;
 }
 const STATUS_STYLE = {
     building: { color: 'fbca04', text: 'is building its Docker image' },
@@ -7408,7 +7387,7 @@ class session_PrSession {
 }
 
 // EXTERNAL MODULE: ./src/aws/task-definition.ts + 1 modules
-var task_definition = __nccwpck_require__(8301);
+var task_definition = __nccwpck_require__(9083);
 ;// CONCATENATED MODULE: ./src/orchestrator/common.ts
 // Small pieces every orchestration step uses: the outcome of one decision, label writes that honour the GitHub
 // dry run, status changes, and the status comment.
@@ -8778,7 +8757,7 @@ var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
 
 let loading;
 function loadEcsModule() {
-    return (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(736), __nccwpck_require__.e(212), __nccwpck_require__.e(220)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1220)));
+    return (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(912), __nccwpck_require__.e(780), __nccwpck_require__.e(756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1756)));
 }
 /**
  * An EnvironmentBackend that loads the SDK and builds the real one on its first call. `settings` is a thunk: the ECS
@@ -9178,17 +9157,43 @@ function errors_toGitHubError(error, operation, what, notFound) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/github/lease.ts
-// The default way a lock label carries its lease: description `holder|ISO-expiry`. labels.ts may supply its own
-// codec; these functions are pure (the fence name is a hash of its inputs, no clock, no randomness).
+;// CONCATENATED MODULE: ./src/core/locks.ts
+// The deploy lock's protocol text, written and read here only: the lease a lock label's description carries, the
+// fence label a takeover of an expired lease creates first, and how a fence names the lock and lease it fenced.
+// The lock's *name* (`🎪 🔐 lock-pr-…`) is part of the label grammar (labels.ts writes and parses it with every
+// other 🎪 name). Everything here is pure: the fence name is a hash of its inputs, no clock, no randomness.
 
-const lease_MAX_LABEL_NAME = 50;
-const lease_MAX_LABEL_DESCRIPTION = 100;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-/** GitHub counts characters (code points), not UTF-16 units, against its label limits. */
-function lease_characters(text) {
-    return [...text].length;
+
+const LOCK_HEAD = 'showtime lock held by ';
+const LOCK_UNTIL = ' until ';
+const LOCK_HOLDER_MAX_LENGTH = labels_LABEL_DESCRIPTION_MAX_LENGTH - LOCK_HEAD.length - LOCK_UNTIL.length - 'YYYY-MM-DDTHH:MMZ'.length;
+const LOCK_DESCRIPTION_FORM = (/* unused pure expression or super */ null && (`${LOCK_HEAD}<holder> until <YYYY-MM-DDTHH:MMZ>, e.g. ${LOCK_HEAD}run 123456/1 until 2024-01-15T14:30Z`));
+// Printable, no surrounding space, so that what is written is read back unchanged.
+const HOLDER = /^[^\s\p{Cc}\p{Cf}\p{Cs}](?:[^\p{Cc}\p{Cf}\p{Cs}]*[^\s\p{Cc}\p{Cf}\p{Cs}])?$/u;
+/**
+ * The lock label's description. The expiry is rounded up to the whole minute: a lease may last a few seconds longer
+ * than asked, never shorter, so a run that believes it still holds the lock always does.
+ */
+function formatLockDescription(lease) {
+    if (!HOLDER.test(lease.holder) || lease.holder.length > LOCK_HOLDER_MAX_LENGTH) {
+        throw new Error(`lock holder "${lease.holder}" must be 1 to ${LOCK_HOLDER_MAX_LENGTH} printable characters without surrounding spaces`);
+    }
+    const ceiled = new Date(Math.ceil(lease.expiresAt.getTime() / 60_000) * 60_000);
+    return `${LOCK_HEAD}${lease.holder}${LOCK_UNTIL}${formatIsoMinute(ceiled)}`;
 }
+/** Reads a lock description (LOCK_DESCRIPTION_FORM); undefined for anything else. */
+function parseLockDescription(text) {
+    if (!text.startsWith(LOCK_HEAD))
+        return undefined;
+    const until = text.lastIndexOf(LOCK_UNTIL);
+    if (until < LOCK_HEAD.length)
+        return undefined;
+    const holder = text.slice(LOCK_HEAD.length, until);
+    const expiresAt = parseIsoMinute(text.slice(until + LOCK_UNTIL.length));
+    return expiresAt !== undefined && HOLDER.test(holder) ? { holder, expiresAt } : undefined;
+}
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** The adapter's own lease form, `holder|ISO-expiry`, used when it is given no codec (its tests do). */
 function formatLease(lease) {
     if (lease.holder === '' || lease.holder.includes('|')) {
         throw new Error(`Invalid lock holder ${JSON.stringify(lease.holder)}: expected non-empty text without "|"`);
@@ -9196,9 +9201,9 @@ function formatLease(lease) {
     if (Number.isNaN(lease.expiresAt.getTime()))
         throw new Error('Invalid lock expiry: expected a valid date');
     const text = `${lease.holder}|${lease.expiresAt.toISOString()}`;
-    if (lease_characters(text) > lease_MAX_LABEL_DESCRIPTION) {
+    if (labels_characters(text) > labels_LABEL_DESCRIPTION_MAX_LENGTH) {
         throw new Error(`Invalid lock holder ${JSON.stringify(lease.holder)}: at most ` +
-            `${lease_MAX_LABEL_DESCRIPTION - 25} characters fit in a label description with the expiry`);
+            `${labels_LABEL_DESCRIPTION_MAX_LENGTH - 25} characters fit in a label description with the expiry`);
     }
     return text;
 }
@@ -9214,22 +9219,50 @@ function parseLease(description) {
     // Date accepts 2024-02-31 by rolling over; a lease we wrote always round-trips exactly.
     return expiresAt.toISOString() === expiry ? { holder, expiresAt } : undefined;
 }
+/** Separates the lock's name from the lease hash in a fence's name. */
+const FENCE_MARK = ' ⛓ ';
 /**
  * `<lock name> ⛓ <8 hex>`: the hash identifies the expired lease, so every racer that saw the same lease tries to
- * create the same fence and exactly one succeeds. The lock name is shortened when needed to stay within 50
- * characters; the hash covers the full name, so distinct locks still get distinct fences.
+ * create the same fence and exactly one succeeds. The lock name is shortened when needed to stay within
+ * LABEL_MAX_LENGTH; the hash covers the full name, so distinct locks still get distinct fences.
  */
-function lease_fenceName(name, description) {
+function fenceName(name, description) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(`${name}\n${description}`).digest('hex').slice(0, 8);
-    const suffix = ` ⛓ ${hash}`;
-    const room = lease_MAX_LABEL_NAME - lease_characters(suffix);
+    const suffix = `${FENCE_MARK}${hash}`;
+    const room = labels_LABEL_MAX_LENGTH - labels_characters(suffix);
     return `${[...name].slice(0, room).join('')}${suffix}`;
 }
-const lease_DEFAULT_LOCK_CODEC = { describe: formatLease, parse: parseLease, fenceName: lease_fenceName };
+/** True for a fence's name (every other 🎪 name lacks the mark). */
+function isFenceName(name) {
+    return name.includes(FENCE_MARK);
+}
+/** The lock a fence guards (its name as far as the fence kept it); undefined for a name that is not a fence. */
+function fencedLockName(fence) {
+    const mark = fence.indexOf(FENCE_MARK);
+    return mark < 0 ? undefined : fence.slice(0, mark);
+}
+const TAKEOVER = 'takeover of ';
+/** A fence's description: which lock it guards and the expired lease it took over, cut to the description limit. */
+function locks_fenceDescription(lock, seen) {
+    return [...`${TAKEOVER}${lock}: ${seen}`].slice(0, LABEL_DESCRIPTION_MAX_LENGTH).join('');
+}
+/** The lease text a fence's description says it took over; undefined when the description is not a fence's. */
+function fencedLeaseText(description) {
+    const colon = description.indexOf(': ');
+    return colon < 0 ? undefined : description.slice(colon + 2);
+}
+/** The codec the action runs with. */
+const locks_LOCK_CODEC = {
+    describe: formatLockDescription,
+    parse: parseLockDescription,
+    fenceName,
+};
+/** The adapter's default when it is given no codec. */
+const locks_DEFAULT_LOCK_CODEC = { describe: formatLease, parse: parseLease, fenceName };
 
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __nccwpck_require__(9783);
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
+var proxy = __nccwpck_require__(2887);
+;// CONCATENATED MODULE: ../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -9244,7 +9277,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -9273,7 +9306,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -9321,7 +9354,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -9342,7 +9375,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../main/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -9389,7 +9422,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -9735,7 +9768,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, dist_bundle_DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../main/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -10027,7 +10060,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../main/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -10628,7 +10661,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -10669,7 +10702,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -10876,7 +10909,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -11007,7 +11040,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -11062,11 +11095,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -11207,7 +11240,7 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -11619,12 +11652,12 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -13918,7 +13951,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -14044,7 +14077,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -14065,9 +14098,9 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// EXTERNAL MODULE: ../main/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(8115);
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -14150,7 +14183,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -14504,7 +14537,7 @@ function fetchFor(baseUrl) {
         return globalThis.fetch;
     let proxied;
     const load = async () => {
-        const [{ HttpClient }, undici] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(779)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2779)), __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))]);
+        const [{ HttpClient }, undici] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(480), __nccwpck_require__.e(83)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7083)), __nccwpck_require__.e(/* import() */ 480).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2480, 19))]);
         const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
         return ((url, init) => undici.fetch(url, { ...init, dispatcher }));
     };
@@ -14658,6 +14691,7 @@ function search_query_splitRange(range) {
 
 
 
+
 const PER_PAGE = 100;
 const HEX_COLOR = /^[0-9a-fA-F]{6}$/;
 const MARKER = /^<!--[\s\S]*\S[\s\S]*-->$/;
@@ -14720,8 +14754,8 @@ class adapter_OctokitGitHub {
         }
     }
     checkLabelName(operation, name) {
-        if (name.trim() === '' || characters(name) > MAX_LABEL_NAME) {
-            throw badInput(operation, `Invalid label name ${JSON.stringify(name)}: expected 1 to ${MAX_LABEL_NAME} characters`);
+        if (name.trim() === '' || characters(name) > LABEL_MAX_LENGTH) {
+            throw badInput(operation, `Invalid label name ${JSON.stringify(name)}: expected 1 to ${LABEL_MAX_LENGTH} characters`);
         }
     }
     /** ONE request: GET pulls/{n} embeds the labels. */
@@ -14832,8 +14866,8 @@ class adapter_OctokitGitHub {
             throw badInput(operation, `Invalid color ${JSON.stringify(definition.color)} for label "${definition.name}": ` +
                 'expected 6 hexadecimal digits without #, e.g. f29513');
         }
-        if (characters(definition.description) > MAX_LABEL_DESCRIPTION) {
-            throw badInput(operation, `Invalid description for label "${definition.name}": expected at most ${MAX_LABEL_DESCRIPTION} characters`);
+        if (characters(definition.description) > LABEL_DESCRIPTION_MAX_LENGTH) {
+            throw badInput(operation, `Invalid description for label "${definition.name}": expected at most ${LABEL_DESCRIPTION_MAX_LENGTH} characters`);
         }
     }
     /** True when created, false when the name already existed (422 already_exists). ONE request. */
@@ -15261,11 +15295,10 @@ class adapter_OctokitGitHub {
             return mine;
         }
         const fence = this.codec.fenceName(name, seen);
-        const fenceDescription = [...`takeover of ${name}: ${seen}`].slice(0, MAX_LABEL_DESCRIPTION).join('');
         if (!(await this.createLabel('acquireLock', {
             name: fence,
             color: this.lockColor,
-            description: fenceDescription,
+            description: fenceDescription(name, seen),
         }))) {
             return this.leaseOf(await this.readLabel('acquireLock', name));
         }
@@ -15506,7 +15539,6 @@ function dry_run_dryRunPasswords(log) {
 
 
 
-
 function repositoryOf(env) {
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
     if (!match?.[1] || !match[2]) {
@@ -15533,7 +15565,7 @@ function imageStoreFor(settings) {
         return undefined;
     // The ECR SDK loads with the first call: most steps (a label, a comment) never make one.
     return lazyImageStore(ecrRepositoryLabel(target), async () => {
-        const ecr = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8663));
+        const ecr = await Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(945), __nccwpck_require__.e(405)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5405));
         return new ecr.EcrImageStore(ecr.createEcrClient({ region: target.region, endpoint: aws.endpoint }), target);
     });
 }
@@ -15578,7 +15610,7 @@ function wiring_createDeps(settings, env, log, options = {}) {
         token: settings.githubToken,
         baseUrl: env.GITHUB_API_URL,
         repo: repositoryOf(env),
-        lockCodec: { describe: formatLockDescription, parse: parseLockDescription, fenceName },
+        lockCodec: LOCK_CODEC,
         // Writes and searches are paced inside GitHub's documented limits (github/pacing.ts); off for the tests.
         pacing: env.SHOWTIME_GITHUB_PACING !== 'off',
         delayUnitMs: env.SHOWTIME_GITHUB_DELAY_UNIT_MS ? Number(env.SHOWTIME_GITHUB_DELAY_UNIT_MS) : undefined,
@@ -15588,7 +15620,7 @@ function wiring_createDeps(settings, env, log, options = {}) {
     const images = settings.dryRun.aws ? dryRunImages(log) : imageStoreFor(settings);
     const repo = repositoryOf(env);
     let ssm;
-    const loadPasswords = () => (ssm ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(736), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8332)).then((m) => new m.SsmPasswordStore(m.createSsmClient(aws), repo)));
+    const loadPasswords = () => (ssm ??= Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(912), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9754)).then((m) => new m.SsmPasswordStore(m.createSsmClient(aws), repo)));
     const passwords = settings.dryRun.aws
         ? dryRunPasswords(log)
         : lazyPasswordStore((pr, sha7) => passwordName(repo, pr, sha7), loadPasswords);
@@ -15626,7 +15658,7 @@ function wiring_createDeps(settings, env, log, options = {}) {
         async () => ({ log: (message) => log.info(message), passwords: await loadPasswords() }));
     const docker = settings.docker;
     const imageRepository = async () => docker.imageRepository === '' && docker.existingImage === undefined && !settings.dryRun.docker
-        ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8663)).then((ecr) => ecr.resolveEcrRepositoryUri(ecr.createEcrClient(aws), DEFAULT_ECR_REPOSITORY))
+        ? Promise.all(/* import() */[__nccwpck_require__.e(213), __nccwpck_require__.e(945), __nccwpck_require__.e(405)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5405)).then((ecr) => ecr.resolveEcrRepositoryUri(ecr.createEcrClient(aws), DEFAULT_ECR_REPOSITORY))
         : docker.imageRepository;
     const builder = options.builder ??
         lazyBuilder(async () => createDockerBuilder(dockerBuilderSettings(settings, workspace, await imageRepository())));
@@ -16071,7 +16103,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9783:
+/***/ 2887:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -16439,6 +16471,6 @@ class DecodedURL extends URL {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6759);
+/******/ var __webpack_exports__ = __nccwpck_require__(1429);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

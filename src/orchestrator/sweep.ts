@@ -27,27 +27,31 @@ import {
   FREEZE,
   LEGACY_TRIGGER,
   labelDefinition,
-  lockLabel,
   parseLabel,
   TRACKED,
   TRIGGER_START,
   TRIGGER_STOP,
 } from '../core/labels.js';
-import { plan } from '../core/planner.js';
-import { BUSY, SERVED } from '../core/statuses.js';
+import type { SweepView } from '../core/reconcile.js';
+import {
+  confirmUncarried,
+  confirmUnclaimed,
+  decideSchedule,
+  envKey,
+  isQuiet,
+  labelVerdicts,
+  leftoverCandidates,
+  missingServices,
+  needsAction,
+  onlyTracked,
+  orphanVerdicts,
+} from '../core/reconcile.js';
 import { buildPrState } from '../core/state.js';
 import { missingCreated } from '../core/state-guard.js';
-import type { Decision, Lease, PrState, Status } from '../core/types.js';
+import type { Decision, PrState, Status } from '../core/types.js';
 import { formatDuration, formatTime, ttlDeadline } from '../core/values.js';
 import { GitHubError } from '../github/errors.js';
 import type { LabelDefinition } from '../core/labels.js';
-import {
-  fencedLeaseText,
-  fencedLockName,
-  fenceName,
-  isFenceName,
-  parseLockDescription,
-} from '../core/locks.js';
 import type { PullRequestSummary } from '../github/port.js';
 import { notify } from '../notify/slack.js';
 import type { Notice } from '../notify/slack.js';
@@ -120,7 +124,15 @@ const SYSTEM: Record<SweepActionKind, 'github' | 'aws' | 'both' | 'none'> = {
   'labels-synced': 'github',
 };
 
-const key = (pr: number, sha: string): string => `${pr}/${sha}`;
+/** A PR's state as its search result shows it. */
+function summaryState(summary: PullRequestSummary): PrState {
+  return buildPrState({
+    number: summary.number,
+    headSha: UNKNOWN_HEAD,
+    open: summary.open,
+    labels: summary.labels,
+  });
+}
 const lower = (name: string): string => name.toLowerCase();
 
 function messageOf(error: unknown): string {
@@ -174,109 +186,18 @@ class Sweep {
     await notify(this.deps.settings, { ...notice, repo }, { warn: (m) => this.deps.log.warning(m) });
   }
 
-  lease(name: string): Lease | undefined {
-    const label = this.labelsByName.get(lower(name));
-    return label ? parseLockDescription(label.description) : undefined;
-  }
-
-  isLive(lease: Lease | undefined): boolean {
-    return lease !== undefined && lease.expiresAt.getTime() > this.now.getTime();
-  }
-
-  /** The lock of the SHA a run would be working on, for the planner's lease-expired rule. */
-  planLease(state: PrState): Lease | undefined {
-    const sha = state.building ?? Object.values(state.environments).find((env) => BUSY.has(env.status))?.sha;
-    return sha === undefined ? undefined : this.lease(lockLabel(state.number, sha));
-  }
-
-  /** True while any run holds a lock of this PR: its labels and services may be mid-change. */
-  prIsLocked(pr: number): boolean {
-    return this.repoLabels.some((label) => {
-      const parsed = parseLabel(label.name);
-      return (
-        parsed.kind === 'lock' && parsed.pr === pr && this.isLive(parseLockDescription(label.description))
-      );
-    });
-  }
-
-  /** Environments whose labels say a service serves them, while ECS has no live service for them. */
-  missingServices(state: PrState): string[] {
-    if (this.services === undefined || this.prIsLocked(state.number)) return [];
-    const live = new Set(
-      this.services.flatMap((s) => (s.status === 'ACTIVE' && s.pr && s.sha ? [key(s.pr, s.sha)] : [])),
-    );
-    // Services of environments labelled by an earlier generation were never tagged: their absence proves nothing.
-    const legacy = new Set(state.legacyLabels);
-    return Object.values(state.environments)
-      .filter((env) => SERVED.has(env.status) && !live.has(key(state.number, env.sha)))
-      .filter((env) => !env.labels.some((label) => legacy.has(label)))
-      .filter((env) => !this.handled.has(key(state.number, env.sha)))
-      .map((env) => env.sha);
-  }
-
-  decide(state: PrState): Decision {
-    return plan({
-      event: { kind: 'schedule' },
-      state,
-      policy: this.deps.settings.policy,
+  /** What the reconciler sees of this sweep, now. */
+  view(): SweepView {
+    return {
       now: this.now,
-      lock: this.planLease(state),
-    });
+      policy: this.deps.settings.policy,
+      orphanGraceMinutes: this.deps.settings.orphanGraceMinutes,
+      prs: this.prs,
+      services: this.services,
+      labels: this.labelsByName,
+      handled: this.handled,
+    };
   }
-}
-
-/** A closed PR that carries only the index label: untracking it keeps it out of every later search. */
-function onlyTracked(state: PrState, labels: string[]): boolean {
-  return (
-    !state.open &&
-    state.active === undefined &&
-    state.building === undefined &&
-    Object.keys(state.environments).length === 0 &&
-    labels.some((label) => parseLabel(label).kind === 'tracked')
-  );
-}
-
-function needsAction(sweep: Sweep, state: PrState, labels: string[]): boolean {
-  const action = sweep.decide(state).action;
-  return (
-    action === 'stop' ||
-    action === 'warn-expiry' ||
-    sweep.missingServices(state).length > 0 ||
-    missingCreated(state, sweep.now).length > 0 ||
-    onlyTracked(state, labels)
-  );
-}
-
-/**
- * A sweep is quiet when, by the search results and the service listing alone, nothing can be due: no PR whose
- * planner decision or labels call for a write, no environment a run may be busy with (its lease would matter), no
- * environment whose service is missing, no service that no PR claims. Conservative: every check assumes no lock
- * is held, and anything a lock could change makes the sweep not quiet (it then lists the labels and reads the
- * leases as always). A quiet sweep writes nothing but, at most, the label catalogue.
- */
-function isQuiet(sweep: Sweep, summaries: readonly PullRequestSummary[]): boolean {
-  if (sweep.services === undefined) return false;
-  const claimed = new Set<string>();
-  for (const summary of summaries) {
-    const state = buildPrState({
-      number: summary.number,
-      headSha: UNKNOWN_HEAD,
-      open: summary.open,
-      labels: summary.labels,
-    });
-    const busy =
-      state.building !== undefined || Object.values(state.environments).some((env) => BUSY.has(env.status));
-    if (busy || needsAction(sweep, state, summary.labels)) return false;
-    if (summary.labels.some((label) => parseLabel(label).kind === 'lock')) return false;
-    for (const sha of Object.keys(state.environments)) claimed.add(key(state.number, sha));
-  }
-  return sweep.services.every(
-    (service) =>
-      service.status !== 'ACTIVE' ||
-      service.pr === undefined ||
-      service.sha === undefined ||
-      claimed.has(key(service.pr, service.sha)),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -285,14 +206,9 @@ function isQuiet(sweep: Sweep, summaries: readonly PullRequestSummary[]): boolea
 async function sweepPr(sweep: Sweep, summary: PullRequestSummary): Promise<void> {
   const { deps } = sweep;
   const pr = summary.number;
-  const state = buildPrState({
-    number: pr,
-    headSha: UNKNOWN_HEAD,
-    open: summary.open,
-    labels: summary.labels,
-  });
+  const state = summaryState(summary);
   sweep.prs.set(pr, { state, labels: summary.labels });
-  if (!needsAction(sweep, state, summary.labels)) return;
+  if (!needsAction(sweep.view(), state, summary.labels)) return;
 
   // 1 GET: the search result may be minutes old.
   const session = await PrSession.open(deps.github, pr);
@@ -310,11 +226,11 @@ async function sweepPr(sweep: Sweep, summary: PullRequestSummary): Promise<void>
   }
   const fresh = session.state();
   sweep.prs.set(pr, { state: fresh, labels: [...session.labels] });
-  const decision = sweep.decide(fresh);
+  const decision = decideSchedule(sweep.view(), fresh);
   if (decision.action === 'stop') await stopPr(sweep, session, decision);
   else if (decision.action === 'warn-expiry') await warnPr(sweep, session, decision);
 
-  const missing = sweep.missingServices(session.state());
+  const missing = missingServices(sweep.view(), session.state());
   if (missing.length > 0) await markServiceGone(sweep, session, missing);
   if (onlyTracked(session.state(), [...session.labels])) {
     await relabel(deps, session, [], [TRACKED]);
@@ -330,7 +246,7 @@ async function stopPr(sweep: Sweep, session: PrSession, decision: Decision): Pro
   const targets = Object.values(session.state().environments).filter(
     (env) => only === undefined || env.sha === only,
   );
-  for (const env of targets) sweep.handled.add(key(pr, env.sha));
+  for (const env of targets) sweep.handled.add(envKey(pr, env.sha));
   // The same path as a stop requested on the PR: mark destroying, delete the resources, then the labels.
   const outcome = await destroy(deps, session, decision.message, only);
   const after = session.state();
@@ -423,45 +339,33 @@ async function claimsOf(
 
 async function sweepOrphans(sweep: Sweep): Promise<void> {
   const { deps } = sweep;
-  if (sweep.services === undefined) return;
-  const claimed = new Set<string>();
-  for (const { state } of sweep.prs.values()) {
-    for (const sha of Object.keys(state.environments)) claimed.add(key(state.number, sha));
-  }
-  const graceMs = deps.settings.orphanGraceMinutes * 60_000;
   const candidates = new Map<number, ManagedService[]>();
-  for (const service of sweep.services) {
-    if (service.status !== 'ACTIVE') continue;
-    if (service.pr === undefined || service.sha === undefined) {
+  for (const verdict of orphanVerdicts({ ...sweep.view(), services: sweep.services })) {
+    const { service } = verdict;
+    if (verdict.kind === 'keep-unidentified') {
       sweep.act({
         kind: 'orphan-kept',
         subject: service.serviceName,
         detail: 'its tags and name do not say which PR and SHA it belongs to; delete it by hand',
       });
-      continue;
-    }
-    const id = key(service.pr, service.sha);
-    if (claimed.has(id) || sweep.handled.has(id)) continue;
-    if (sweep.isLive(sweep.lease(lockLabel(service.pr, service.sha)))) continue;
-    if (service.createdAt && sweep.now.getTime() - service.createdAt.getTime() < graceMs) {
+    } else if (verdict.kind === 'keep-young') {
       sweep.act({
         kind: 'orphan-kept',
-        pr: service.pr,
+        pr: verdict.pr,
         subject: service.serviceName,
         detail: `no PR claims it, but it is younger than ${formatDuration(deps.settings.orphanGraceMinutes * 60_000)}`,
       });
-      continue;
+    } else {
+      candidates.set(verdict.pr, [...(candidates.get(verdict.pr) ?? []), service]);
     }
-    candidates.set(service.pr, [...(candidates.get(service.pr) ?? []), service]);
   }
 
   for (const [pr, services] of candidates) {
     const claims = await claimsOf(deps, sweep, pr, `services of #${pr}`);
-    if (claims === undefined) continue;
     for (const service of services) {
       const sha = service.sha ?? '';
-      if (claims.has(sha)) continue;
-      sweep.handled.add(key(pr, sha));
+      if (confirmUnclaimed(sha, claims) === 'keep') continue;
+      sweep.handled.add(envKey(pr, sha));
       const age = service.createdAt ? `created ${formatTime(service.createdAt)}` : 'no created-at tag';
       if (deps.settings.dryRun.aws) {
         sweep.cleaned += 1;
@@ -564,28 +468,16 @@ async function listLeftovers(sweep: Sweep): Promise<Leftover[]> {
  */
 async function sweepLeftovers(sweep: Sweep): Promise<void> {
   const { deps } = sweep;
-  // Without the list of services, what runs cannot be told from what was left.
+  // Without the list of services, what runs cannot be told from what was left (leftoverCandidates says none).
   if (sweep.services === undefined) return;
-  const claimed = new Set<string>();
-  for (const { state } of sweep.prs.values()) {
-    for (const sha of Object.keys(state.environments)) claimed.add(key(state.number, sha));
-  }
-  for (const service of sweep.services) {
-    if (service.status !== 'INACTIVE' && service.pr && service.sha) claimed.add(key(service.pr, service.sha));
-  }
-  const graceMs = deps.settings.orphanGraceMinutes * 60_000;
   const candidates = new Map<number, Leftover[]>();
-  for (const leftover of await listLeftovers(sweep)) {
-    const id = key(leftover.pr, leftover.sha7);
-    if (claimed.has(id) || sweep.isLive(sweep.lease(lockLabel(leftover.pr, leftover.sha7)))) continue;
-    if (leftover.createdAt && sweep.now.getTime() - leftover.createdAt.getTime() < graceMs) continue;
+  for (const leftover of leftoverCandidates(sweep.view(), await listLeftovers(sweep))) {
     candidates.set(leftover.pr, [...(candidates.get(leftover.pr) ?? []), leftover]);
   }
   for (const [pr, leftovers] of candidates) {
     const claims = await claimsOf(deps, sweep, pr, `leftovers of #${pr}`);
-    if (claims === undefined) continue;
     for (const leftover of leftovers) {
-      if (claims.has(leftover.sha7)) continue;
+      if (confirmUnclaimed(leftover.sha7, claims) === 'keep') continue;
       try {
         const result = await leftover.remove();
         if (result !== 'deleted') continue;
@@ -643,32 +535,6 @@ async function syncCatalogue(sweep: Sweep, quiet: boolean): Promise<void> {
   }
 }
 
-/** A fence is stale once its lock is not live and the lease it fenced ended more than a lease ago. */
-function fenceIsStale(sweep: Sweep, fence: LabelDefinition): boolean {
-  if (sweep.isLive(sweep.lease(fencedLockName(fence.name) ?? ''))) return false;
-  const leaseText = fencedLeaseText(fence.description);
-  const fenced = leaseText === undefined ? undefined : parseLockDescription(leaseText);
-  const leaseMs = sweep.deps.settings.policy.leaseMinutes * 60_000;
-  return fenced === undefined || fenced.expiresAt.getTime() + leaseMs <= sweep.now.getTime();
-}
-
-/**
- * An expired lock may go, unless a takeover of exactly this expired lease is under way (its fence exists and is
- * not stale). A run that takes the lock over between our listing and our DELETE loses it; that run then holds no
- * label, the next acquirer creates a fresh one, and the 🏗️ pointer still tells the two runs apart.
- */
-function lockIsDeletable(sweep: Sweep, lock: LabelDefinition): boolean {
-  if (sweep.isLive(parseLockDescription(lock.description))) return false;
-  const fence = sweep.labelsByName.get(lower(fenceName(lock.name, lock.description)));
-  return fence === undefined || fenceIsStale(sweep, fence);
-}
-
-/**
- * Which 🎪 repository labels may be deleted. Never: the catalogue, triggers, 🧊/🔒, `conf-*` commands (a small
- * vocabulary people reuse), malformed labels (not ours to judge), live locks. State labels and pointers go when the
- * issues listing shows nothing carries them and their SHA is not claimed by any PR, service or live lock. Expired
- * locks and stale fences go as described above.
- */
 /**
  * A PR that carries showtime labels but not TRACKED (labelled by an earlier generation) gets TRACKED, so that the
  * next sweeps find it with their first search and look after it like any other.
@@ -692,39 +558,11 @@ async function adopt(sweep: Sweep, pull: PullRequestSummary): Promise<void> {
 
 async function deleteUnusedLabels(sweep: Sweep): Promise<void> {
   const { deps } = sweep;
-  const used = new Set<string>();
-  const claimedShas = new Set<string>();
-  for (const { state, labels } of sweep.prs.values()) {
-    for (const label of labels) used.add(lower(label));
-    for (const sha of Object.keys(state.environments)) claimedShas.add(sha);
-  }
-  for (const service of sweep.services ?? []) if (service.sha) claimedShas.add(service.sha);
-  for (const label of sweep.repoLabels) {
-    const parsed = parseLabel(label.name);
-    if (parsed.kind === 'lock' && parsed.sha && sweep.isLive(parseLockDescription(label.description))) {
-      claimedShas.add(parsed.sha);
-    }
-  }
-
   const deletions: { name: string; why: string }[] = [];
   const unverified: string[] = [];
-  for (const label of sweep.repoLabels) {
-    const name = label.name;
-    if (!name.startsWith(`${CIRCUS} `)) continue;
-    if (isFenceName(name)) {
-      if (fenceIsStale(sweep, label)) deletions.push({ name, why: 'stale fence of a lock takeover' });
-      continue;
-    }
-    const parsed = parseLabel(name);
-    if (parsed.kind === 'lock') {
-      if (lockIsDeletable(sweep, label)) deletions.push({ name, why: 'expired lock' });
-      continue;
-    }
-    const isState = parsed.kind === 'pointer' || 'form' in parsed;
-    if (!isState || used.has(lower(name))) continue;
-    const sha = 'sha' in parsed ? parsed.sha : undefined;
-    if (sha !== undefined && claimedShas.has(sha)) continue;
-    unverified.push(name);
+  for (const verdict of labelVerdicts(sweep.view())) {
+    if (verdict.kind === 'delete-label') deletions.push(verdict);
+    else unverified.push(verdict.name);
   }
 
   // Deleting a repository label removes it from every PR that carries it, so a definition goes only when a consistent
@@ -733,7 +571,7 @@ async function deleteUnusedLabels(sweep: Sweep): Promise<void> {
   for (const name of unverified) {
     try {
       const carriers = await deps.github.listLabelCarriers(name);
-      if (!carriers.carried) deletions.push({ name, why: 'nothing carries it' });
+      if (confirmUncarried(carriers) === 'act') deletions.push({ name, why: 'nothing carries it' });
       for (const pull of carriers.pulls) if (!sweep.prs.has(pull.number)) await adopt(sweep, pull);
     } catch (error) {
       sweep.fail({
@@ -785,7 +623,12 @@ export async function sweep(deps: Deps, options: SweepOptions = {}): Promise<Swe
   }
   // The repository's labels (locks with their leases, leftovers for the GC) are listed only when something may be
   // due: a quiet sweep costs its search pages and one catalogue read, whatever the number of labels (see isQuiet).
-  const quiet = !options.full && isQuiet(run, summaries);
+  const quiet =
+    !options.full &&
+    isQuiet(
+      run.view(),
+      summaries.map((summary) => ({ state: summaryState(summary), labels: summary.labels })),
+    );
   if (!quiet) {
     run.repoLabels = await deps.github.listRepoLabels();
     run.labelsByName = new Map(run.repoLabels.map((label) => [lower(label.name), label]));
