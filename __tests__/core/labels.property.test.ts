@@ -12,18 +12,17 @@ import {
   createdLabel,
   environmentLabels,
   formatLabelDate,
-  formatLockDescription,
   labelDefinition,
   labelLength,
   lockLabel,
   parseLabel,
   parseLabelDate,
-  parseLockDescription,
   requesterLabel,
   shortenRequester,
   statusLabel,
   ttlLabel,
 } from '../../src/core/labels.js';
+import { formatLockDescription, parseLockDescription } from '../../src/core/locks.js';
 import type { ParsedLabel } from '../../src/core/labels.js';
 import { SIZES, STATUSES } from '../../src/core/types.js';
 import type { Address, ConfigChange, EnvConfig, Environment, Ttl } from '../../src/core/types.js';

@@ -5,8 +5,6 @@ import {
   LABEL_MAX_LENGTH,
   LEGACY_PORT,
   LEGACY_TRIGGER,
-  LOCK_DESCRIPTION_FORM,
-  LOCK_HOLDER_MAX_LENGTH,
   REQUESTER_MAX_LENGTH,
   TRACKED,
   TRIGGER_START,
@@ -20,7 +18,6 @@ import {
   createdLabel,
   environmentLabels,
   formatLabelDate,
-  formatLockDescription,
   isDefaultConfig,
   isStateLabel,
   isStrayStateLabel,
@@ -29,12 +26,17 @@ import {
   lockLabel,
   parseLabel,
   parseLabelDate,
-  parseLockDescription,
   requesterLabel,
   shortenRequester,
   statusLabel,
   ttlLabel,
 } from '../../src/core/labels.js';
+import {
+  LOCK_DESCRIPTION_FORM,
+  LOCK_HOLDER_MAX_LENGTH,
+  formatLockDescription,
+  parseLockDescription,
+} from '../../src/core/locks.js';
 import type { ParsedLabel, StateValue } from '../../src/core/labels.js';
 import { STATUSES } from '../../src/core/types.js';
 import type { ConfigChange, EnvConfig, Environment, Status, Ttl } from '../../src/core/types.js';

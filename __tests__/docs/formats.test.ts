@@ -11,7 +11,7 @@ const SRC = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..
  */
 const MACHINE_FORMATS: Record<string, number> = {
   'aws/tags.ts': 2,
-  'github/lease.ts': 2,
+  'core/locks.ts': 2,
   'github/search-query.ts': 1,
   'core/dashboard.ts': 3,
   'core/values.ts': 1,

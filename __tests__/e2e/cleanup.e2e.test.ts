@@ -10,7 +10,6 @@ import {
   addressLabel,
   buildingLabel,
   createdLabel,
-  formatLockDescription,
   labelDefinition,
   lockLabel,
   parseLabel,
@@ -23,7 +22,7 @@ import {
 } from '../../src/core/labels.js';
 import type { Status, Ttl } from '../../src/core/types.js';
 import { formatTime } from '../../src/core/values.js';
-import { fenceName } from '../../src/github/lease.js';
+import { fenceName, formatLockDescription } from '../../src/core/locks.js';
 import { commentEvent, pullRequestEvent } from '../../test-support/payloads.js';
 import type { ActionWorld, StepResult } from '../../test-support/action-world.js';
 import { ok, statusComment } from '../../test-support/e2e-checks.js';

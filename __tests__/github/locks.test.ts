@@ -1,5 +1,5 @@
 // The lock primitive (a repository label whose description holds the lease) against the emulator, races included.
-import { fenceName, formatLease } from '../../src/github/lease.js';
+import { fenceName, formatLease } from '../../src/core/locks.js';
 import type { World } from './world.js';
 import { FULL, startWorld } from './world.js';
 

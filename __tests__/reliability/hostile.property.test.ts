@@ -25,8 +25,7 @@ import { PayloadError, parsePayload } from '../../src/core/payload.js';
 import { STATUSES } from '../../src/core/types.js';
 import { MAX_TTL_HOURS, MIN_TTL_HOURS, parseFlag, parseLogin, parseSha } from '../../src/core/values.js';
 import { OctokitGitHub } from '../../src/github/adapter.js';
-import { fenceName } from '../../src/github/lease.js';
-import { formatLockDescription, parseLockDescription } from '../../src/core/labels.js';
+import { LOCK_CODEC } from '../../src/core/locks.js';
 import { INPUTS } from '../../src/inputs.js';
 import type { InputName } from '../../src/inputs.js';
 import type { Deps } from '../../src/orchestrator/context.js';
@@ -388,7 +387,7 @@ function depsFor(calls: Call[], holder: string): Deps {
     token: emulator.token,
     baseUrl: emulator.url,
     repo: REPO,
-    lockCodec: { describe: formatLockDescription, parse: parseLockDescription, fenceName },
+    lockCodec: LOCK_CODEC,
     pacing: false,
     delayUnitMs: 1,
   });

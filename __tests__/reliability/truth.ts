@@ -24,7 +24,8 @@ import { DescribeServicesCommand, ListServicesCommand } from '@aws-sdk/client-ec
 import type { Service } from '@aws-sdk/client-ecs';
 import { parseServiceName } from '../../src/aws/service-names.js';
 import { isManaged, parseEnvironmentTags } from '../../src/aws/tags.js';
-import { lockLabel, parseLabel, parseLockDescription, TRACKED } from '../../src/core/labels.js';
+import { lockLabel, parseLabel, TRACKED } from '../../src/core/labels.js';
+import { parseLockDescription } from '../../src/core/locks.js';
 import { buildPrState } from '../../src/core/state.js';
 import type { Status } from '../../src/core/types.js';
 import type { ActionWorld } from '../../test-support/action-world.js';

@@ -2017,7 +2017,7 @@ function describeTtl(ttl) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6094);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6547);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -2026,7 +2026,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6094:
+/***/ 6547:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5326,18 +5326,25 @@ const EMOJI = {
     legacyRequester: '👤',
 };
 /** GitHub's limit on label names. */
-const LABEL_MAX_LENGTH = 50;
+const labels_LABEL_MAX_LENGTH = 50;
 /** GitHub's limit on label descriptions. */
-const LABEL_DESCRIPTION_MAX_LENGTH = 100;
+const labels_LABEL_DESCRIPTION_MAX_LENGTH = 100;
 /** The length GitHub's limit is checked against, counted conservatively (see the module comment). */
 function labelLength(name) {
     return name.length;
 }
+/**
+ * GitHub's own count (code points): what it checks a request against. labelLength is never less, so every name the
+ * grammar writes passes; the adapter checks with this one so that it refuses no name GitHub would take.
+ */
+function labels_characters(text) {
+    return [...text].length;
+}
 const PREFIX = `${CIRCUS} `;
 /** Room left for the value in `🎪 {sha7} {emoji} {value}` when the emoji takes two code units. */
-const SHA_FIRST_VALUE_ROOM = LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.requester} `);
+const SHA_FIRST_VALUE_ROOM = labels_LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.requester} `);
 const REQUESTER_MAX_LENGTH = SHA_FIRST_VALUE_ROOM;
-const CONFIG_VALUE_ROOM = LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.config} `);
+const CONFIG_VALUE_ROOM = labels_LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.config} `);
 const ELLIPSIS = '…';
 // ---------------------------------------------------------------------------------------------------------------
 // Values
@@ -5798,7 +5805,7 @@ function labels_configCommandLabel(change) {
 }
 // ---------------------------------------------------------------------------------------------------------------
 // The deploy lock: a repository label whose existence is the lock (POST /labels succeeds for one creator only) and
-// whose description records the lease. It is per PR and SHA: runs for the same commit exclude each other, while a
+// whose description records the lease (locks.ts writes and reads the lease and its fences). It is per PR and SHA: runs for the same commit exclude each other, while a
 // newer commit never waits for an older one (it supersedes it through the 🏗️ pointer instead).
 /** The name of the lock of PR `pr` (and commit `sha`, 7 or 40 hex, when given). */
 function labels_lockLabel(pr, sha) {
@@ -5810,34 +5817,6 @@ function labels_lockLabel(pr, sha) {
     if (sha7 === undefined)
         throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
     return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}-${sha7}`;
-}
-const LOCK_HEAD = 'showtime lock held by ';
-const LOCK_UNTIL = ' until ';
-const LOCK_HOLDER_MAX_LENGTH = LABEL_DESCRIPTION_MAX_LENGTH - LOCK_HEAD.length - LOCK_UNTIL.length - 'YYYY-MM-DDTHH:MMZ'.length;
-const LOCK_DESCRIPTION_FORM = (/* unused pure expression or super */ null && (`${LOCK_HEAD}<holder> until <YYYY-MM-DDTHH:MMZ>, e.g. ${LOCK_HEAD}run 123456/1 until 2024-01-15T14:30Z`));
-// Printable, no surrounding space, so that what is written is read back unchanged.
-const HOLDER = /^[^\s\p{Cc}\p{Cf}\p{Cs}](?:[^\p{Cc}\p{Cf}\p{Cs}]*[^\s\p{Cc}\p{Cf}\p{Cs}])?$/u;
-/**
- * The lock label's description. The expiry is rounded up to the whole minute: a lease may last a few seconds longer
- * than asked, never shorter, so a run that believes it still holds the lock always does.
- */
-function labels_formatLockDescription(lease) {
-    if (!HOLDER.test(lease.holder) || lease.holder.length > LOCK_HOLDER_MAX_LENGTH) {
-        throw new Error(`lock holder "${lease.holder}" must be 1 to ${LOCK_HOLDER_MAX_LENGTH} printable characters without surrounding spaces`);
-    }
-    const ceiled = new Date(Math.ceil(lease.expiresAt.getTime() / 60_000) * 60_000);
-    return `${LOCK_HEAD}${lease.holder}${LOCK_UNTIL}${formatIsoMinute(ceiled)}`;
-}
-/** Reads a lock description (LOCK_DESCRIPTION_FORM); undefined for anything else. */
-function labels_parseLockDescription(text) {
-    if (!text.startsWith(LOCK_HEAD))
-        return undefined;
-    const until = text.lastIndexOf(LOCK_UNTIL);
-    if (until < LOCK_HEAD.length)
-        return undefined;
-    const holder = text.slice(LOCK_HEAD.length, until);
-    const expiresAt = parseIsoMinute(text.slice(until + LOCK_UNTIL.length));
-    return expiresAt !== undefined && HOLDER.test(holder) ? { holder, expiresAt } : undefined;
 }
 const STATUS_STYLE = {
     building: { color: 'fbca04', text: 'is building its Docker image' },
@@ -9260,17 +9239,43 @@ function errors_toGitHubError(error, operation, what, notFound) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/github/lease.ts
-// The default way a lock label carries its lease: description `holder|ISO-expiry`. labels.ts may supply its own
-// codec; these functions are pure (the fence name is a hash of its inputs, no clock, no randomness).
+;// CONCATENATED MODULE: ./src/core/locks.ts
+// The deploy lock's protocol text, written and read here only: the lease a lock label's description carries, the
+// fence label a takeover of an expired lease creates first, and how a fence names the lock and lease it fenced.
+// The lock's *name* (`🎪 🔐 lock-pr-…`) is part of the label grammar (labels.ts writes and parses it with every
+// other 🎪 name). Everything here is pure: the fence name is a hash of its inputs, no clock, no randomness.
 
-const lease_MAX_LABEL_NAME = 50;
-const lease_MAX_LABEL_DESCRIPTION = 100;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-/** GitHub counts characters (code points), not UTF-16 units, against its label limits. */
-function lease_characters(text) {
-    return [...text].length;
+
+const LOCK_HEAD = 'showtime lock held by ';
+const LOCK_UNTIL = ' until ';
+const LOCK_HOLDER_MAX_LENGTH = labels_LABEL_DESCRIPTION_MAX_LENGTH - LOCK_HEAD.length - LOCK_UNTIL.length - 'YYYY-MM-DDTHH:MMZ'.length;
+const LOCK_DESCRIPTION_FORM = (/* unused pure expression or super */ null && (`${LOCK_HEAD}<holder> until <YYYY-MM-DDTHH:MMZ>, e.g. ${LOCK_HEAD}run 123456/1 until 2024-01-15T14:30Z`));
+// Printable, no surrounding space, so that what is written is read back unchanged.
+const HOLDER = /^[^\s\p{Cc}\p{Cf}\p{Cs}](?:[^\p{Cc}\p{Cf}\p{Cs}]*[^\s\p{Cc}\p{Cf}\p{Cs}])?$/u;
+/**
+ * The lock label's description. The expiry is rounded up to the whole minute: a lease may last a few seconds longer
+ * than asked, never shorter, so a run that believes it still holds the lock always does.
+ */
+function formatLockDescription(lease) {
+    if (!HOLDER.test(lease.holder) || lease.holder.length > LOCK_HOLDER_MAX_LENGTH) {
+        throw new Error(`lock holder "${lease.holder}" must be 1 to ${LOCK_HOLDER_MAX_LENGTH} printable characters without surrounding spaces`);
+    }
+    const ceiled = new Date(Math.ceil(lease.expiresAt.getTime() / 60_000) * 60_000);
+    return `${LOCK_HEAD}${lease.holder}${LOCK_UNTIL}${formatIsoMinute(ceiled)}`;
 }
+/** Reads a lock description (LOCK_DESCRIPTION_FORM); undefined for anything else. */
+function parseLockDescription(text) {
+    if (!text.startsWith(LOCK_HEAD))
+        return undefined;
+    const until = text.lastIndexOf(LOCK_UNTIL);
+    if (until < LOCK_HEAD.length)
+        return undefined;
+    const holder = text.slice(LOCK_HEAD.length, until);
+    const expiresAt = parseIsoMinute(text.slice(until + LOCK_UNTIL.length));
+    return expiresAt !== undefined && HOLDER.test(holder) ? { holder, expiresAt } : undefined;
+}
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** The adapter's own lease form, `holder|ISO-expiry`, used when it is given no codec (its tests do). */
 function formatLease(lease) {
     if (lease.holder === '' || lease.holder.includes('|')) {
         throw new Error(`Invalid lock holder ${JSON.stringify(lease.holder)}: expected non-empty text without "|"`);
@@ -9278,9 +9283,9 @@ function formatLease(lease) {
     if (Number.isNaN(lease.expiresAt.getTime()))
         throw new Error('Invalid lock expiry: expected a valid date');
     const text = `${lease.holder}|${lease.expiresAt.toISOString()}`;
-    if (lease_characters(text) > lease_MAX_LABEL_DESCRIPTION) {
+    if (labels_characters(text) > labels_LABEL_DESCRIPTION_MAX_LENGTH) {
         throw new Error(`Invalid lock holder ${JSON.stringify(lease.holder)}: at most ` +
-            `${lease_MAX_LABEL_DESCRIPTION - 25} characters fit in a label description with the expiry`);
+            `${labels_LABEL_DESCRIPTION_MAX_LENGTH - 25} characters fit in a label description with the expiry`);
     }
     return text;
 }
@@ -9296,18 +9301,46 @@ function parseLease(description) {
     // Date accepts 2024-02-31 by rolling over; a lease we wrote always round-trips exactly.
     return expiresAt.toISOString() === expiry ? { holder, expiresAt } : undefined;
 }
+/** Separates the lock's name from the lease hash in a fence's name. */
+const FENCE_MARK = ' ⛓ ';
 /**
  * `<lock name> ⛓ <8 hex>`: the hash identifies the expired lease, so every racer that saw the same lease tries to
- * create the same fence and exactly one succeeds. The lock name is shortened when needed to stay within 50
- * characters; the hash covers the full name, so distinct locks still get distinct fences.
+ * create the same fence and exactly one succeeds. The lock name is shortened when needed to stay within
+ * LABEL_MAX_LENGTH; the hash covers the full name, so distinct locks still get distinct fences.
  */
-function lease_fenceName(name, description) {
+function fenceName(name, description) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(`${name}\n${description}`).digest('hex').slice(0, 8);
-    const suffix = ` ⛓ ${hash}`;
-    const room = lease_MAX_LABEL_NAME - lease_characters(suffix);
+    const suffix = `${FENCE_MARK}${hash}`;
+    const room = labels_LABEL_MAX_LENGTH - labels_characters(suffix);
     return `${[...name].slice(0, room).join('')}${suffix}`;
 }
-const lease_DEFAULT_LOCK_CODEC = { describe: formatLease, parse: parseLease, fenceName: lease_fenceName };
+/** True for a fence's name (every other 🎪 name lacks the mark). */
+function isFenceName(name) {
+    return name.includes(FENCE_MARK);
+}
+/** The lock a fence guards (its name as far as the fence kept it); undefined for a name that is not a fence. */
+function fencedLockName(fence) {
+    const mark = fence.indexOf(FENCE_MARK);
+    return mark < 0 ? undefined : fence.slice(0, mark);
+}
+const TAKEOVER = 'takeover of ';
+/** A fence's description: which lock it guards and the expired lease it took over, cut to the description limit. */
+function locks_fenceDescription(lock, seen) {
+    return [...`${TAKEOVER}${lock}: ${seen}`].slice(0, LABEL_DESCRIPTION_MAX_LENGTH).join('');
+}
+/** The lease text a fence's description says it took over; undefined when the description is not a fence's. */
+function fencedLeaseText(description) {
+    const colon = description.indexOf(': ');
+    return colon < 0 ? undefined : description.slice(colon + 2);
+}
+/** The codec the action runs with. */
+const locks_LOCK_CODEC = {
+    describe: formatLockDescription,
+    parse: parseLockDescription,
+    fenceName,
+};
+/** The adapter's default when it is given no codec. */
+const locks_DEFAULT_LOCK_CODEC = { describe: formatLease, parse: parseLease, fenceName };
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 var proxy = __nccwpck_require__(9783);
@@ -14740,6 +14773,7 @@ function search_query_splitRange(range) {
 
 
 
+
 const PER_PAGE = 100;
 const HEX_COLOR = /^[0-9a-fA-F]{6}$/;
 const MARKER = /^<!--[\s\S]*\S[\s\S]*-->$/;
@@ -14802,8 +14836,8 @@ class adapter_OctokitGitHub {
         }
     }
     checkLabelName(operation, name) {
-        if (name.trim() === '' || characters(name) > MAX_LABEL_NAME) {
-            throw badInput(operation, `Invalid label name ${JSON.stringify(name)}: expected 1 to ${MAX_LABEL_NAME} characters`);
+        if (name.trim() === '' || characters(name) > LABEL_MAX_LENGTH) {
+            throw badInput(operation, `Invalid label name ${JSON.stringify(name)}: expected 1 to ${LABEL_MAX_LENGTH} characters`);
         }
     }
     /** ONE request: GET pulls/{n} embeds the labels. */
@@ -14914,8 +14948,8 @@ class adapter_OctokitGitHub {
             throw badInput(operation, `Invalid color ${JSON.stringify(definition.color)} for label "${definition.name}": ` +
                 'expected 6 hexadecimal digits without #, e.g. f29513');
         }
-        if (characters(definition.description) > MAX_LABEL_DESCRIPTION) {
-            throw badInput(operation, `Invalid description for label "${definition.name}": expected at most ${MAX_LABEL_DESCRIPTION} characters`);
+        if (characters(definition.description) > LABEL_DESCRIPTION_MAX_LENGTH) {
+            throw badInput(operation, `Invalid description for label "${definition.name}": expected at most ${LABEL_DESCRIPTION_MAX_LENGTH} characters`);
         }
     }
     /** True when created, false when the name already existed (422 already_exists). ONE request. */
@@ -15343,11 +15377,10 @@ class adapter_OctokitGitHub {
             return mine;
         }
         const fence = this.codec.fenceName(name, seen);
-        const fenceDescription = [...`takeover of ${name}: ${seen}`].slice(0, MAX_LABEL_DESCRIPTION).join('');
         if (!(await this.createLabel('acquireLock', {
             name: fence,
             color: this.lockColor,
-            description: fenceDescription,
+            description: fenceDescription(name, seen),
         }))) {
             return this.leaseOf(await this.readLabel('acquireLock', name));
         }
@@ -15588,7 +15621,6 @@ function dry_run_dryRunPasswords(log) {
 
 
 
-
 function repositoryOf(env) {
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
     if (!match?.[1] || !match[2]) {
@@ -15660,7 +15692,7 @@ function wiring_createDeps(settings, env, log, options = {}) {
         token: settings.githubToken,
         baseUrl: env.GITHUB_API_URL,
         repo: repositoryOf(env),
-        lockCodec: { describe: formatLockDescription, parse: parseLockDescription, fenceName },
+        lockCodec: LOCK_CODEC,
         // Writes and searches are paced inside GitHub's documented limits (github/pacing.ts); off for the tests.
         pacing: env.SHOWTIME_GITHUB_PACING !== 'off',
         delayUnitMs: env.SHOWTIME_GITHUB_DELAY_UNIT_MS ? Number(env.SHOWTIME_GITHUB_DELAY_UNIT_MS) : undefined,

@@ -23,7 +23,7 @@
 // Case collisions. Because names are compared case-insensitively, a ⚙️ token set that differs only in case from
 // another label of the same SHA names the same repository label (flag `DEBUG` against the `debug` token, `SMALL`
 // against `small`). Flags with those names are therefore best avoided; they can only collide for the same commit.
-import type { Address, ConfigChange, EnvConfig, Environment, Lease, Status, Ttl } from './types.js';
+import type { Address, ConfigChange, EnvConfig, Environment, Status, Ttl } from './types.js';
 import { SIZES, STATUSES } from './types.js';
 import { FORMS, formatTtl, parseFlag, parseLogin, parseSize, parseTtl, toSha7 } from './values.js';
 
@@ -65,6 +65,14 @@ export const LABEL_DESCRIPTION_MAX_LENGTH = 100;
 /** The length GitHub's limit is checked against, counted conservatively (see the module comment). */
 export function labelLength(name: string): number {
   return name.length;
+}
+
+/**
+ * GitHub's own count (code points): what it checks a request against. labelLength is never less, so every name the
+ * grammar writes passes; the adapter checks with this one so that it refuses no name GitHub would take.
+ */
+export function characters(text: string): number {
+  return [...text].length;
 }
 
 const PREFIX = `${CIRCUS} `;
@@ -141,12 +149,12 @@ export function parseLabelDate(text: string): Date | undefined {
   return utcMinute(y, mo, d, h, mi);
 }
 
-function formatIsoMinute(date: Date): string {
+export function formatIsoMinute(date: Date): string {
   const [y, mo, d, h, mi] = dateParts(date);
   return `${y}-${mo}-${d}T${h}:${mi}Z`;
 }
 
-function parseIsoMinute(text: string): Date | undefined {
+export function parseIsoMinute(text: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})Z$/.exec(text);
   if (!match) return undefined;
   const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
@@ -604,7 +612,7 @@ export function configCommandLabel(change: ConfigChange): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The deploy lock: a repository label whose existence is the lock (POST /labels succeeds for one creator only) and
-// whose description records the lease. It is per PR and SHA: runs for the same commit exclude each other, while a
+// whose description records the lease (locks.ts writes and reads the lease and its fences). It is per PR and SHA: runs for the same commit exclude each other, while a
 // newer commit never waits for an older one (it supersedes it through the 🏗️ pointer instead).
 
 /** The name of the lock of PR `pr` (and commit `sha`, 7 or 40 hex, when given). */
@@ -614,38 +622,6 @@ export function lockLabel(pr: number, sha?: string): string {
   const sha7 = toSha7(sha);
   if (sha7 === undefined) throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
   return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}-${sha7}`;
-}
-
-const LOCK_HEAD = 'showtime lock held by ';
-const LOCK_UNTIL = ' until ';
-export const LOCK_HOLDER_MAX_LENGTH =
-  LABEL_DESCRIPTION_MAX_LENGTH - LOCK_HEAD.length - LOCK_UNTIL.length - 'YYYY-MM-DDTHH:MMZ'.length;
-export const LOCK_DESCRIPTION_FORM = `${LOCK_HEAD}<holder> until <YYYY-MM-DDTHH:MMZ>, e.g. ${LOCK_HEAD}run 123456/1 until 2024-01-15T14:30Z`;
-// Printable, no surrounding space, so that what is written is read back unchanged.
-const HOLDER = /^[^\s\p{Cc}\p{Cf}\p{Cs}](?:[^\p{Cc}\p{Cf}\p{Cs}]*[^\s\p{Cc}\p{Cf}\p{Cs}])?$/u;
-
-/**
- * The lock label's description. The expiry is rounded up to the whole minute: a lease may last a few seconds longer
- * than asked, never shorter, so a run that believes it still holds the lock always does.
- */
-export function formatLockDescription(lease: Lease): string {
-  if (!HOLDER.test(lease.holder) || lease.holder.length > LOCK_HOLDER_MAX_LENGTH) {
-    throw new Error(
-      `lock holder "${lease.holder}" must be 1 to ${LOCK_HOLDER_MAX_LENGTH} printable characters without surrounding spaces`,
-    );
-  }
-  const ceiled = new Date(Math.ceil(lease.expiresAt.getTime() / 60_000) * 60_000);
-  return `${LOCK_HEAD}${lease.holder}${LOCK_UNTIL}${formatIsoMinute(ceiled)}`;
-}
-
-/** Reads a lock description (LOCK_DESCRIPTION_FORM); undefined for anything else. */
-export function parseLockDescription(text: string): Lease | undefined {
-  if (!text.startsWith(LOCK_HEAD)) return undefined;
-  const until = text.lastIndexOf(LOCK_UNTIL);
-  if (until < LOCK_HEAD.length) return undefined;
-  const holder = text.slice(LOCK_HEAD.length, until);
-  const expiresAt = parseIsoMinute(text.slice(until + LOCK_UNTIL.length));
-  return expiresAt !== undefined && HOLDER.test(holder) ? { holder, expiresAt } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -6,7 +6,10 @@ import { FORMS, parseLogin } from '../core/values.js';
 import type { Operation } from './errors.js';
 import { isOwnComment } from './own-comment.js';
 import { GitHubError, githubMessage, statusOf, toGitHubError, validationCodes } from './errors.js';
-import { DEFAULT_LOCK_CODEC, MAX_LABEL_DESCRIPTION, MAX_LABEL_NAME, characters } from './lease.js';
+import { LABEL_DESCRIPTION_MAX_LENGTH, LABEL_MAX_LENGTH, characters } from '../core/labels.js';
+import type { LabelDefinition } from '../core/labels.js';
+import { DEFAULT_LOCK_CODEC, fenceDescription } from '../core/locks.js';
+import type { LockCodec } from '../core/locks.js';
 import type { ClientOptions, Octokit } from './octokit.js';
 import { createOctokit } from './octokit.js';
 import type {
@@ -15,9 +18,7 @@ import type {
   DeploymentStatusRequest,
   GitHubPort,
   IssueComment,
-  LabelDefinition,
   LabelSync,
-  LockCodec,
   LockResult,
   PullRequestInfo,
   PullRequestQuery,
@@ -40,7 +41,7 @@ import {
 
 export interface AdapterOptions extends ClientOptions {
   repo: RepoRef;
-  /** How lock labels carry their lease; labels.ts supplies the final one. */
+  /** How lock labels carry their lease (core/locks.ts: LOCK_CODEC in production). */
   lockCodec?: LockCodec;
   /** Color of lock and fence labels. */
   lockColor?: string;
@@ -126,10 +127,10 @@ export class OctokitGitHub implements GitHubPort {
   }
 
   private checkLabelName(operation: Operation, name: string): void {
-    if (name.trim() === '' || characters(name) > MAX_LABEL_NAME) {
+    if (name.trim() === '' || characters(name) > LABEL_MAX_LENGTH) {
       throw badInput(
         operation,
-        `Invalid label name ${JSON.stringify(name)}: expected 1 to ${MAX_LABEL_NAME} characters`,
+        `Invalid label name ${JSON.stringify(name)}: expected 1 to ${LABEL_MAX_LENGTH} characters`,
       );
     }
   }
@@ -272,10 +273,10 @@ export class OctokitGitHub implements GitHubPort {
           'expected 6 hexadecimal digits without #, e.g. f29513',
       );
     }
-    if (characters(definition.description) > MAX_LABEL_DESCRIPTION) {
+    if (characters(definition.description) > LABEL_DESCRIPTION_MAX_LENGTH) {
       throw badInput(
         operation,
-        `Invalid description for label "${definition.name}": expected at most ${MAX_LABEL_DESCRIPTION} characters`,
+        `Invalid description for label "${definition.name}": expected at most ${LABEL_DESCRIPTION_MAX_LENGTH} characters`,
       );
     }
   }
@@ -760,12 +761,11 @@ export class OctokitGitHub implements GitHubPort {
     }
 
     const fence = this.codec.fenceName(name, seen);
-    const fenceDescription = [...`takeover of ${name}: ${seen}`].slice(0, MAX_LABEL_DESCRIPTION).join('');
     if (
       !(await this.createLabel('acquireLock', {
         name: fence,
         color: this.lockColor,
-        description: fenceDescription,
+        description: fenceDescription(name, seen),
       }))
     ) {
       return this.leaseOf(await this.readLabel('acquireLock', name));

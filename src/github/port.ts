@@ -1,6 +1,7 @@
 // The GitHub operations the action needs, as one small interface. The core never sees Octokit; entrypoints get a
 // GitHubPort and tests can stand a fake behind it. Every operation is bound to one repository at construction.
-import type { Lease, Permission } from '../core/types.js';
+import type { LabelDefinition } from '../core/labels.js';
+import type { Permission } from '../core/types.js';
 
 export interface RepoRef {
   owner: string;
@@ -25,13 +26,6 @@ export interface PullRequestSummary {
   labels: string[];
   createdAt: Date;
   author: string;
-}
-
-export interface LabelDefinition {
-  name: string;
-  /** 6 hexadecimal digits, no `#`. */
-  color: string;
-  description: string;
 }
 
 export interface LabelSync {
@@ -121,22 +115,6 @@ export interface LockResult {
   /** Missing only when the lock's label could not be read back (it vanished, or its description is not a lease). */
   holder?: string;
   expiresAt?: Date;
-}
-
-/**
- * How a lock's lease is written into its label. labels.ts owns label text; the adapter only needs these three
- * functions, with a default (`holder|ISO-expiry`) until labels.ts provides its own.
- */
-export interface LockCodec {
-  /** The label description that carries the lease (at most 100 characters). */
-  describe(lease: Lease): string;
-  /** The lease in a description, or undefined when the text is not one (never throws). */
-  parse(description: string): Lease | undefined;
-  /**
-   * The name of the fence label that whoever takes over the expired lease `description` of lock `name` must create
-   * first (at most 50 characters, the same for every racer that saw the same expired lease).
-   */
-  fenceName(name: string, description: string): string;
 }
 
 export interface GitHubPort {

@@ -18,7 +18,6 @@ import {
 } from '../aws/lazy.js';
 import { DEFAULT_TIMEOUTS, resolveEcsSettings } from '../aws/settings.js';
 import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
-import { formatLockDescription, parseLockDescription } from '../core/labels.js';
 import { buildEnvironment, DockerArchiveBuilder } from '../docker/archive.js';
 import type { ArchiveBuilder } from '../docker/archive.js';
 import { createDockerBuilder } from '../docker/builder.js';
@@ -27,7 +26,7 @@ import type { Registry } from '../docker/registry.js';
 import { builderSettings } from '../docker/settings.js';
 import type { BuilderSettings } from '../docker/settings.js';
 import { OctokitGitHub } from '../github/adapter.js';
-import { fenceName } from '../github/lease.js';
+import { LOCK_CODEC } from '../core/locks.js';
 import type { Settings } from '../settings.js';
 import type { Deps, Log } from './context.js';
 import { runInfoFromEnv } from './context.js';
@@ -138,7 +137,7 @@ export function createDeps(
     token: settings.githubToken,
     baseUrl: env.GITHUB_API_URL,
     repo: repositoryOf(env),
-    lockCodec: { describe: formatLockDescription, parse: parseLockDescription, fenceName },
+    lockCodec: LOCK_CODEC,
     // Writes and searches are paced inside GitHub's documented limits (github/pacing.ts); off for the tests.
     pacing: env.SHOWTIME_GITHUB_PACING !== 'off',
     delayUnitMs: env.SHOWTIME_GITHUB_DELAY_UNIT_MS ? Number(env.SHOWTIME_GITHUB_DELAY_UNIT_MS) : undefined,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { characters, fenceName, formatLease, parseLease } from '../../src/github/lease.js';
+import { characters } from '../../src/core/labels.js';
+import { fenceName, formatLease, parseLease } from '../../src/core/locks.js';
 
 const holder = fc
   .string({ unit: fc.constantFrom('a', 'Z', '0', '-', ' ', '#', '/', '🎪'), minLength: 1, maxLength: 60 })
