@@ -3,7 +3,7 @@
 // variables, an event file) against a loopback listener standing in for api.github.com; the sample ends when the
 // listener has the first request's headers, and the child is killed there. The two bundles of a pair run back to
 // back, alternating which goes first, so drift of the machine (other processes, CPU frequency) hits both alike.
-import { PLAN_VERSION } from '../src/orchestrator/main.js';
+import { PLAN_VERSION } from '../src/orchestrator/plan-record.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -16,9 +16,10 @@ import {
   builderSettings,
   readHandoverInputs,
 } from '../../src/docker/settings.js';
-import { buildJobNeeded, planImage, readPlanRecord } from '../../src/orchestrator/handover.js';
-import type { PlanRecord } from '../../src/orchestrator/main.js';
-import { PLAN_VERSION } from '../../src/orchestrator/main.js';
+import { buildJobNeeded, planImage } from '../../src/orchestrator/handover.js';
+import { readPlanRecord } from '../../src/orchestrator/plan-record.js';
+import type { PlanRecord } from '../../src/orchestrator/plan-record.js';
+import { PLAN_VERSION } from '../../src/orchestrator/plan-record.js';
 import { FAKE_DOCKER } from '../../test-support/fake-docker/index.js';
 import { startRegistry } from '../../test-support/registry.js';
 import type { LocalRegistry } from '../../test-support/registry.js';

@@ -15,7 +15,7 @@ const MACHINE_FORMATS: Record<string, number> = {
   'github/search-query.ts': 1,
   'core/dashboard.ts': 3,
   'core/values.ts': 1,
-  'orchestrator/main.ts': 1,
+  'orchestrator/claim.ts': 1,
   'orchestrator/session.ts': 1,
 };
 

@@ -136,11 +136,11 @@ describe('main action, end to end', () => {
     ];
     const pr = newPr([], shaA);
     const R = '/repos/{owner}/{repo}';
+    const logs: string[] = [];
     const counted = async (event: string, payload: unknown) => {
       world.github.resetCounts();
       const result = await world.runMain(event, payload);
-      ok(result.plan);
-      ok(result.run);
+      logs.push(ok(result.plan).stdout, ok(result.run).stdout);
       return world.github.counts();
     };
 
@@ -187,6 +187,17 @@ describe('main action, end to end', () => {
         .filter((d) => d.sha === sha)
         .map((d) => world.github.store.latestDeploymentState(FULL, d.id));
     expect([stateOf(shaA), stateOf(shaB)]).toEqual([['inactive'], ['success']]);
+    // One log group per phase, so the phase that failed is found at a glance.
+    const groups = logs.join('\n').match(/::group::(Claim|Deploy|Switch to|Retire) [0-9a-f]{7}/g) ?? [];
+    expect(groups.map((g) => g.slice('::group::'.length))).toEqual([
+      'Claim e1e2e3e',
+      'Deploy e1e2e3e',
+      'Switch to e1e2e3e',
+      'Claim f1f2f3f',
+      'Deploy f1f2f3f',
+      'Switch to f1f2f3f',
+      'Retire e1e2e3e',
+    ]);
 
     expect(await counted('pull_request_target', labeled(pr, TRIGGER_STOP, 'maintainer', shaB))).toEqual({
       [`GET ${R}/pulls/{pull_number}`]: 2,

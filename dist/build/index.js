@@ -2017,7 +2017,7 @@ function describeTtl(ttl) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6547);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(796);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -2026,7 +2026,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6547:
+/***/ 796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4872,6 +4872,44 @@ function deployProblems(settings) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./src/orchestrator/handover.ts
+// What passes between the jobs of the split form. The plan record travels as a job output (a job that ran PR code
+// can overwrite the run's artifacts, never another job's outputs); only the image archive, checked by digest, is an
+// artifact.
+
+/** The commit the build job builds: the claimed one, only when this run claimed a build. */
+function handover_buildRequestOf(record) {
+    if (!record.buildNeeded || record.claim === undefined || record.pr === undefined)
+        return undefined;
+    return { pr: record.pr, sha: record.claim.sha };
+}
+/**
+ * Names the image of a claimed build and looks it up in the registry before anything is checked out: when it is
+ * there, the build job is skipped and the deploy job deploys it by digest. The plan job holds no registry login,
+ * so the read is anonymous; a registry that refuses it (a private one) means a build, which is always safe.
+ */
+async function handover_planImage(record, options, registry, log) {
+    const request = handover_buildRequestOf(record);
+    if (request === undefined || options.existingImage !== undefined)
+        return record;
+    const tag = imageTag(options.imageRepository, request);
+    if (options.forceRebuild) {
+        log.info(`force-rebuild: building ${tag} without looking in the registry`);
+        return { ...record, image: { tag } };
+    }
+    const lookup = await registry.digestOf(tag, { anonymous: true });
+    if (lookup.found) {
+        log.info(`${tag} is already in the registry (${lookup.digest}); the build job is skipped.`);
+        return { ...record, image: { tag, digest: lookup.digest } };
+    }
+    log.info(`${tag} is to be built: ${lookup.why}.`);
+    return { ...record, image: { tag } };
+}
+/** Whether the build job has anything to do. */
+function handover_buildJobNeeded(record) {
+    return (handover_buildRequestOf(record) !== undefined && record.image !== undefined && record.image.digest === undefined);
+}
+
 ;// CONCATENATED MODULE: ./src/core/approval.ts
 const WRITER_PERMISSIONS = new Set(['admin', 'maintain', 'write']);
 const FULL_SHA = /^[0-9a-f]{40}$/;
@@ -5910,130 +5948,6 @@ function labelDefinition(name) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/payload.ts
-// Turns a GitHub event (name + payload JSON) into the few facts the action needs, validating each one. Pure: the
-// entrypoint reads the file and adds the sender's permission, which needs an API call.
-
-class PayloadError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'PayloadError';
-    }
-}
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** Reads `path` (dotted) from the payload, failing with a message that names the field and the expected form. */
-function field(payload, path, expected) {
-    let current = payload;
-    for (const key of path.split('.')) {
-        if (!isObject(current) || !(key in current)) {
-            throw new PayloadError(`event payload lacks '${path}'; expected ${expected}`);
-        }
-        current = current[key];
-    }
-    return current;
-}
-function prNumber(value, path) {
-    const number = typeof value === 'string' && /^[0-9]{1,9}$/.test(value.trim()) ? Number(value) : value;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-        throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected a pull request number`);
-    }
-    return number;
-}
-function sha(payload, path) {
-    const value = field(payload, path, FORMS.sha);
-    const parsed = typeof value === 'string' ? parseSha(value) : undefined;
-    if (parsed === undefined) {
-        throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected ${FORMS.sha}`);
-    }
-    return parsed;
-}
-function login(payload, path) {
-    const value = field(payload, path, FORMS.login);
-    const parsed = typeof value === 'string' ? parseLogin(value) : undefined;
-    if (parsed === undefined) {
-        throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected ${FORMS.login}`);
-    }
-    return parsed;
-}
-function payload_text(payload, path, expected) {
-    const value = field(payload, path, expected);
-    if (typeof value !== 'string') {
-        throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected ${expected}`);
-    }
-    return value;
-}
-const PULL_REQUEST_ACTIONS = (/* unused pure expression or super */ null && (['labeled', 'unlabeled', 'synchronize', 'closed', 'reopened']));
-function payload_parsePayload(eventName, payload) {
-    if (!isObject(payload))
-        throw new PayloadError('event payload is not a JSON object');
-    switch (eventName) {
-        case 'pull_request_target':
-        case 'pull_request': {
-            const action = payload_text(payload, 'action', 'a pull_request action such as labeled');
-            if (!PULL_REQUEST_ACTIONS.includes(action)) {
-                return { kind: 'ignored', reason: `pull request '${action}' events need no action` };
-            }
-            const pr = prNumber(field(payload, 'pull_request.number', 'a number'), 'pull_request.number');
-            const headSha = sha(payload, 'pull_request.head.sha');
-            const sender = login(payload, 'sender.login');
-            if (action === 'labeled' || action === 'unlabeled') {
-                return { kind: action, pr, headSha, sender, label: payload_text(payload, 'label.name', 'a label name') };
-            }
-            if (action === 'synchronize') {
-                // A deleted fork has head.repo null: treat it as a fork, the cautious reading.
-                const headRepo = field(payload, 'pull_request.head.repo', 'the head repository or null');
-                const fromFork = !isObject(headRepo) || headRepo.fork === true || headRepo.full_name !== repoName(payload);
-                return { kind: 'synchronize', pr, headSha, sender, fromFork };
-            }
-            return { kind: action, pr, headSha, sender };
-        }
-        case 'issue_comment': {
-            const action = payload_text(payload, 'action', 'created, edited or deleted');
-            if (action !== 'created')
-                return { kind: 'ignored', reason: `comment '${action}' events need no action` };
-            const issue = field(payload, 'issue', 'the issue the comment is on');
-            if (!isObject(issue) || !isObject(issue.pull_request)) {
-                return { kind: 'ignored', reason: 'the comment is on an issue, not a pull request' };
-            }
-            const id = field(payload, 'comment.id', 'a comment id');
-            if (typeof id !== 'number' || !Number.isInteger(id)) {
-                throw new PayloadError(`event payload 'comment.id' is ${JSON.stringify(id)}; expected a number`);
-            }
-            return {
-                kind: 'comment',
-                pr: prNumber(field(payload, 'issue.number', 'a number'), 'issue.number'),
-                body: payload_text(payload, 'comment.body', 'the comment text'),
-                commentId: id,
-                sender: login(payload, 'sender.login'),
-            };
-        }
-        case 'workflow_dispatch': {
-            const inputs = isObject(payload.inputs) ? payload.inputs : {};
-            // Dispatch inputs are free text (GitHub does not enforce an input's pattern), so validate both.
-            const rawPr = inputs['pr-number'] ?? inputs.pr_number ?? inputs.pr;
-            if (rawPr === undefined) {
-                throw new PayloadError("workflow_dispatch input 'pr-number' is missing; expected a pull request number");
-            }
-            const pr = prNumber(rawPr, 'inputs.pr-number');
-            const rawSha = inputs.sha;
-            if (rawSha === undefined || rawSha === '')
-                return { kind: 'dispatch', pr, sender: login(payload, 'sender.login') };
-            const parsed = typeof rawSha === 'string' ? parseSha(rawSha.trim()) : undefined;
-            if (parsed === undefined) {
-                throw new PayloadError(`workflow_dispatch input 'sha' is ${JSON.stringify(rawSha)}; expected ${FORMS.sha}`);
-            }
-            return { kind: 'dispatch', pr, sha: parsed, sender: login(payload, 'sender.login') };
-        }
-        case 'schedule':
-            return { kind: 'schedule' };
-        default:
-            return { kind: 'ignored', reason: `'${eventName}' events are not handled by this action` };
-    }
-}
-function repoName(payload) {
-    return isObject(payload.repository) ? payload.repository.full_name : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/core/state-guard.ts
 // State labels are maintainers' only. The PR's labels are the action's only record, and GitHub lets anyone with
 // triage permission remove a label: removing 🔒 blocked or 🧊 freeze would undo a maintainer's decision, removing a
@@ -6191,6 +6105,130 @@ function intake_answerUnreadable(events, commands) {
     if (events.length > 0 || commands.errors.length === 0)
         return undefined;
     return answer('command-errors', 'The comment’s commands could not be read.');
+}
+
+;// CONCATENATED MODULE: ./src/core/payload.ts
+// Turns a GitHub event (name + payload JSON) into the few facts the action needs, validating each one. Pure: the
+// entrypoint reads the file and adds the sender's permission, which needs an API call.
+
+class PayloadError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PayloadError';
+    }
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Reads `path` (dotted) from the payload, failing with a message that names the field and the expected form. */
+function field(payload, path, expected) {
+    let current = payload;
+    for (const key of path.split('.')) {
+        if (!isObject(current) || !(key in current)) {
+            throw new PayloadError(`event payload lacks '${path}'; expected ${expected}`);
+        }
+        current = current[key];
+    }
+    return current;
+}
+function prNumber(value, path) {
+    const number = typeof value === 'string' && /^[0-9]{1,9}$/.test(value.trim()) ? Number(value) : value;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
+        throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected a pull request number`);
+    }
+    return number;
+}
+function sha(payload, path) {
+    const value = field(payload, path, FORMS.sha);
+    const parsed = typeof value === 'string' ? parseSha(value) : undefined;
+    if (parsed === undefined) {
+        throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected ${FORMS.sha}`);
+    }
+    return parsed;
+}
+function login(payload, path) {
+    const value = field(payload, path, FORMS.login);
+    const parsed = typeof value === 'string' ? parseLogin(value) : undefined;
+    if (parsed === undefined) {
+        throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected ${FORMS.login}`);
+    }
+    return parsed;
+}
+function payload_text(payload, path, expected) {
+    const value = field(payload, path, expected);
+    if (typeof value !== 'string') {
+        throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected ${expected}`);
+    }
+    return value;
+}
+const PULL_REQUEST_ACTIONS = (/* unused pure expression or super */ null && (['labeled', 'unlabeled', 'synchronize', 'closed', 'reopened']));
+function payload_parsePayload(eventName, payload) {
+    if (!isObject(payload))
+        throw new PayloadError('event payload is not a JSON object');
+    switch (eventName) {
+        case 'pull_request_target':
+        case 'pull_request': {
+            const action = payload_text(payload, 'action', 'a pull_request action such as labeled');
+            if (!PULL_REQUEST_ACTIONS.includes(action)) {
+                return { kind: 'ignored', reason: `pull request '${action}' events need no action` };
+            }
+            const pr = prNumber(field(payload, 'pull_request.number', 'a number'), 'pull_request.number');
+            const headSha = sha(payload, 'pull_request.head.sha');
+            const sender = login(payload, 'sender.login');
+            if (action === 'labeled' || action === 'unlabeled') {
+                return { kind: action, pr, headSha, sender, label: payload_text(payload, 'label.name', 'a label name') };
+            }
+            if (action === 'synchronize') {
+                // A deleted fork has head.repo null: treat it as a fork, the cautious reading.
+                const headRepo = field(payload, 'pull_request.head.repo', 'the head repository or null');
+                const fromFork = !isObject(headRepo) || headRepo.fork === true || headRepo.full_name !== repoName(payload);
+                return { kind: 'synchronize', pr, headSha, sender, fromFork };
+            }
+            return { kind: action, pr, headSha, sender };
+        }
+        case 'issue_comment': {
+            const action = payload_text(payload, 'action', 'created, edited or deleted');
+            if (action !== 'created')
+                return { kind: 'ignored', reason: `comment '${action}' events need no action` };
+            const issue = field(payload, 'issue', 'the issue the comment is on');
+            if (!isObject(issue) || !isObject(issue.pull_request)) {
+                return { kind: 'ignored', reason: 'the comment is on an issue, not a pull request' };
+            }
+            const id = field(payload, 'comment.id', 'a comment id');
+            if (typeof id !== 'number' || !Number.isInteger(id)) {
+                throw new PayloadError(`event payload 'comment.id' is ${JSON.stringify(id)}; expected a number`);
+            }
+            return {
+                kind: 'comment',
+                pr: prNumber(field(payload, 'issue.number', 'a number'), 'issue.number'),
+                body: payload_text(payload, 'comment.body', 'the comment text'),
+                commentId: id,
+                sender: login(payload, 'sender.login'),
+            };
+        }
+        case 'workflow_dispatch': {
+            const inputs = isObject(payload.inputs) ? payload.inputs : {};
+            // Dispatch inputs are free text (GitHub does not enforce an input's pattern), so validate both.
+            const rawPr = inputs['pr-number'] ?? inputs.pr_number ?? inputs.pr;
+            if (rawPr === undefined) {
+                throw new PayloadError("workflow_dispatch input 'pr-number' is missing; expected a pull request number");
+            }
+            const pr = prNumber(rawPr, 'inputs.pr-number');
+            const rawSha = inputs.sha;
+            if (rawSha === undefined || rawSha === '')
+                return { kind: 'dispatch', pr, sender: login(payload, 'sender.login') };
+            const parsed = typeof rawSha === 'string' ? parseSha(rawSha.trim()) : undefined;
+            if (parsed === undefined) {
+                throw new PayloadError(`workflow_dispatch input 'sha' is ${JSON.stringify(rawSha)}; expected ${FORMS.sha}`);
+            }
+            return { kind: 'dispatch', pr, sha: parsed, sender: login(payload, 'sender.login') };
+        }
+        case 'schedule':
+            return { kind: 'schedule' };
+        default:
+            return { kind: 'ignored', reason: `'${eventName}' events are not handled by this action` };
+    }
+}
+function repoName(payload) {
+    return isObject(payload.repository) ? payload.repository.full_name : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/core/statuses.ts
@@ -6925,288 +6963,6 @@ function iso(date) {
     return date ? formatTime(date) : 'an unknown time';
 }
 
-;// CONCATENATED MODULE: ./src/core/report.ts
-
-
-
-/** Hidden marker that identifies the one status comment per PR, so it is edited in place. */
-const report_STATUS_MARKER = '<!-- showtime:status -->';
-/** One icon per status, shared by the status comment and the dashboard. */
-const STATUS_ICON = {
-    building: '🟡',
-    built: '📦',
-    deploying: '🚀',
-    running: '🟢',
-    updating: '🔄',
-    configuring: '⚙️',
-    destroying: '🧹',
-    failed: '❌',
-};
-/** Hours (one decimal) between two dates, never negative. */
-function hoursBetween(from, to) {
-    return Math.max(0, Math.round((to.getTime() - from.getTime()) / 360_000) / 10);
-}
-function describeConfig(config, defaultSize) {
-    const parts = Object.entries(config.flags)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([flag, enabled]) => (enabled ? flag : `${flag} off`));
-    if (config.debug)
-        parts.push('debug');
-    parts.push(config.size ?? defaultSize);
-    return parts.join(', ');
-}
-function estimatedCost(env, view) {
-    if (env.createdAt === undefined)
-        return 0;
-    const rate = view.costPerHour[env.config.size ?? view.defaultSize];
-    return Math.round(hoursBetween(env.createdAt, view.now) * rate * 100) / 100;
-}
-/** The three things people most often need, one line each; `/showtime help` has the rest. */
-const COMMANDS_HELP = [
-    '- **Stop it:** `/showtime stop`',
-    '- **Keep it longer:** `/showtime extend 48h` (48 hours from now, up to 4 weeks) or `/showtime keep-alive` (until the PR closes)',
-    '- **Everything else:** `/showtime help`',
-].join('\n');
-/** The same lines after a failed deploy: nothing runs, so there is nothing to keep longer. */
-const RETRY_HELP = [
-    '- **Try again:** `/showtime start` · **clear the failure:** `/showtime stop`',
-    '- **Everything else:** `/showtime help`',
-].join('\n');
-/** The same lines for a PR with no environment: there is nothing to stop or extend yet. */
-const START_HELP = [
-    '- **Start one:** `/showtime start` (a fork PR’s commit needs `/showtime start <full SHA>` from a maintainer)',
-    '- **Everything else:** `/showtime help`',
-].join('\n');
-function money(usd) {
-    return `$${usd.toFixed(2)}`;
-}
-/** The environment the comment is about: the one being built, else the active one, else the newest. */
-function focusOf(state, envs) {
-    const building = state.building ? state.environments[state.building] : undefined;
-    const active = state.active ? state.environments[state.active] : undefined;
-    const newest = [...envs].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
-    return building ?? active ?? newest;
-}
-function commitLink(view, sha7) {
-    const full = view.state.headSha.startsWith(sha7) ? view.state.headSha : sha7;
-    return view.repoUrl ? `[\`${sha7}\`](${view.repoUrl}/commit/${full})` : `\`${sha7}\``;
-}
-function urlOf(view, env) {
-    return view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : undefined);
-}
-/** A login shortened to fit a label (ending in …) is not a login, so it is not written as a mention. */
-function person(login) {
-    return login.endsWith('…') ? login : `@${login}`;
-}
-const HEADLINE = {
-    building: 'building',
-    built: 'built, deploying next',
-    deploying: 'deploying',
-    running: 'running',
-    updating: 'updating',
-    configuring: 'changing its configuration',
-    destroying: 'being torn down',
-    failed: 'failed',
-};
-function headline(view, focus) {
-    if (focus === undefined) {
-        return view.approval
-            ? `🔐 waiting for approval of \`${view.approval.sha.slice(0, 7)}\``
-            : '⚪ no environment';
-    }
-    const status = focus.status ?? 'unknown';
-    return `${STATUS_ICON[status] ?? '❓'} ${HEADLINE[status] ?? status} \`${focus.sha}\``;
-}
-function expiryLine(view, env) {
-    const ttl = env.ttl ?? view.defaultTtl;
-    if (ttl === undefined)
-        return '';
-    const deadline = env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
-    if (ttl.kind !== 'duration')
-        return ` · **expires:** never, it lives ${describeTtl(ttl)}`;
-    if (deadline === undefined)
-        return ` · **TTL:** ${describeTtl(ttl)}`;
-    return ` · **expires:** ${formatTime(deadline)} (TTL ${describeTtl(ttl)})`;
-}
-function costLine(view, env) {
-    if (env.status === 'failed')
-        return 'nothing runs, so nothing is billed';
-    const rate = view.costPerHour[env.config.size ?? view.defaultSize];
-    const ttl = env.ttl ?? view.defaultTtl;
-    const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
-    if (deadline && env.createdAt) {
-        const total = ((deadline.getTime() - env.createdAt.getTime()) / 3_600_000) * rate;
-        return `${money(rate)}/hour · about ${money(total)} from creation to expiry`;
-    }
-    return `${money(rate)}/hour · about ${money(rate * 24)} a day, with no expiry`;
-}
-function environmentCard(view, env) {
-    const lines = [];
-    const url = urlOf(view, env);
-    if (env.status === 'running' && url)
-        lines.push(`### [🔗 Open the environment](${url})`, '', `<sub>${url}</sub>`, '');
-    if (env.status === 'building' || env.status === 'built')
-        lines.push('The image is being built; this comment changes when it is deployed.', '');
-    const facts = [`- **Commit:** ${commitLink(view, env.sha)}`];
-    const config = describeConfig(env.config, view.defaultSize);
-    facts.push(env.requester
-        ? `- **Requested by:** ${person(env.requester)} · **config:** ${config}`
-        : `- **Config:** ${config}`);
-    const created = env.createdAt ? formatTime(env.createdAt) : 'not recorded';
-    facts.push(`- **Created:** ${created}${expiryLine(view, env)}`);
-    facts.push(`- **Cost:** ${costLine(view, env)}`);
-    const logs = [
-        view.containerLogs?.[env.sha] ? `[container logs](${view.containerLogs[env.sha]})` : undefined,
-        view.run ? `[run logs](${view.run.url})` : undefined,
-    ].filter((link) => link !== undefined);
-    if (logs.length > 0)
-        facts.push(`- **Logs:** ${logs.join(' · ')}`);
-    lines.push(...facts, '');
-    return lines;
-}
-/** The other environments of the PR (the one still serving while a new one is built, leftovers), one line each. */
-function otherLines(view, envs, focus) {
-    return envs
-        .filter((env) => env.sha !== focus.sha)
-        .map((env) => {
-        const status = env.status ?? 'unknown';
-        const url = urlOf(view, env);
-        const role = env.sha === view.state.active ? ' (active)' : '';
-        const serving = env.status === 'running' && url
-            ? env.sha === view.state.active && focus.sha === view.state.building
-                ? ` keeps serving [${url}](${url}) until \`${focus.sha}\` is ready`
-                : ` at [${url}](${url})`
-            : '';
-        return `- ${STATUS_ICON[status] ?? '❓'} ${commitLink(view, env.sha)} ${status}${role}${serving}`;
-    });
-}
-function approvalSection(view, approval) {
-    const review = view.repoUrl ? reviewLinks(view.repoUrl, approval) : `commit ${approval.sha.slice(0, 7)}`;
-    return [
-        `#### 🔐 \`${approval.sha.slice(0, 7)}\` waits for a maintainer's approval`,
-        '',
-        `A maintainer reviews ${review}, then approves exactly this commit by commenting:`,
-        '',
-        '```text',
-        approvalCommand(approval.sha),
-        '```',
-        '',
-    ];
-}
-/** The actor is named once: not again when the message already mentions them. */
-function eventLine(event) {
-    const icon = { done: '✅', refused: '⛔', failed: '❌', info: 'ℹ️' }[event.outcome];
-    const named = event.actor !== undefined &&
-        new RegExp(`@${escapeRegExp(event.actor)}(?![A-Za-z0-9-])`).test(event.message);
-    const who = event.actor && !named ? ` (asked by @${event.actor})` : '';
-    return `${icon} ${event.message}${who}`;
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/**
- * What an extension did, in the words of the request. A ⌛ label counts from the creation (📅), in whole hours, so
- * `extend 72h` a few minutes after creation writes ⌛ 73h: the message says when that is and why the label differs.
- */
-function report_describeExtension(sha7, asked, written, createdAt) {
-    const deadline = createdAt ? ttlDeadline(written, createdAt) : undefined;
-    if (asked.kind !== 'duration' || deadline === undefined || createdAt === undefined) {
-        return `\`${sha7}\` now lives ${describeTtl(written)}.`;
-    }
-    const label = formatTtl(written) === formatTtl(asked)
-        ? ''
-        : ` Its ⌛ label reads ${formatTtl(written)}: a TTL counts from the creation (${formatTime(createdAt)}), in whole hours, rounded up.`;
-    return `\`${sha7}\` now expires at ${formatTime(deadline)}, at least ${describeTtl(asked)} from now, as asked.${label}`;
-}
-function report_renderStatusComment(view) {
-    const { state } = view;
-    const envs = Object.values(state.environments).sort((a, b) => roleOrder(state, a) - roleOrder(state, b));
-    const focus = focusOf(state, envs);
-    const lines = [report_STATUS_MARKER, `## 🎪 Showtime · ${headline(view, focus)}`, ''];
-    if (focus === undefined) {
-        if (!view.approval)
-            lines.push('No environment for this pull request.', '');
-        if (view.run)
-            lines.push(`- **Logs:** [run logs](${view.run.url})`, '');
-    }
-    else {
-        lines.push(...environmentCard(view, focus));
-        const others = otherLines(view, envs, focus);
-        if (others.length > 0)
-            lines.push(...others, '');
-    }
-    if (view.approval)
-        lines.push(...approvalSection(view, view.approval));
-    const modifiers = [
-        state.frozen && '🧊 frozen: new commits are not deployed',
-        state.blocked && '🔒 blocked',
-    ];
-    for (const modifier of modifiers)
-        if (modifier)
-            lines.push(`${modifier}  `);
-    if (view.lastEvent)
-        lines.push(eventLine(view.lastEvent));
-    for (const detail of view.details ?? [])
-        lines.push(`> ${detail}`);
-    const help = focus === undefined ? START_HELP : focus.status === 'failed' ? RETRY_HELP : COMMANDS_HELP;
-    lines.push('', help, '', `<sub>Updated ${formatTime(view.now)}</sub>`, '');
-    return lines.join('\n');
-}
-/** A command line that could not be read, with its accepted form (the message's own full stop is not doubled). */
-function report_commandErrorLine(error) {
-    return `${inlineCode(error.line)}: ${error.message.replace(/\.+$/, '')}. Accepted form: \`${error.usage}\``;
-}
-/** The short reply to `/showtime status` or `/showtime help`, mentioning the asker so they are notified. */
-function report_renderReply(view) {
-    const lines = [`@${view.asker}`];
-    const record = view.statusCommentUrl
-        ? `the [status comment](${view.statusCommentUrl})`
-        : 'the status comment';
-    if (view.status) {
-        const envs = Object.values(view.state.environments).sort((a, b) => roleOrder(view.state, a) - roleOrder(view.state, b));
-        if (envs.length === 0)
-            lines.push('', 'This pull request has no environment.');
-        else
-            lines.push('', ...envs.map((env) => `- ${replyLine(view, env)}`));
-        lines.push('', `Logs, cost and the commands are in ${record} (updated ${formatTime(view.now)}).`);
-    }
-    if (view.help) {
-        lines.push('', '<details open><summary>showtime commands</summary>', '', view.usage, '', '</details>');
-        if (!view.status)
-            lines.push('', `This pull request's environment is in ${record}.`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-function replyLine(view, env) {
-    const status = env.status ?? 'unknown';
-    const role = env.sha === view.state.active ? ' (active)' : env.sha === view.state.building ? ' (next)' : '';
-    const url = view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : undefined);
-    const open = status === 'running' && url ? ` · [open it](${url})` : '';
-    const ttl = env.ttl ?? view.defaultTtl;
-    const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
-    const expires = deadline ? ` · expires ${formatTime(deadline)}` : ttl ? ` · lives ${describeTtl(ttl)}` : '';
-    return `${STATUS_ICON[status] ?? '❓'} \`${env.sha}\` ${status}${role}${open}${expires}`;
-}
-function roleOrder(state, env) {
-    return env.sha === state.active ? 0 : env.sha === state.building ? 1 : 2;
-}
-/** The job summary of one run of the main action. */
-function report_renderRunSummary(view) {
-    const lines = [
-        `## 🎪 Showtime · PR #${view.pr}`,
-        '',
-        '| action | SHA | reason | what happened |',
-        '| --- | --- | --- | --- |',
-    ];
-    for (const decision of view.decisions) {
-        lines.push(`| ${decision.action} | ${decision.targetSha ? `\`${decision.targetSha.slice(0, 7)}\`` : ''} | ${decision.reason} | ${decision.message.replace(/\|/g, '\\|')} |`);
-    }
-    lines.push('', `**Outcome:** ${view.outcome}`);
-    if (view.url)
-        lines.push('', `**Environment:** ${view.url}`);
-    return `${lines.join('\n')}\n`;
-}
-
 ;// CONCATENATED MODULE: ./src/core/state.ts
 
 
@@ -7497,101 +7253,290 @@ function labelChanges(current, desired) {
     return { add, remove };
 }
 
-;// CONCATENATED MODULE: ./src/orchestrator/session.ts
-// One PR's labels as this run last saw them. Every write returns or implies the new label set, so the run keeps a
-// mirror instead of re-reading after each write; it re-reads (refresh) only where another writer matters: before
-// the points of no return of a deploy.
-
-const same = (a, b) => a.toLowerCase() === b.toLowerCase();
-class session_PrSession {
-    github;
-    pull;
-    constructor(github, pull) {
-        this.github = github;
-        this.pull = pull;
-    }
-    static async open(github, pr) {
-        return new session_PrSession(github, await github.getPullRequest(pr));
-    }
-    /**
-     * A session on labels this workflow run read a moment ago (the plan step's, carried by the plan record), for a run
-     * whose first use of the labels re-reads them anyway.
-     */
-    static resume(github, snapshot) {
-        return new session_PrSession(github, {
-            ...snapshot,
-            labels: [...snapshot.labels],
-            createdAt: new Date(snapshot.createdAt),
-        });
-    }
-    /** What resume() takes, as JSON carries it. */
-    snapshot() {
-        return { ...this.pull, labels: [...this.pull.labels], createdAt: this.pull.createdAt.toISOString() };
-    }
-    get number() {
-        return this.pull.number;
-    }
-    get pullRequest() {
-        return this.pull;
-    }
-    get labels() {
-        return this.pull.labels;
-    }
-    state() {
-        return buildPrState({
-            number: this.pull.number,
-            headSha: this.pull.headSha,
-            open: this.pull.open,
-            fromFork: this.pull.fromFork,
-            labels: [...this.pull.labels],
-        });
-    }
-    has(name) {
-        return this.pull.labels.some((label) => same(label, name));
-    }
-    async refresh() {
-        this.pull = await this.github.getPullRequest(this.pull.number);
-        return this.state();
-    }
-    /** Adds every missing label in one call. */
-    async add(names) {
-        const missing = [...new Set(names)].filter((name) => !this.has(name));
-        if (missing.length === 0)
-            return;
-        const after = await this.github.addLabels(this.pull.number, missing);
-        this.pull = { ...this.pull, labels: after ?? [...this.pull.labels, ...missing] };
-    }
-    /**
-     * Removes labels one by one (GitHub has no batch removal; PUT would drop labels people add meanwhile). Returns the
-     * names this call removed: for a trigger label, that is the compare-and-swap outcome.
-     */
-    async remove(names) {
-        const removed = [];
-        for (const name of new Set(names)) {
-            if (await this.github.removeLabel(this.pull.number, name))
-                removed.push(name);
-            this.pull = { ...this.pull, labels: this.pull.labels.filter((label) => !same(label, name)) };
-        }
-        return removed;
-    }
-    /**
-     * Deletes the repository's definition of a label, which takes it off this PR too (and off every other issue: the
-     * caller has read that nothing else carries it). Returns whether the definition was there.
-     */
-    async deleteDefinition(name) {
-        const deleted = await this.github.deleteRepoLabel(name);
-        this.pull = { ...this.pull, labels: this.pull.labels.filter((label) => !same(label, name)) };
-        return deleted;
-    }
-    /** Adds `add` first, then removes `remove` minus what was added, so the PR never shows an empty state between. */
-    async replace(add, remove) {
-        await this.add(add);
-        await this.remove(remove.filter((name) => !add.some((added) => same(added, name)) && this.has(name)));
-    }
-}
-
 // EXTERNAL MODULE: ./src/aws/task-definition.ts + 1 modules
 var task_definition = __nccwpck_require__(8301);
+;// CONCATENATED MODULE: ./src/core/report.ts
+
+
+
+/** Hidden marker that identifies the one status comment per PR, so it is edited in place. */
+const report_STATUS_MARKER = '<!-- showtime:status -->';
+/** One icon per status, shared by the status comment and the dashboard. */
+const STATUS_ICON = {
+    building: '🟡',
+    built: '📦',
+    deploying: '🚀',
+    running: '🟢',
+    updating: '🔄',
+    configuring: '⚙️',
+    destroying: '🧹',
+    failed: '❌',
+};
+/** Hours (one decimal) between two dates, never negative. */
+function hoursBetween(from, to) {
+    return Math.max(0, Math.round((to.getTime() - from.getTime()) / 360_000) / 10);
+}
+function describeConfig(config, defaultSize) {
+    const parts = Object.entries(config.flags)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([flag, enabled]) => (enabled ? flag : `${flag} off`));
+    if (config.debug)
+        parts.push('debug');
+    parts.push(config.size ?? defaultSize);
+    return parts.join(', ');
+}
+function estimatedCost(env, view) {
+    if (env.createdAt === undefined)
+        return 0;
+    const rate = view.costPerHour[env.config.size ?? view.defaultSize];
+    return Math.round(hoursBetween(env.createdAt, view.now) * rate * 100) / 100;
+}
+/** The three things people most often need, one line each; `/showtime help` has the rest. */
+const COMMANDS_HELP = [
+    '- **Stop it:** `/showtime stop`',
+    '- **Keep it longer:** `/showtime extend 48h` (48 hours from now, up to 4 weeks) or `/showtime keep-alive` (until the PR closes)',
+    '- **Everything else:** `/showtime help`',
+].join('\n');
+/** The same lines after a failed deploy: nothing runs, so there is nothing to keep longer. */
+const RETRY_HELP = [
+    '- **Try again:** `/showtime start` · **clear the failure:** `/showtime stop`',
+    '- **Everything else:** `/showtime help`',
+].join('\n');
+/** The same lines for a PR with no environment: there is nothing to stop or extend yet. */
+const START_HELP = [
+    '- **Start one:** `/showtime start` (a fork PR’s commit needs `/showtime start <full SHA>` from a maintainer)',
+    '- **Everything else:** `/showtime help`',
+].join('\n');
+function money(usd) {
+    return `$${usd.toFixed(2)}`;
+}
+/** The environment the comment is about: the one being built, else the active one, else the newest. */
+function focusOf(state, envs) {
+    const building = state.building ? state.environments[state.building] : undefined;
+    const active = state.active ? state.environments[state.active] : undefined;
+    const newest = [...envs].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+    return building ?? active ?? newest;
+}
+function commitLink(view, sha7) {
+    const full = view.state.headSha.startsWith(sha7) ? view.state.headSha : sha7;
+    return view.repoUrl ? `[\`${sha7}\`](${view.repoUrl}/commit/${full})` : `\`${sha7}\``;
+}
+function urlOf(view, env) {
+    return view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : undefined);
+}
+/** A login shortened to fit a label (ending in …) is not a login, so it is not written as a mention. */
+function person(login) {
+    return login.endsWith('…') ? login : `@${login}`;
+}
+const HEADLINE = {
+    building: 'building',
+    built: 'built, deploying next',
+    deploying: 'deploying',
+    running: 'running',
+    updating: 'updating',
+    configuring: 'changing its configuration',
+    destroying: 'being torn down',
+    failed: 'failed',
+};
+function headline(view, focus) {
+    if (focus === undefined) {
+        return view.approval
+            ? `🔐 waiting for approval of \`${view.approval.sha.slice(0, 7)}\``
+            : '⚪ no environment';
+    }
+    const status = focus.status ?? 'unknown';
+    return `${STATUS_ICON[status] ?? '❓'} ${HEADLINE[status] ?? status} \`${focus.sha}\``;
+}
+function expiryLine(view, env) {
+    const ttl = env.ttl ?? view.defaultTtl;
+    if (ttl === undefined)
+        return '';
+    const deadline = env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
+    if (ttl.kind !== 'duration')
+        return ` · **expires:** never, it lives ${describeTtl(ttl)}`;
+    if (deadline === undefined)
+        return ` · **TTL:** ${describeTtl(ttl)}`;
+    return ` · **expires:** ${formatTime(deadline)} (TTL ${describeTtl(ttl)})`;
+}
+function costLine(view, env) {
+    if (env.status === 'failed')
+        return 'nothing runs, so nothing is billed';
+    const rate = view.costPerHour[env.config.size ?? view.defaultSize];
+    const ttl = env.ttl ?? view.defaultTtl;
+    const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
+    if (deadline && env.createdAt) {
+        const total = ((deadline.getTime() - env.createdAt.getTime()) / 3_600_000) * rate;
+        return `${money(rate)}/hour · about ${money(total)} from creation to expiry`;
+    }
+    return `${money(rate)}/hour · about ${money(rate * 24)} a day, with no expiry`;
+}
+function environmentCard(view, env) {
+    const lines = [];
+    const url = urlOf(view, env);
+    if (env.status === 'running' && url)
+        lines.push(`### [🔗 Open the environment](${url})`, '', `<sub>${url}</sub>`, '');
+    if (env.status === 'building' || env.status === 'built')
+        lines.push('The image is being built; this comment changes when it is deployed.', '');
+    const facts = [`- **Commit:** ${commitLink(view, env.sha)}`];
+    const config = describeConfig(env.config, view.defaultSize);
+    facts.push(env.requester
+        ? `- **Requested by:** ${person(env.requester)} · **config:** ${config}`
+        : `- **Config:** ${config}`);
+    const created = env.createdAt ? formatTime(env.createdAt) : 'not recorded';
+    facts.push(`- **Created:** ${created}${expiryLine(view, env)}`);
+    facts.push(`- **Cost:** ${costLine(view, env)}`);
+    const logs = [
+        view.containerLogs?.[env.sha] ? `[container logs](${view.containerLogs[env.sha]})` : undefined,
+        view.run ? `[run logs](${view.run.url})` : undefined,
+    ].filter((link) => link !== undefined);
+    if (logs.length > 0)
+        facts.push(`- **Logs:** ${logs.join(' · ')}`);
+    lines.push(...facts, '');
+    return lines;
+}
+/** The other environments of the PR (the one still serving while a new one is built, leftovers), one line each. */
+function otherLines(view, envs, focus) {
+    return envs
+        .filter((env) => env.sha !== focus.sha)
+        .map((env) => {
+        const status = env.status ?? 'unknown';
+        const url = urlOf(view, env);
+        const role = env.sha === view.state.active ? ' (active)' : '';
+        const serving = env.status === 'running' && url
+            ? env.sha === view.state.active && focus.sha === view.state.building
+                ? ` keeps serving [${url}](${url}) until \`${focus.sha}\` is ready`
+                : ` at [${url}](${url})`
+            : '';
+        return `- ${STATUS_ICON[status] ?? '❓'} ${commitLink(view, env.sha)} ${status}${role}${serving}`;
+    });
+}
+function approvalSection(view, approval) {
+    const review = view.repoUrl ? reviewLinks(view.repoUrl, approval) : `commit ${approval.sha.slice(0, 7)}`;
+    return [
+        `#### 🔐 \`${approval.sha.slice(0, 7)}\` waits for a maintainer's approval`,
+        '',
+        `A maintainer reviews ${review}, then approves exactly this commit by commenting:`,
+        '',
+        '```text',
+        approvalCommand(approval.sha),
+        '```',
+        '',
+    ];
+}
+/** The actor is named once: not again when the message already mentions them. */
+function eventLine(event) {
+    const icon = { done: '✅', refused: '⛔', failed: '❌', info: 'ℹ️' }[event.outcome];
+    const named = event.actor !== undefined &&
+        new RegExp(`@${escapeRegExp(event.actor)}(?![A-Za-z0-9-])`).test(event.message);
+    const who = event.actor && !named ? ` (asked by @${event.actor})` : '';
+    return `${icon} ${event.message}${who}`;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * What an extension did, in the words of the request. A ⌛ label counts from the creation (📅), in whole hours, so
+ * `extend 72h` a few minutes after creation writes ⌛ 73h: the message says when that is and why the label differs.
+ */
+function report_describeExtension(sha7, asked, written, createdAt) {
+    const deadline = createdAt ? ttlDeadline(written, createdAt) : undefined;
+    if (asked.kind !== 'duration' || deadline === undefined || createdAt === undefined) {
+        return `\`${sha7}\` now lives ${describeTtl(written)}.`;
+    }
+    const label = formatTtl(written) === formatTtl(asked)
+        ? ''
+        : ` Its ⌛ label reads ${formatTtl(written)}: a TTL counts from the creation (${formatTime(createdAt)}), in whole hours, rounded up.`;
+    return `\`${sha7}\` now expires at ${formatTime(deadline)}, at least ${describeTtl(asked)} from now, as asked.${label}`;
+}
+function report_renderStatusComment(view) {
+    const { state } = view;
+    const envs = Object.values(state.environments).sort((a, b) => roleOrder(state, a) - roleOrder(state, b));
+    const focus = focusOf(state, envs);
+    const lines = [report_STATUS_MARKER, `## 🎪 Showtime · ${headline(view, focus)}`, ''];
+    if (focus === undefined) {
+        if (!view.approval)
+            lines.push('No environment for this pull request.', '');
+        if (view.run)
+            lines.push(`- **Logs:** [run logs](${view.run.url})`, '');
+    }
+    else {
+        lines.push(...environmentCard(view, focus));
+        const others = otherLines(view, envs, focus);
+        if (others.length > 0)
+            lines.push(...others, '');
+    }
+    if (view.approval)
+        lines.push(...approvalSection(view, view.approval));
+    const modifiers = [
+        state.frozen && '🧊 frozen: new commits are not deployed',
+        state.blocked && '🔒 blocked',
+    ];
+    for (const modifier of modifiers)
+        if (modifier)
+            lines.push(`${modifier}  `);
+    if (view.lastEvent)
+        lines.push(eventLine(view.lastEvent));
+    for (const detail of view.details ?? [])
+        lines.push(`> ${detail}`);
+    const help = focus === undefined ? START_HELP : focus.status === 'failed' ? RETRY_HELP : COMMANDS_HELP;
+    lines.push('', help, '', `<sub>Updated ${formatTime(view.now)}</sub>`, '');
+    return lines.join('\n');
+}
+/** A command line that could not be read, with its accepted form (the message's own full stop is not doubled). */
+function report_commandErrorLine(error) {
+    return `${inlineCode(error.line)}: ${error.message.replace(/\.+$/, '')}. Accepted form: \`${error.usage}\``;
+}
+/** The short reply to `/showtime status` or `/showtime help`, mentioning the asker so they are notified. */
+function report_renderReply(view) {
+    const lines = [`@${view.asker}`];
+    const record = view.statusCommentUrl
+        ? `the [status comment](${view.statusCommentUrl})`
+        : 'the status comment';
+    if (view.status) {
+        const envs = Object.values(view.state.environments).sort((a, b) => roleOrder(view.state, a) - roleOrder(view.state, b));
+        if (envs.length === 0)
+            lines.push('', 'This pull request has no environment.');
+        else
+            lines.push('', ...envs.map((env) => `- ${replyLine(view, env)}`));
+        lines.push('', `Logs, cost and the commands are in ${record} (updated ${formatTime(view.now)}).`);
+    }
+    if (view.help) {
+        lines.push('', '<details open><summary>showtime commands</summary>', '', view.usage, '', '</details>');
+        if (!view.status)
+            lines.push('', `This pull request's environment is in ${record}.`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+function replyLine(view, env) {
+    const status = env.status ?? 'unknown';
+    const role = env.sha === view.state.active ? ' (active)' : env.sha === view.state.building ? ' (next)' : '';
+    const url = view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : undefined);
+    const open = status === 'running' && url ? ` · [open it](${url})` : '';
+    const ttl = env.ttl ?? view.defaultTtl;
+    const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
+    const expires = deadline ? ` · expires ${formatTime(deadline)}` : ttl ? ` · lives ${describeTtl(ttl)}` : '';
+    return `${STATUS_ICON[status] ?? '❓'} \`${env.sha}\` ${status}${role}${open}${expires}`;
+}
+function roleOrder(state, env) {
+    return env.sha === state.active ? 0 : env.sha === state.building ? 1 : 2;
+}
+/** The job summary of one run of the main action. */
+function report_renderRunSummary(view) {
+    const lines = [
+        `## 🎪 Showtime · PR #${view.pr}`,
+        '',
+        '| action | SHA | reason | what happened |',
+        '| --- | --- | --- | --- |',
+    ];
+    for (const decision of view.decisions) {
+        lines.push(`| ${decision.action} | ${decision.targetSha ? `\`${decision.targetSha.slice(0, 7)}\`` : ''} | ${decision.reason} | ${decision.message.replace(/\|/g, '\\|')} |`);
+    }
+    lines.push('', `**Outcome:** ${view.outcome}`);
+    if (view.url)
+        lines.push('', `**Environment:** ${view.url}`);
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/orchestrator/common.ts
 // Small pieces every orchestration step uses: the outcome of one decision, label writes that honour the GitHub
 // dry run, status changes, and the status comment.
@@ -7711,6 +7656,354 @@ async function common_writeStatusComment(deps, session, last, verifiedId) {
         deps.log.warning(`could not update the status comment: ${String(error)}`);
         return undefined;
     });
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/claim.ts
+// The claim: of several runs for one click or one push, exactly one builds and deploys a SHA. Its compare-and-swaps
+// are the start trigger's removal and the SHA's lock label; what they met goes back to the planner.
+
+
+
+function leaseFor(deps, now) {
+    return new Date(now.getTime() + deps.settings.policy.leaseMinutes * 60_000);
+}
+/** The labels that describe a new environment while it is being built. */
+function buildingLabels(sha7, requester, ttl, config, now) {
+    return [
+        TRACKED,
+        statusLabel(sha7, 'building'),
+        buildingLabel(sha7),
+        createdLabel(sha7, now),
+        ttlLabel(sha7, ttl),
+        requesterLabel(sha7, shortenRequester(requester)),
+        ...configLabels(sha7, config),
+    ];
+}
+function lockName(pr, sha7) {
+    return lockLabel(pr, sha7);
+}
+async function claim_claimDeploy(deps, session, planned, actor, replan) {
+    let decision = planned;
+    const sha = decision.targetSha;
+    const sha7 = sha === undefined ? undefined : toSha7(sha);
+    if (sha === undefined || sha7 === undefined) {
+        // The planner gives every create and rolling update its commit (planner tests); this is a bug, not an input.
+        throw new Error(`the planner decided ${decision.action} (${decision.reason}) without a commit to deploy`);
+    }
+    if (deps.settings.dryRun.github) {
+        deps.log.info(`dry run: would claim ${sha7} and write its building labels`);
+        return { decision, claim: { sha, lock: lockName(session.number, sha7) } };
+    }
+    // The trigger label is the first compare-and-swap: of several runs for one click, one removes it.
+    if (decision.consume.includes(TRIGGER_START)) {
+        const removed = await session.remove([TRIGGER_START]);
+        if (removed.length === 0) {
+            // Gone already: another run of the same click took it, or a stop or a person removed it; the labels tell which.
+            return { decision: replan(session.state(), { kind: 'trigger-gone', sha }) };
+        }
+    }
+    const now = deps.clock();
+    const lock = lockName(session.number, sha7);
+    const result = await deps.github.acquireLock(lock, deps.run.holder, leaseFor(deps, now), now);
+    if (!result.acquired) {
+        return { decision: replan(session.state(), { kind: 'lock-held', sha, holder: result.holder }) };
+    }
+    // Decided again on the labels as they are now that the lock is ours (the planner's `locked` claim).
+    const again = replan(await session.refresh(), { kind: 'locked', sha });
+    if (again.targetSha !== sha || (again.action !== 'create' && again.action !== 'rolling-update')) {
+        await deps.github.releaseLock(lock, deps.run.holder).catch((error) => {
+            deps.log.warning(`could not release ${lock}; it expires on its own: ${String(error)}`);
+        });
+        return { decision: again };
+    }
+    decision = again;
+    const state = session.state();
+    const current = state.environments[sha7];
+    const previousConfig = state.active ? state.environments[state.active]?.config : undefined;
+    const config = decision.config ?? previousConfig ?? defaultConfig(deps);
+    const ttl = state.active
+        ? (state.environments[state.active]?.ttl ?? deps.settings.policy.defaultTtl)
+        : deps.settings.policy.defaultTtl;
+    const requester = decision.action === 'rolling-update'
+        ? (state.environments[state.active ?? '']?.requester ?? actor.login)
+        : actor.login;
+    const fresh = buildingLabels(sha7, requester, ttl, config, now);
+    // A newer SHA supersedes whatever was building: its run sees the pointer moved and retires itself.
+    const stale = [
+        ...(state.building && state.building !== sha7 ? [buildingLabel(state.building)] : []),
+        ...(current?.labels.filter((label) => !fresh.includes(label)) ?? []),
+        ...decision.consume.filter((label) => label !== TRIGGER_START),
+    ];
+    await session.replace(fresh, stale);
+    // The lease as granted: the run step releases a lock far from its expiry without reading it first (no other run
+    // can have taken over a lease that has not expired).
+    return { decision, claim: { sha, lock, leaseExpiresAt: result.expiresAt?.toISOString() } };
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/session.ts
+// One PR's labels as this run last saw them. Every write returns or implies the new label set, so the run keeps a
+// mirror instead of re-reading after each write; it re-reads (refresh) only where another writer matters: before
+// the points of no return of a deploy.
+
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+class session_PrSession {
+    github;
+    pull;
+    constructor(github, pull) {
+        this.github = github;
+        this.pull = pull;
+    }
+    static async open(github, pr) {
+        return new session_PrSession(github, await github.getPullRequest(pr));
+    }
+    /**
+     * A session on labels this workflow run read a moment ago (the plan step's, carried by the plan record), for a run
+     * whose first use of the labels re-reads them anyway.
+     */
+    static resume(github, snapshot) {
+        return new session_PrSession(github, {
+            ...snapshot,
+            labels: [...snapshot.labels],
+            createdAt: new Date(snapshot.createdAt),
+        });
+    }
+    /** What resume() takes, as JSON carries it. */
+    snapshot() {
+        return { ...this.pull, labels: [...this.pull.labels], createdAt: this.pull.createdAt.toISOString() };
+    }
+    get number() {
+        return this.pull.number;
+    }
+    get pullRequest() {
+        return this.pull;
+    }
+    get labels() {
+        return this.pull.labels;
+    }
+    state() {
+        return buildPrState({
+            number: this.pull.number,
+            headSha: this.pull.headSha,
+            open: this.pull.open,
+            fromFork: this.pull.fromFork,
+            labels: [...this.pull.labels],
+        });
+    }
+    has(name) {
+        return this.pull.labels.some((label) => same(label, name));
+    }
+    async refresh() {
+        this.pull = await this.github.getPullRequest(this.pull.number);
+        return this.state();
+    }
+    /** Adds every missing label in one call. */
+    async add(names) {
+        const missing = [...new Set(names)].filter((name) => !this.has(name));
+        if (missing.length === 0)
+            return;
+        const after = await this.github.addLabels(this.pull.number, missing);
+        this.pull = { ...this.pull, labels: after ?? [...this.pull.labels, ...missing] };
+    }
+    /**
+     * Removes labels one by one (GitHub has no batch removal; PUT would drop labels people add meanwhile). Returns the
+     * names this call removed: for a trigger label, that is the compare-and-swap outcome.
+     */
+    async remove(names) {
+        const removed = [];
+        for (const name of new Set(names)) {
+            if (await this.github.removeLabel(this.pull.number, name))
+                removed.push(name);
+            this.pull = { ...this.pull, labels: this.pull.labels.filter((label) => !same(label, name)) };
+        }
+        return removed;
+    }
+    /**
+     * Deletes the repository's definition of a label, which takes it off this PR too (and off every other issue: the
+     * caller has read that nothing else carries it). Returns whether the definition was there.
+     */
+    async deleteDefinition(name) {
+        const deleted = await this.github.deleteRepoLabel(name);
+        this.pull = { ...this.pull, labels: this.pull.labels.filter((label) => !same(label, name)) };
+        return deleted;
+    }
+    /** Adds `add` first, then removes `remove` minus what was added, so the PR never shows an empty state between. */
+    async replace(add, remove) {
+        await this.add(add);
+        await this.remove(remove.filter((name) => !add.some((added) => same(added, name)) && this.has(name)));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/plan-step.ts
+// The plan step: reads the event, decides, and for a create or rolling update claims the work. Events that cannot
+// concern the action cost no API call at all (core/intake.ts).
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function actorOf(deps, login) {
+    try {
+        return { login, permission: await deps.github.getPermission(login) };
+    }
+    catch (error) {
+        // Fail closed: a permission we cannot read is no permission.
+        deps.log.warning(`could not read the permission of @${login}, denying: ${String(error)}`);
+        return { login, permission: 'unknown' };
+    }
+}
+/** Every environment of the repository, for quotas: one label search, no call per PR. */
+async function readFleet(deps) {
+    // A partial answer undercounts the fleet, so a quota may let one more start through: it never destroys anything.
+    const { pulls, incomplete } = await deps.github.searchPullRequests({ labels: [TRACKED], state: 'open' });
+    if (incomplete)
+        deps.log.warning('GitHub search returned partial results: the quota count may be low.');
+    return pulls.flatMap((pull) => {
+        const state = buildPrState({
+            number: pull.number,
+            headSha: '0'.repeat(40),
+            open: pull.open,
+            labels: pull.labels,
+        });
+        return Object.values(state.environments)
+            .filter((env) => env.status !== 'failed')
+            .map((env) => ({ pr: pull.number, sha: env.sha, requester: env.requester }));
+    });
+}
+/**
+ * The plan step. Reads the event, decides, and for a create or rolling update claims the work: consumes the trigger
+ * label (only one run's DELETE succeeds), takes the SHA's lock (only one run's POST /labels succeeds) and writes the
+ * building labels in one call. Events that cannot concern the action cost no API call at all.
+ */
+async function plan_step_planStep(deps, eventName, payload) {
+    const facts = parsePayload(eventName, payload);
+    const commands = facts.kind === 'comment' ? parseCommands(facts.body) : { commands: [], errors: [] };
+    const unread = answerUnread(facts, commands);
+    if (unread !== undefined)
+        return record([unread], 'pr' in facts ? { pr: facts.pr } : {});
+    if (facts.kind === 'ignored' || facts.kind === 'schedule')
+        throw new Error('intake answers every such event');
+    const guarded = isGuardedRemoval(facts);
+    // Refusals are cheap: anyone on GitHub can comment, so a non-writer's comment costs the permission check and
+    // nothing else: no PR read, no reaction, no reply, and none of their text is echoed anywhere.
+    const commenter = facts.kind === 'comment' ? await actorOf(deps, facts.sender) : undefined;
+    if (facts.kind === 'comment' && commenter && !isWriter(commenter)) {
+        return refusedComment(deps, facts, commenter, commands);
+    }
+    const session = await PrSession.open(deps.github, facts.pr);
+    // A removed 📅 is put back as it was by the planner (a fresh one would reset the TTL), so not written here.
+    const undated = guarded ? [] : missingCreated(session.state(), deps.clock());
+    if (undated.length > 0 && !deps.settings.dryRun.github) {
+        // An active environment with no 📅 would never expire: it counts as created now, the first time it is seen so.
+        await session.add(undated);
+    }
+    let state = session.state();
+    const read = answerRead(facts, state);
+    if (read !== undefined)
+        return record([read], { pr: facts.pr });
+    if (facts.kind === 'comment') {
+        await deps.github.reactToComment(facts.commentId, 'eyes').catch((error) => {
+            deps.log.warning(`could not react to comment ${facts.commentId}: ${String(error)}`);
+        });
+    }
+    // Closing needs no permission: tearing down is always safe. Everything else is checked, and a failed check denies.
+    const actor = facts.kind === 'closed'
+        ? { login: facts.sender, permission: 'unknown' }
+        : (commenter ?? (await actorOf(deps, facts.sender)));
+    const now = deps.clock();
+    const events = eventsOf(facts, actor, commands);
+    // A dispatch may name an older commit of the PR: only the PR's own commits are candidates (one more read).
+    const commits = facts.kind === 'dispatch' && facts.sha?.length === 40 && facts.sha !== session.pullRequest.headSha
+        ? await deps.github.listPullRequestCommits(facts.pr)
+        : undefined;
+    // The SHA's lock is not read here (no `lock` for the planner): claiming it is the check. A live lease refuses the
+    // claim and an expired one is taken over, so the planner treats an in-progress SHA as claimable and the lock decides.
+    const decisions = [];
+    let claim;
+    for (const event of events) {
+        const input = { event, state, policy: deps.settings.policy, now, commits };
+        // Every decision of this event, first or re-made on fresher facts, is the planner's (repairs and approval included).
+        const decideOn = (given) => plan(given);
+        let decision = decideOn(input);
+        if (decision.reason === 'sha-not-in-pr') {
+            // The dispatch names a commit that is not the PR's: nothing is claimed or written, the run fails saying why.
+            throw new Error(decision.message);
+        }
+        if (decision.action === 'create' && hasQuota(deps)) {
+            // Only a create can be refused by a quota, so only then is the fleet worth a search.
+            decision = decideOn({ ...input, fleet: await readFleet(deps) });
+        }
+        if (decision.reason === 'config-pending' &&
+            event.kind === 'command' &&
+            event.command.kind === 'configure' &&
+            !deps.settings.dryRun.github) {
+            // A command has no label to stay pending on: record it as one, so the next deploy applies it.
+            await session.add([configCommandLabel(event.command.change)]);
+            state = session.state();
+        }
+        if ((decision.action === 'create' || decision.action === 'rolling-update') && claim === undefined) {
+            const replan = (fresh, outcome) => decideOn({ ...input, state: fresh, claim: outcome });
+            const planned = decision;
+            const claimed = await phase(deps.log, `Claim ${planned.targetSha?.slice(0, 7) ?? ''}`, () => claimDeploy(deps, session, planned, actor, replan));
+            if (claimed.claim)
+                claim = claimed.claim;
+            decision = claimed.decision;
+            state = session.state();
+        }
+        if (decision.action === 'redeploy-config' && decision.config && decision.targetSha) {
+            // Later commands of the same comment build on this configuration, not on the one the labels still show.
+            state = withConfig(state, decision.targetSha, decision.config);
+        }
+        decisions.push(decision);
+    }
+    const unreadable = answerUnreadable(events, commands);
+    if (unreadable !== undefined)
+        decisions.push(unreadable);
+    const building = decisions.find((decision) => claim !== undefined && decision.targetSha === claim.sha);
+    let statusCommentId;
+    if (building) {
+        // Builds take minutes: the PR shows the claim at once, with the run's logs, rather than when the run ends.
+        statusCommentId = await writeStatusComment(deps, session, {
+            message: building.message,
+            outcome: 'info',
+            actor: actor.login,
+            details: [],
+        });
+    }
+    return record(mergeConfigChanges(decisions), {
+        pr: facts.pr,
+        actor,
+        commentId: facts.kind === 'comment' ? facts.commentId : undefined,
+        commandErrors: commands.errors,
+        claim,
+        statusCommentId,
+        pull: claim === undefined ? undefined : session.snapshot(),
+    });
+}
+/**
+ * A non-writer's comment, decided on who wrote it alone: the planner refuses every request of a non-writer before it
+ * looks at the PR, so the labels it is given here are none. The record carries no comment id (no reaction) and no
+ * command errors (their text is not echoed).
+ */
+function refusedComment(deps, facts, actor, commands) {
+    const unread = buildPrState({ number: facts.pr, headSha: '0'.repeat(40), open: true, labels: [] });
+    const now = deps.clock();
+    const decisions = eventsOf(facts, actor, commands).map((event) => plan({ event, state: unread, policy: deps.settings.policy, now }));
+    if (decisions.length === 0) {
+        decisions.push(nothing('not-authorized', `@${actor.login} has no write permission; the comment is ignored.`));
+    }
+    return record(decisions, { pr: facts.pr, actor });
+}
+function hasQuota(deps) {
+    const policy = deps.settings.policy;
+    return policy.maxEnvironments !== undefined || policy.maxEnvironmentsPerRequester !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/controls.ts
@@ -7964,6 +8257,7 @@ async function slack_notify(settings, notice, options = {}) {
 
 
 
+
 /** Slack, when configured; a dry run announces nothing and a failed notice is only a warning. */
 async function deploy_announce(deps, notice) {
     if (deps.settings.dryRun.github)
@@ -7991,7 +8285,7 @@ async function deploy_deploy(deps, session, claim, decision) {
         const now = deps.clock();
         const ttl = env?.ttl ?? deps.settings.policy.defaultTtl;
         creating = true;
-        const running = await deps.ecs.createEnvironment({
+        const running = await phase(deps.log, `Deploy ${sha7}`, () => deps.ecs.createEnvironment({
             pr,
             sha: claim.sha,
             image: image.image,
@@ -8000,7 +8294,7 @@ async function deploy_deploy(deps, session, claim, decision) {
             size: env?.config.size ?? deps.settings.policy.defaultSize,
             createdAt: now,
             expiresAt: env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined,
-        });
+        }));
         serviceCreated = true;
         if (!(await stillOurs(deps, session, sha7)))
             return await abandon(deps, session, sha7, true, deploymentId);
@@ -8009,13 +8303,15 @@ async function deploy_deploy(deps, session, claim, decision) {
         // failure may delete it (reliability tests: a switch whose label removals fail for good).
         const before = session.state();
         const retired = Object.values(before.environments).filter((other) => other.sha !== sha7);
-        await relabel(deps, session, [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)], []);
-        switched = true;
-        const missed = await removeEach(deps, session, [
-            ...statusLabelsOf(before.environments[sha7]).filter((label) => label !== statusLabel(sha7, 'running')),
-            buildingLabel(sha7),
-            ...retired.map((other) => activeLabel(other.sha)),
-        ]);
+        const missed = await phase(deps.log, `Switch to ${sha7}`, async () => {
+            await relabel(deps, session, [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)], []);
+            switched = true;
+            return removeEach(deps, session, [
+                ...statusLabelsOf(before.environments[sha7]).filter((label) => label !== statusLabel(sha7, 'running')),
+                buildingLabel(sha7),
+                ...retired.map((other) => activeLabel(other.sha)),
+            ]);
+        });
         // The switch is not atomic with the check before it: a stop that went through in between deleted the service
         // and the labels, and the switch has just written running, 🌐 and 🎯 back. A stop leaves traces; if it did,
         // withdraw the switch (reliability tests: a stop between the last check and the switch).
@@ -8026,7 +8322,7 @@ async function deploy_deploy(deps, session, claim, decision) {
         const leftovers = [];
         // GitHub's auto_inactive has marked the retired SHAs' deployments inactive with this success.
         for (const other of retired)
-            leftovers.push(...(await retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined })));
+            leftovers.push(...(await phase(deps.log, `Retire ${other.sha}`, () => retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined }))));
         // A removal GitHub refused even after its retries gets one more try once the rest is done; what still stays is
         // reported, and the planner's repair of a damaged state removes it on the PR's next event.
         const unfinished = await removeEach(deps, session, missed.filter((label) => session.has(label)));
@@ -8316,10 +8612,8 @@ async function deploy_destroy(deps, session, why, only) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/orchestrator/main.ts
-// The main action: the plan step decides (and claims what it will build, so losers skip the checkout), the run
-// step carries the decisions out. State lives in the PR's labels only; the plan step hands its decisions to the run
-// step through a JSON file in the runner's temp directory.
+;// CONCATENATED MODULE: ./src/orchestrator/run-step.ts
+// The run step: carries the plan record's decisions out, writes the status comment and answers the asker.
 
 
 
@@ -8327,263 +8621,11 @@ async function deploy_destroy(deps, session, why, only) {
 
 
 
-
-
-
-
-
-
-
-/** Version of the plan record; a reader refuses any other (the plan and the run or deploy of different releases). */
-const PLAN_VERSION = 2;
-function record(decisions, extra = {}) {
-    const build = decisions.find((decision) => decision.buildNeeded);
-    return {
-        version: PLAN_VERSION,
-        decisions,
-        commandErrors: [],
-        buildNeeded: build !== undefined && extra.claim !== undefined,
-        targetSha: build?.targetSha ?? decisions[0]?.targetSha,
-        ...extra,
-    };
-}
-async function actorOf(deps, login) {
-    try {
-        return { login, permission: await deps.github.getPermission(login) };
-    }
-    catch (error) {
-        // Fail closed: a permission we cannot read is no permission.
-        deps.log.warning(`could not read the permission of @${login}, denying: ${String(error)}`);
-        return { login, permission: 'unknown' };
-    }
-}
-/** Every environment of the repository, for quotas: one label search, no call per PR. */
-async function readFleet(deps) {
-    // A partial answer undercounts the fleet, so a quota may let one more start through: it never destroys anything.
-    const { pulls, incomplete } = await deps.github.searchPullRequests({ labels: [TRACKED], state: 'open' });
-    if (incomplete)
-        deps.log.warning('GitHub search returned partial results: the quota count may be low.');
-    return pulls.flatMap((pull) => {
-        const state = buildPrState({
-            number: pull.number,
-            headSha: '0'.repeat(40),
-            open: pull.open,
-            labels: pull.labels,
-        });
-        return Object.values(state.environments)
-            .filter((env) => env.status !== 'failed')
-            .map((env) => ({ pr: pull.number, sha: env.sha, requester: env.requester }));
-    });
-}
-function leaseFor(deps, now) {
-    return new Date(now.getTime() + deps.settings.policy.leaseMinutes * 60_000);
-}
-/** The labels that describe a new environment while it is being built. */
-function buildingLabels(sha7, requester, ttl, config, now) {
-    return [
-        TRACKED,
-        statusLabel(sha7, 'building'),
-        buildingLabel(sha7),
-        createdLabel(sha7, now),
-        ttlLabel(sha7, ttl),
-        requesterLabel(sha7, shortenRequester(requester)),
-        ...configLabels(sha7, config),
-    ];
-}
-/**
- * The plan step. Reads the event, decides, and for a create or rolling update claims the work: consumes the trigger
- * label (only one run's DELETE succeeds), takes the SHA's lock (only one run's POST /labels succeeds) and writes the
- * building labels in one call. Events that cannot concern the action cost no API call at all.
- */
-async function main_planStep(deps, eventName, payload) {
-    const facts = parsePayload(eventName, payload);
-    const commands = facts.kind === 'comment' ? parseCommands(facts.body) : { commands: [], errors: [] };
-    const unread = answerUnread(facts, commands);
-    if (unread !== undefined)
-        return record([unread], 'pr' in facts ? { pr: facts.pr } : {});
-    if (facts.kind === 'ignored' || facts.kind === 'schedule')
-        throw new Error('intake answers every such event');
-    const guarded = isGuardedRemoval(facts);
-    // Refusals are cheap: anyone on GitHub can comment, so a non-writer's comment costs the permission check and
-    // nothing else: no PR read, no reaction, no reply, and none of their text is echoed anywhere.
-    const commenter = facts.kind === 'comment' ? await actorOf(deps, facts.sender) : undefined;
-    if (facts.kind === 'comment' && commenter && !isWriter(commenter)) {
-        return refusedComment(deps, facts, commenter, commands);
-    }
-    const session = await PrSession.open(deps.github, facts.pr);
-    // A removed 📅 is put back as it was by the planner (a fresh one would reset the TTL), so not written here.
-    const undated = guarded ? [] : missingCreated(session.state(), deps.clock());
-    if (undated.length > 0 && !deps.settings.dryRun.github) {
-        // An active environment with no 📅 would never expire: it counts as created now, the first time it is seen so.
-        await session.add(undated);
-    }
-    let state = session.state();
-    const read = answerRead(facts, state);
-    if (read !== undefined)
-        return record([read], { pr: facts.pr });
-    if (facts.kind === 'comment') {
-        await deps.github.reactToComment(facts.commentId, 'eyes').catch((error) => {
-            deps.log.warning(`could not react to comment ${facts.commentId}: ${String(error)}`);
-        });
-    }
-    // Closing needs no permission: tearing down is always safe. Everything else is checked, and a failed check denies.
-    const actor = facts.kind === 'closed'
-        ? { login: facts.sender, permission: 'unknown' }
-        : (commenter ?? (await actorOf(deps, facts.sender)));
-    const now = deps.clock();
-    const events = eventsOf(facts, actor, commands);
-    // A dispatch may name an older commit of the PR: only the PR's own commits are candidates (one more read).
-    const commits = facts.kind === 'dispatch' && facts.sha?.length === 40 && facts.sha !== session.pullRequest.headSha
-        ? await deps.github.listPullRequestCommits(facts.pr)
-        : undefined;
-    // The SHA's lock is not read here (no `lock` for the planner): claiming it is the check. A live lease refuses the
-    // claim and an expired one is taken over, so the planner treats an in-progress SHA as claimable and the lock decides.
-    const decisions = [];
-    let claim;
-    for (const event of events) {
-        const input = { event, state, policy: deps.settings.policy, now, commits };
-        // Every decision of this event, first or re-made on fresher facts, is the planner's (repairs and approval included).
-        const decideOn = (given) => plan(given);
-        let decision = decideOn(input);
-        if (decision.reason === 'sha-not-in-pr') {
-            // The dispatch names a commit that is not the PR's: nothing is claimed or written, the run fails saying why.
-            throw new Error(decision.message);
-        }
-        if (decision.action === 'create' && hasQuota(deps)) {
-            // Only a create can be refused by a quota, so only then is the fleet worth a search.
-            decision = decideOn({ ...input, fleet: await readFleet(deps) });
-        }
-        if (decision.reason === 'config-pending' &&
-            event.kind === 'command' &&
-            event.command.kind === 'configure' &&
-            !deps.settings.dryRun.github) {
-            // A command has no label to stay pending on: record it as one, so the next deploy applies it.
-            await session.add([configCommandLabel(event.command.change)]);
-            state = session.state();
-        }
-        if ((decision.action === 'create' || decision.action === 'rolling-update') && claim === undefined) {
-            const replan = (fresh, outcome) => decideOn({ ...input, state: fresh, claim: outcome });
-            const claimed = await claimDeploy(deps, session, decision, actor, replan);
-            if (claimed.claim)
-                claim = claimed.claim;
-            decision = claimed.decision;
-            state = session.state();
-        }
-        if (decision.action === 'redeploy-config' && decision.config && decision.targetSha) {
-            // Later commands of the same comment build on this configuration, not on the one the labels still show.
-            state = withConfig(state, decision.targetSha, decision.config);
-        }
-        decisions.push(decision);
-    }
-    const unreadable = answerUnreadable(events, commands);
-    if (unreadable !== undefined)
-        decisions.push(unreadable);
-    const building = decisions.find((decision) => claim !== undefined && decision.targetSha === claim.sha);
-    let statusCommentId;
-    if (building) {
-        // Builds take minutes: the PR shows the claim at once, with the run's logs, rather than when the run ends.
-        statusCommentId = await writeStatusComment(deps, session, {
-            message: building.message,
-            outcome: 'info',
-            actor: actor.login,
-            details: [],
-        });
-    }
-    return record(mergeConfigChanges(decisions), {
-        pr: facts.pr,
-        actor,
-        commentId: facts.kind === 'comment' ? facts.commentId : undefined,
-        commandErrors: commands.errors,
-        claim,
-        statusCommentId,
-        pull: claim === undefined ? undefined : session.snapshot(),
-    });
-}
-/**
- * A non-writer's comment, decided on who wrote it alone: the planner refuses every request of a non-writer before it
- * looks at the PR, so the labels it is given here are none. The record carries no comment id (no reaction) and no
- * command errors (their text is not echoed).
- */
-function refusedComment(deps, facts, actor, commands) {
-    const unread = buildPrState({ number: facts.pr, headSha: '0'.repeat(40), open: true, labels: [] });
-    const now = deps.clock();
-    const decisions = eventsOf(facts, actor, commands).map((event) => plan({ event, state: unread, policy: deps.settings.policy, now }));
-    if (decisions.length === 0) {
-        decisions.push(nothing('not-authorized', `@${actor.login} has no write permission; the comment is ignored.`));
-    }
-    return record(decisions, { pr: facts.pr, actor });
-}
 /** A refusal that only answers who asked: it writes nothing a person sees but the removal of the label they added. */
 function isSilentRefusal(decision) {
     return decision.reason === 'not-authorized' && (decision.restore ?? []).length === 0;
 }
-function hasQuota(deps) {
-    const policy = deps.settings.policy;
-    return policy.maxEnvironments !== undefined || policy.maxEnvironmentsPerRequester !== undefined;
-}
-function lockName(pr, sha7) {
-    return lockLabel(pr, sha7);
-}
-async function claimDeploy(deps, session, planned, actor, replan) {
-    let decision = planned;
-    const sha = decision.targetSha;
-    const sha7 = sha === undefined ? undefined : toSha7(sha);
-    if (sha === undefined || sha7 === undefined) {
-        // The planner gives every create and rolling update its commit (planner tests); this is a bug, not an input.
-        throw new Error(`the planner decided ${decision.action} (${decision.reason}) without a commit to deploy`);
-    }
-    if (deps.settings.dryRun.github) {
-        deps.log.info(`dry run: would claim ${sha7} and write its building labels`);
-        return { decision, claim: { sha, lock: lockName(session.number, sha7) } };
-    }
-    // The trigger label is the first compare-and-swap: of several runs for one click, one removes it.
-    if (decision.consume.includes(TRIGGER_START)) {
-        const removed = await session.remove([TRIGGER_START]);
-        if (removed.length === 0) {
-            // Gone already: another run of the same click took it, or a stop or a person removed it; the labels tell which.
-            return { decision: replan(session.state(), { kind: 'trigger-gone', sha }) };
-        }
-    }
-    const now = deps.clock();
-    const lock = lockName(session.number, sha7);
-    const result = await deps.github.acquireLock(lock, deps.run.holder, leaseFor(deps, now), now);
-    if (!result.acquired) {
-        return { decision: replan(session.state(), { kind: 'lock-held', sha, holder: result.holder }) };
-    }
-    // Decided again on the labels as they are now that the lock is ours (the planner's `locked` claim).
-    const again = replan(await session.refresh(), { kind: 'locked', sha });
-    if (again.targetSha !== sha || (again.action !== 'create' && again.action !== 'rolling-update')) {
-        await deps.github.releaseLock(lock, deps.run.holder).catch((error) => {
-            deps.log.warning(`could not release ${lock}; it expires on its own: ${String(error)}`);
-        });
-        return { decision: again };
-    }
-    decision = again;
-    const state = session.state();
-    const current = state.environments[sha7];
-    const previousConfig = state.active ? state.environments[state.active]?.config : undefined;
-    const config = decision.config ?? previousConfig ?? defaultConfig(deps);
-    const ttl = state.active
-        ? (state.environments[state.active]?.ttl ?? deps.settings.policy.defaultTtl)
-        : deps.settings.policy.defaultTtl;
-    const requester = decision.action === 'rolling-update'
-        ? (state.environments[state.active ?? '']?.requester ?? actor.login)
-        : actor.login;
-    const fresh = buildingLabels(sha7, requester, ttl, config, now);
-    // A newer SHA supersedes whatever was building: its run sees the pointer moved and retires itself.
-    const stale = [
-        ...(state.building && state.building !== sha7 ? [buildingLabel(state.building)] : []),
-        ...(current?.labels.filter((label) => !fresh.includes(label)) ?? []),
-        ...decision.consume.filter((label) => label !== TRIGGER_START),
-    ];
-    await session.replace(fresh, stale);
-    // The lease as granted: the run step releases a lock far from its expiry without reading it first (no other run
-    // can have taken over a lease that has not expired).
-    return { decision, claim: { sha, lock, leaseExpiresAt: result.expiresAt?.toISOString() } };
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Run step
-async function main_runStep(deps, plan) {
+async function run_step_runStep(deps, plan) {
     const first = plan.decisions[0];
     // A 'nothing' that consumes labels (stop wins over start with nothing to stop) still has to remove them, or the
     // stale triggers would answer the next start with "stop wins" (reliability tests: start and stop racing).
@@ -8742,92 +8784,6 @@ async function replyToAsker(deps, session, plan, sticky, urls) {
     await deps.github.createComment(session.number, body).catch((error) => {
         deps.log.warning(`could not reply to @${plan.actor?.login}: ${String(error)}`);
     });
-}
-
-;// CONCATENATED MODULE: ./src/orchestrator/handover.ts
-// What passes between the jobs of the split form. The plan record travels as a job output (a job that ran PR code
-// can overwrite the run's artifacts, never another job's outputs); only the image archive, checked by digest, is an
-// artifact.
-
-
-/** The record as the plan job's `plan` output carries it. */
-function handover_encodePlanRecord(record) {
-    return JSON.stringify(record);
-}
-/** Parses a plan record, refusing one of another version or shape with a message that says what to fix. */
-function handover_readPlanRecord(text, source) {
-    if (text.trim() === '') {
-        // GitHub also empties a job output that contains the value of a secret, without failing the job.
-        throw new Error(`${source} is empty: pass the plan job's \`plan\` output (needs.plan.outputs.plan); if it is passed, ` +
-            "look for a 'Skip output' warning in the plan job: GitHub drops an output that contains a secret's value");
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`${source} is not JSON: pass the plan job's \`plan\` output (needs.plan.outputs.plan) unchanged`);
-    }
-    const record = parsed;
-    if (record === null || typeof record !== 'object')
-        throw new Error(`${source} is not a plan record`);
-    if (record.version !== PLAN_VERSION) {
-        throw new Error(`${source} is a plan record of version ${JSON.stringify(record.version)}; this release reads version ` +
-            `${PLAN_VERSION}: use the plan, build and deploy actions of one release`);
-    }
-    if (!Array.isArray(record.decisions) || !Array.isArray(record.commandErrors)) {
-        throw new Error(`${source} lacks its decisions: it is not a plan record`);
-    }
-    const positive = (value) => Number.isSafeInteger(value) && value > 0;
-    if (record.statusCommentId !== undefined && !positive(record.statusCommentId)) {
-        throw new Error(`${source}: statusCommentId must be a positive integer (a comment id), got ${JSON.stringify(record.statusCommentId)}`);
-    }
-    const pull = record.pull;
-    if (pull !== undefined &&
-        (pull === null ||
-            typeof pull !== 'object' ||
-            pull.number !== record.pr ||
-            typeof pull.open !== 'boolean' ||
-            typeof pull.fromFork !== 'boolean' ||
-            !/^[0-9a-f]{40}$/.test(String(pull.headSha)) ||
-            !Array.isArray(pull.labels) ||
-            !pull.labels.every((label) => typeof label === 'string') ||
-            Number.isNaN(Date.parse(String(pull.createdAt))))) {
-        throw new Error(`${source}: pull must be the PR the record is about, with its number, 40-hex headSha, open, fromFork, labels and createdAt`);
-    }
-    return record;
-}
-/** The commit the build job builds: the claimed one, only when this run claimed a build. */
-function handover_buildRequestOf(record) {
-    if (!record.buildNeeded || record.claim === undefined || record.pr === undefined)
-        return undefined;
-    return { pr: record.pr, sha: record.claim.sha };
-}
-/**
- * Names the image of a claimed build and looks it up in the registry before anything is checked out: when it is
- * there, the build job is skipped and the deploy job deploys it by digest. The plan job holds no registry login,
- * so the read is anonymous; a registry that refuses it (a private one) means a build, which is always safe.
- */
-async function handover_planImage(record, options, registry, log) {
-    const request = handover_buildRequestOf(record);
-    if (request === undefined || options.existingImage !== undefined)
-        return record;
-    const tag = imageTag(options.imageRepository, request);
-    if (options.forceRebuild) {
-        log.info(`force-rebuild: building ${tag} without looking in the registry`);
-        return { ...record, image: { tag } };
-    }
-    const lookup = await registry.digestOf(tag, { anonymous: true });
-    if (lookup.found) {
-        log.info(`${tag} is already in the registry (${lookup.digest}); the build job is skipped.`);
-        return { ...record, image: { tag, digest: lookup.digest } };
-    }
-    log.info(`${tag} is to be built: ${lookup.why}.`);
-    return { ...record, image: { tag } };
-}
-/** Whether the build job has anything to do. */
-function handover_buildJobNeeded(record) {
-    return (handover_buildRequestOf(record) !== undefined && record.image !== undefined && record.image.digest === undefined);
 }
 
 // EXTERNAL MODULE: external "node:diagnostics_channel"
@@ -15768,10 +15724,13 @@ function wiring_createDeps(settings, env, log, options = {}) {
 
 
 
+
+
 const entry_actionsLog = {
     info: (message) => info(message),
     warning: (message) => warning(message),
     error: (message) => error(message),
+    group: (name, fn) => group(name, fn),
 };
 const entry_readInput = (name) => getInput(name);
 function entry_messageOf(error) {
@@ -15857,8 +15816,71 @@ async function entry_report(record, outcome, env) {
         core.setFailed(`showtime: ${outcome.reason}: see the PR's status comment`);
 }
 
+;// CONCATENATED MODULE: ./src/orchestrator/plan-record.ts
+/** Version of the plan record; a reader refuses any other (the plan and the run or deploy of different releases). */
+const PLAN_VERSION = 2;
+function plan_record_record(decisions, extra = {}) {
+    const build = decisions.find((decision) => decision.buildNeeded);
+    return {
+        version: PLAN_VERSION,
+        decisions,
+        commandErrors: [],
+        buildNeeded: build !== undefined && extra.claim !== undefined,
+        targetSha: build?.targetSha ?? decisions[0]?.targetSha,
+        ...extra,
+    };
+}
+/** The record as the plan job's `plan` output carries it. */
+function plan_record_encodePlanRecord(record) {
+    return JSON.stringify(record);
+}
+/** Parses a plan record, refusing one of another version or shape with a message that says what to fix. */
+function plan_record_readPlanRecord(text, source) {
+    if (text.trim() === '') {
+        // GitHub also empties a job output that contains the value of a secret, without failing the job.
+        throw new Error(`${source} is empty: pass the plan job's \`plan\` output (needs.plan.outputs.plan); if it is passed, ` +
+            "look for a 'Skip output' warning in the plan job: GitHub drops an output that contains a secret's value");
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${source} is not JSON: pass the plan job's \`plan\` output (needs.plan.outputs.plan) unchanged`);
+    }
+    const record = parsed;
+    if (record === null || typeof record !== 'object')
+        throw new Error(`${source} is not a plan record`);
+    if (record.version !== PLAN_VERSION) {
+        throw new Error(`${source} is a plan record of version ${JSON.stringify(record.version)}; this release reads version ` +
+            `${PLAN_VERSION}: use the plan, build and deploy actions of one release`);
+    }
+    if (!Array.isArray(record.decisions) || !Array.isArray(record.commandErrors)) {
+        throw new Error(`${source} lacks its decisions: it is not a plan record`);
+    }
+    const positive = (value) => Number.isSafeInteger(value) && value > 0;
+    if (record.statusCommentId !== undefined && !positive(record.statusCommentId)) {
+        throw new Error(`${source}: statusCommentId must be a positive integer (a comment id), got ${JSON.stringify(record.statusCommentId)}`);
+    }
+    const pull = record.pull;
+    if (pull !== undefined &&
+        (pull === null ||
+            typeof pull !== 'object' ||
+            pull.number !== record.pr ||
+            typeof pull.open !== 'boolean' ||
+            typeof pull.fromFork !== 'boolean' ||
+            !/^[0-9a-f]{40}$/.test(String(pull.headSha)) ||
+            !Array.isArray(pull.labels) ||
+            !pull.labels.every((label) => typeof label === 'string') ||
+            Number.isNaN(Date.parse(String(pull.createdAt))))) {
+        throw new Error(`${source}: pull must be the PR the record is about, with its number, 40-hex headSha, open, fromFork, labels and createdAt`);
+    }
+    return record;
+}
+
 ;// CONCATENATED MODULE: ./src/orchestrator/split-entry.ts
 // The build and deploy jobs of the split form (the plan job is planEntrypoint with SHOWTIME_JOB=plan).
+
 
 
 
@@ -15886,7 +15908,7 @@ async function buildEntrypoint(env = process.env) {
                 'code: give it no secrets, no id-token, no GitHub token and no registry login (README: security model)');
         }
         const settings = settings_readSettings('build', entry_readInput);
-        const record = handover_readPlanRecord(getInput('plan'), "input 'plan'");
+        const record = plan_record_readPlanRecord(getInput('plan'), "input 'plan'");
         const request = handover_buildRequestOf(record);
         const tag = record.image?.tag;
         if (request === undefined || tag === undefined || !handover_buildJobNeeded(record)) {

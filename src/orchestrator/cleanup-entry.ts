@@ -25,6 +25,7 @@ const actionsLog: Log = {
   info: (message) => core.info(message),
   warning: (message) => core.warning(message),
   error: (message) => core.error(message),
+  group: (name, fn) => core.group(name, fn),
 };
 
 function messageOf(error: unknown): string {

@@ -7,6 +7,24 @@ export interface Log {
   info(message: string): void;
   warning(message: string): void;
   error(message: string): void;
+  /** A collapsible group of the run's log (`::group::`); logs without one print the lines flat. */
+  group?<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+let openGroups = 0;
+
+/**
+ * One phase of a run as a log group, so that a maintainer finds the phase that failed at a glance. GitHub's log groups
+ * do not nest: a phase inside another (a sweep's teardown retiring an environment) stays in the outer group.
+ */
+export async function phase<T>(log: Log, name: string, fn: () => Promise<T>): Promise<T> {
+  if (log.group === undefined || openGroups > 0) return fn();
+  openGroups += 1;
+  try {
+    return await log.group(name, fn);
+  } finally {
+    openGroups -= 1;
+  }
 }
 
 export interface RunInfo {

@@ -13,6 +13,7 @@ import {
 import type { Decision, Environment } from '../core/types.js';
 import { ttlDeadline } from '../core/values.js';
 import type { Deps } from './context.js';
+import { phase } from './context.js';
 import type { Outcome } from './common.js';
 import type { EnvironmentError } from '../aws/ecs.js';
 import { defaultConfig, environmentName, relabel, removeEach, setStatus, statusLabelsOf } from './common.js';
@@ -61,16 +62,18 @@ export async function deploy(
     const now = deps.clock();
     const ttl = env?.ttl ?? deps.settings.policy.defaultTtl;
     creating = true;
-    const running = await deps.ecs.createEnvironment({
-      pr,
-      sha: claim.sha,
-      image: image.image,
-      requester: env?.requester ?? 'unknown',
-      config: env?.config ?? defaultConfig(deps),
-      size: env?.config.size ?? deps.settings.policy.defaultSize,
-      createdAt: now,
-      expiresAt: env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined,
-    });
+    const running = await phase(deps.log, `Deploy ${sha7}`, () =>
+      deps.ecs.createEnvironment({
+        pr,
+        sha: claim.sha,
+        image: image.image,
+        requester: env?.requester ?? 'unknown',
+        config: env?.config ?? defaultConfig(deps),
+        size: env?.config.size ?? deps.settings.policy.defaultSize,
+        createdAt: now,
+        expiresAt: env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined,
+      }),
+    );
     serviceCreated = true;
     if (!(await stillOurs(deps, session, sha7)))
       return await abandon(deps, session, sha7, true, deploymentId);
@@ -80,18 +83,22 @@ export async function deploy(
     // failure may delete it (reliability tests: a switch whose label removals fail for good).
     const before = session.state();
     const retired = Object.values(before.environments).filter((other) => other.sha !== sha7);
-    await relabel(
-      deps,
-      session,
-      [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)],
-      [],
-    );
-    switched = true;
-    const missed = await removeEach(deps, session, [
-      ...statusLabelsOf(before.environments[sha7]).filter((label) => label !== statusLabel(sha7, 'running')),
-      buildingLabel(sha7),
-      ...retired.map((other) => activeLabel(other.sha)),
-    ]);
+    const missed = await phase(deps.log, `Switch to ${sha7}`, async () => {
+      await relabel(
+        deps,
+        session,
+        [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)],
+        [],
+      );
+      switched = true;
+      return removeEach(deps, session, [
+        ...statusLabelsOf(before.environments[sha7]).filter(
+          (label) => label !== statusLabel(sha7, 'running'),
+        ),
+        buildingLabel(sha7),
+        ...retired.map((other) => activeLabel(other.sha)),
+      ]);
+    });
     // The switch is not atomic with the check before it: a stop that went through in between deleted the service
     // and the labels, and the switch has just written running, 🌐 and 🎯 back. A stop leaves traces; if it did,
     // withdraw the switch (reliability tests: a stop between the last check and the switch).
@@ -103,7 +110,9 @@ export async function deploy(
     // GitHub's auto_inactive has marked the retired SHAs' deployments inactive with this success.
     for (const other of retired)
       leftovers.push(
-        ...(await retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined })),
+        ...(await phase(deps.log, `Retire ${other.sha}`, () =>
+          retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined }),
+        )),
       );
     // A removal GitHub refused even after its retries gets one more try once the rest is done; what still stays is
     // reported, and the planner's repair of a damaged state removes it on the PR's next event.

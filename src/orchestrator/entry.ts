@@ -7,15 +7,19 @@ import * as core from '../runner/core.js';
 import type { InputName } from '../inputs.js';
 import { readSettings } from '../settings.js';
 import type { Log } from './context.js';
-import type { PlanRecord, RunOutcome } from './main.js';
-import { buildJobNeeded, encodePlanRecord, planImage, readPlanRecord } from './handover.js';
-import { planStep, runStep } from './main.js';
+import type { PlanRecord } from './plan-record.js';
+import type { RunOutcome } from './run-step.js';
+import { buildJobNeeded, planImage } from './handover.js';
+import { encodePlanRecord, readPlanRecord } from './plan-record.js';
+import { planStep } from './plan-step.js';
+import { runStep } from './run-step.js';
 import { createDeps, createRegistry, ECS_ACTIONS } from './wiring.js';
 
 export const actionsLog: Log = {
   info: (message) => core.info(message),
   warning: (message) => core.warning(message),
   error: (message) => core.error(message),
+  group: (name, fn) => core.group(name, fn),
 };
 
 export const readInput = (name: InputName): string => core.getInput(name);

@@ -7,8 +7,9 @@ import { HandedOverImage } from '../docker/handover.js';
 import { imageTag, readHandoverInputs } from '../docker/settings.js';
 import { readSettings } from '../settings.js';
 import { actionsLog, messageOf, readInput, report } from './entry.js';
-import { buildJobNeeded, buildRequestOf, readPlanRecord } from './handover.js';
-import { runStep } from './main.js';
+import { buildJobNeeded, buildRequestOf } from './handover.js';
+import { readPlanRecord } from './plan-record.js';
+import { runStep } from './run-step.js';
 import { createArchiveBuilder, createDeps, createRegistry } from './wiring.js';
 
 /** Where the archive is written (build job) and downloaded to (deploy job): outside any checkout. */

@@ -27,6 +27,7 @@ import { CIRCUS, EMOJI, LEGACY_TRIGGER, TRACKED } from '../core/labels.js';
 import { isQuiet } from '../core/reconcile.js';
 import type { Status } from '../core/types.js';
 import type { Deps } from './context.js';
+import { phase } from './context.js';
 
 /**
  * Global-form statuses the sweep searches for. The global form (`🎪 🚦 running`) predates per-SHA labels, and the
@@ -110,33 +111,36 @@ export async function sweep(deps: Deps, options: SweepOptions = {}): Promise<Swe
   }
 
   // Step 3: each PR on its own; one PR's failure does not stop the others.
-  for (const summary of summaries) {
-    try {
-      await sweepPr(run, summary);
-    } catch (error) {
-      run.fail({ pr: summary.number, subject: `PR #${summary.number}`, error: messageOf(error) });
+  await phase(deps.log, 'Pull requests', async () => {
+    for (const summary of summaries) {
+      try {
+        await sweepPr(run, summary);
+      } catch (error) {
+        run.fail({ pr: summary.number, subject: `PR #${summary.number}`, error: messageOf(error) });
+      }
     }
-  }
+  });
 
   // Step 4 and 5: what no PR claims.
-  try {
-    await sweepOrphans(run);
-  } catch (error) {
-    run.fail({ subject: 'orphan services', error: messageOf(error) });
-  }
-  try {
-    await sweepLeftovers(run);
-  } catch (error) {
-    run.fail({ subject: 'leftover images and passwords', error: messageOf(error) });
-  }
-  try {
-    await syncCatalogue(run, quiet);
-  } catch (error) {
-    run.fail({ subject: 'label catalogue', error: messageOf(error) });
-  }
+  await phase(deps.log, 'Orphan services', () =>
+    sweepOrphans(run).catch((error: unknown) => {
+      run.fail({ subject: 'orphan services', error: messageOf(error) });
+    }),
+  );
+  await phase(deps.log, 'Leftover images and passwords', () =>
+    sweepLeftovers(run).catch((error: unknown) => {
+      run.fail({ subject: 'leftover images and passwords', error: messageOf(error) });
+    }),
+  );
+  await phase(deps.log, 'Label catalogue', () =>
+    syncCatalogue(run, quiet).catch((error: unknown) => {
+      run.fail({ subject: 'label catalogue', error: messageOf(error) });
+    }),
+  );
   // A teardown deletes the definitions it made unused; the GC only collects leftovers (of a teardown that failed, an
   // expired lock), and they wait for the next sweep that has something due.
-  if (settings.deleteUnusedLabels && !quiet) await deleteUnusedLabels(run);
+  if (settings.deleteUnusedLabels && !quiet)
+    await phase(deps.log, 'Unused labels', () => deleteUnusedLabels(run));
 
   const rows = environmentRows(
     [...run.prs.values()].map(({ state }) => state),
