@@ -62,12 +62,12 @@ const UPDATE: KillPoint[] = [
   { name: 'run: ECS service created', step: 'run', aws: { operation: 'CreateService' } },
   { name: 'run: switched to running', step: 'run', github: { method: 'POST', route: ISSUE_LABELS }, nth: 1 },
   { name: 'run: old service deleted', step: 'run', aws: { operation: 'DeleteService' } },
-  // DELETEs of the run: the building status, 🏗️ and the old 🎯 at the switch (1-3), then the old labels.
+  // The old labels go with their definitions (one DELETE each, after a read of their carriers): killed at the 2nd.
   {
     name: 'run: old labels being removed',
     step: 'run',
-    github: { method: 'DELETE', route: ISSUE_LABEL },
-    nth: 6,
+    github: { method: 'DELETE', route: REPO_LABEL },
+    nth: 2,
   },
 ];
 

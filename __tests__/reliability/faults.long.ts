@@ -172,11 +172,16 @@ describe('one hard fault, placed exactly', () => {
       labeled(world, pr, TRIGGER_START, PEOPLE.maintain, head),
     );
     expect(start.run?.code).toBe(0);
-    // The stop's first DELETE consumes its trigger; the second, removing the old status once `destroying` has been
-    // added, fails on every attempt.
-    world.github.faults.beforeNext({ method: 'DELETE', route }, () =>
-      world.github.faults.failNext(4, { method: 'DELETE', route, status: 502 }),
-    );
+    // The stop's first DELETE consumes its trigger; the next removal, of the old status once `destroying` has been
+    // added, fails on every attempt both ways (with its definition, then from the PR).
+    world.github.faults.beforeNext({ method: 'DELETE', route }, () => {
+      world.github.faults.failNext(4, {
+        method: 'DELETE',
+        route: '/repos/{owner}/{repo}/labels/{name}',
+        status: 502,
+      });
+      world.github.faults.failNext(4, { method: 'DELETE', route, status: 502 });
+    });
     await world.runMain('pull_request_target', labeled(world, pr, TRIGGER_STOP, PEOPLE.maintain, head));
     world.github.faults.clear();
     const report = await observeTruth(world, { prs: [pr], atRest: true, port });
