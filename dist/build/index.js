@@ -2017,7 +2017,7 @@ function describeTtl(ttl) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(796);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9762);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -2026,7 +2026,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 796:
+/***/ 9762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8112,6 +8112,47 @@ async function controls_setFrozen(deps, session, decision) {
     return { outcome: 'done', failed: false, message: decision.message };
 }
 
+;// CONCATENATED MODULE: ./src/orchestrator/deployments.ts
+
+/**
+ * ONE request: the deployment, with no `in_progress` status (nobody reads it; the status comment says building). Not
+ * transient: GitHub's auto_inactive then marks the previous deployment of the PR's environment inactive when this
+ * one succeeds, so a rolling update writes no inactive status of its own.
+ */
+async function deployments_startDeployment(deps, pr, sha) {
+    if (deps.settings.dryRun.github)
+        return undefined;
+    try {
+        const deployment = await deps.github.createDeployment({
+            ref: sha,
+            environment: environmentName(pr),
+            description: `showtime environment for PR #${pr} at ${sha.slice(0, 7)}`,
+            transient: false,
+        });
+        return deployment.id;
+    }
+    catch (error) {
+        // A deployment record is a courtesy: without one the environment still works.
+        deps.log.warning(`could not create a GitHub deployment: ${String(error)}`);
+        return undefined;
+    }
+}
+async function deployments_finishDeployment(deps, id, state, environmentUrl) {
+    if (id === undefined)
+        return;
+    await deps.github
+        .createDeploymentStatus(id, { state, environmentUrl, logUrl: deps.run.url })
+        .catch((error) => deps.log.warning(`could not update deployment ${id}: ${String(error)}`));
+}
+async function deployments_deactivateDeployments(deps, pr, sha7) {
+    if (deps.settings.dryRun.github)
+        return;
+    const deployments = await deps.github.listDeployments({ environment: environmentName(pr) }).catch(() => []);
+    for (const deployment of deployments.filter((d) => d.sha.startsWith(sha7))) {
+        await deployments_finishDeployment(deps, deployment.id, 'inactive');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/orchestrator/images.ts
 // Teardown's share of the registry: an environment's image tag goes with the environment, so PR images do not
 // accumulate. Only tags in the ECR repository of the stack are deleted (an ImageStore exists only for one).
@@ -8167,6 +8208,135 @@ async function images_retireEnvironmentImage(deps, pr, sha) {
     for (const failure of result.failed) {
         deps.log.warning(`could not delete ${failure.resource}; the cleanup sweep will: ${failure.error}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/teardown.ts
+// Tearing environments down: resources first, labels after, each label with its definition where nothing else
+// carries it.
+
+
+
+
+/**
+ * Deletes one environment's resources, then its labels. Labels go only once the resources are gone; what could
+ * not be deleted keeps its labels with status failed, and is returned as lines for the PR.
+ */
+async function teardown_retire(deps, session, env, options = {}) {
+    const report = deps.settings.dryRun.aws
+        ? { deleted: [], failed: [] }
+        : await deps.ecs.deleteEnvironment(session.number, env.sha).catch((error) => ({
+            deleted: [],
+            failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
+        }));
+    if (report.failed.length > 0) {
+        // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
+        await setStatus(deps, session, env.sha, 'destroying');
+        return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
+    }
+    // Before the labels go: a run that dies here leaves the environment labelled, and its teardown is retried.
+    await retireEnvironmentImage(deps, session.number, env.sha);
+    // A Set: env.labels may hold the 🎯 and 🏗️ of the SHA already, and each definition is to be deleted once.
+    const labels = [...new Set([...env.labels, activeLabel(env.sha), buildingLabel(env.sha)])].filter((label) => session.has(label));
+    try {
+        await removeWithDefinitions(deps, session, labels);
+    }
+    catch (error) {
+        // The resources are gone but some labels stay: `destroying` says a deletion is owed, so the next sweep finishes
+        // it, instead of the labels claiming a running environment that is not there.
+        await setStatus(deps, session, env.sha, 'destroying').catch(() => undefined);
+        return [`Could not remove the labels of ${env.sha}; the cleanup sweep will: ${String(error)}`];
+    }
+    if (!options.deploymentsInactive)
+        await deactivateDeployments(deps, session.number, env.sha);
+    return [];
+}
+/**
+ * Takes a retired environment's labels off the PR, each with its repository definition when nothing else carries
+ * it: deleting a definition takes the label off every issue, so one DELETE does both, 2 requests per label (the
+ * carriers read, the DELETE) where removing and then deleting took 3. "Nothing else" is a consistent read (the issues
+ * listing, never search): two PRs can share a head commit, and deleting a definition another PR carries would erase
+ * that PR's state. A label others carry, or whose carriers cannot be read, is only removed from this PR; the sweep
+ * collects its definition once it is unused. Throws when a label cannot be taken off the PR.
+ */
+async function removeWithDefinitions(deps, session, names) {
+    if (deps.settings.dryRun.github) {
+        deps.log.info(`dry run: would remove [${names.join(', ')}] with their definitions where nothing else carries them`);
+        return;
+    }
+    for (const name of names) {
+        if (await deleteIfOnlyHere(deps, session, name))
+            continue;
+        if (session.has(name))
+            await session.remove([name]);
+    }
+}
+async function deleteIfOnlyHere(deps, session, name) {
+    try {
+        const carriers = await deps.github.listLabelCarriers(name);
+        const onlyHere = carriers.carried
+            ? carriers.numbers.length > 0 && carriers.numbers.every((number) => number === session.number)
+            : true;
+        if (!onlyHere)
+            return false;
+        await session.deleteDefinition(name);
+        return true;
+    }
+    catch (error) {
+        deps.log.warning(`could not delete the definition of ${name}, taking it off the PR only: ${String(error)}`);
+        return false;
+    }
+}
+/**
+ * Tears down every environment of the PR (or only `only`), including one still building: its run sees the labels
+ * go and yields.
+ */
+async function teardown_destroy(deps, session, why, only) {
+    const state = session.state();
+    const envs = Object.values(state.environments).filter((env) => only === undefined || env.sha === only);
+    if (envs.length === 0 && state.building === undefined) {
+        if (session.has(TRACKED))
+            await relabel(deps, session, [], [TRACKED]);
+        return { outcome: 'info', failed: false, message: 'Nothing to stop.' };
+    }
+    // Mark first, so a run building one of them sees the stop before it creates anything more. The mark is a courtesy:
+    // if writing it fails half-way (the new status added, the old not removed), the teardown still goes on, and
+    // retire() removes every label of the environment, both statuses included. Giving up here would leave a running
+    // environment labelled with two statuses (reliability tests: a stop whose first label write fails for good).
+    const replaced = envs.flatMap((env) => statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')));
+    // The replaced statuses and the building pointer go with their definitions: the teardown would delete those
+    // definitions anyway, and doing it here saves the separate removal from the PR.
+    try {
+        await relabel(deps, session, envs.map((env) => statusLabel(env.sha, 'destroying')), []);
+        await removeWithDefinitions(deps, session, [
+            ...replaced,
+            ...(state.building && (only === undefined || only === state.building)
+                ? [buildingLabel(state.building)]
+                : []),
+        ]);
+    }
+    catch (error) {
+        deps.log.warning(`could not mark the environments destroying, tearing them down anyway: ${String(error)}`);
+    }
+    const leftovers = [];
+    for (const env of envs)
+        leftovers.push(...(await teardown_retire(deps, session, session.state().environments[env.sha] ?? env)));
+    const after = session.state();
+    if (Object.keys(after.environments).length === 0) {
+        // Everything that looks like state goes with the last environment, parseable or not; the index label goes last
+        // and only when nothing state-like is left, so that whatever a failed removal leaves, the sweep still finds.
+        const strays = only === undefined ? session.labels.filter(isStrayStateLabel) : [];
+        await relabel(deps, session, [], [...after.legacyLabels, ...strays].filter((label) => session.has(label)));
+        if (session.has(TRACKED) &&
+            !session.labels.some((label) => label !== TRACKED && (isStateLabel(label) || isStrayStateLabel(label)))) {
+            await relabel(deps, session, [], [TRACKED]);
+        }
+    }
+    return {
+        outcome: leftovers.length > 0 ? 'failed' : 'done',
+        failed: leftovers.length > 0,
+        message: leftovers.length > 0 ? `${why} Some resources could not be deleted.` : `${why} Environments removed.`,
+        details: leftovers,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/notify/slack.ts
@@ -8249,8 +8419,9 @@ async function slack_notify(settings, notice, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/deploy.ts
-// Deploying and tearing down environments: the blue-green deploy of one SHA and the removal of environments,
-// resources first and labels after.
+// The blue-green deploy of one SHA: build or find its image, create its service, switch the PR to it, retire the
+// environments it replaces (teardown.ts).
+
 
 
 
@@ -8452,168 +8623,10 @@ async function markFailed(deps, session, sha7) {
     if (session.has(buildingLabel(sha7)))
         await relabel(deps, session, [], [buildingLabel(sha7)]);
 }
-/**
- * ONE request: the deployment, with no `in_progress` status (nobody reads it; the status comment says building). Not
- * transient: GitHub's auto_inactive then marks the previous deployment of the PR's environment inactive when this
- * one succeeds, so a rolling update writes no inactive status of its own.
- */
-async function startDeployment(deps, pr, sha) {
-    if (deps.settings.dryRun.github)
-        return undefined;
-    try {
-        const deployment = await deps.github.createDeployment({
-            ref: sha,
-            environment: environmentName(pr),
-            description: `showtime environment for PR #${pr} at ${sha.slice(0, 7)}`,
-            transient: false,
-        });
-        return deployment.id;
-    }
-    catch (error) {
-        // A deployment record is a courtesy: without one the environment still works.
-        deps.log.warning(`could not create a GitHub deployment: ${String(error)}`);
-        return undefined;
-    }
-}
-async function finishDeployment(deps, id, state, environmentUrl) {
-    if (id === undefined)
-        return;
-    await deps.github
-        .createDeploymentStatus(id, { state, environmentUrl, logUrl: deps.run.url })
-        .catch((error) => deps.log.warning(`could not update deployment ${id}: ${String(error)}`));
-}
-/**
- * Deletes one environment's resources, then its labels. Labels go only once the resources are gone; what could
- * not be deleted keeps its labels with status failed, and is returned as lines for the PR.
- */
-async function retire(deps, session, env, options = {}) {
-    const report = deps.settings.dryRun.aws
-        ? { deleted: [], failed: [] }
-        : await deps.ecs.deleteEnvironment(session.number, env.sha).catch((error) => ({
-            deleted: [],
-            failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
-        }));
-    if (report.failed.length > 0) {
-        // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
-        await setStatus(deps, session, env.sha, 'destroying');
-        return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
-    }
-    // Before the labels go: a run that dies here leaves the environment labelled, and its teardown is retried.
-    await retireEnvironmentImage(deps, session.number, env.sha);
-    // A Set: env.labels may hold the 🎯 and 🏗️ of the SHA already, and each definition is to be deleted once.
-    const labels = [...new Set([...env.labels, activeLabel(env.sha), buildingLabel(env.sha)])].filter((label) => session.has(label));
-    try {
-        await removeWithDefinitions(deps, session, labels);
-    }
-    catch (error) {
-        // The resources are gone but some labels stay: `destroying` says a deletion is owed, so the next sweep finishes
-        // it, instead of the labels claiming a running environment that is not there.
-        await setStatus(deps, session, env.sha, 'destroying').catch(() => undefined);
-        return [`Could not remove the labels of ${env.sha}; the cleanup sweep will: ${String(error)}`];
-    }
-    if (!options.deploymentsInactive)
-        await deactivateDeployments(deps, session.number, env.sha);
-    return [];
-}
-/**
- * Takes a retired environment's labels off the PR, each with its repository definition when nothing else carries
- * it: deleting a definition takes the label off every issue, so one DELETE does both, 2 requests per label (the
- * carriers read, the DELETE) where removing and then deleting took 3. "Nothing else" is a consistent read (the issues
- * listing, never search): two PRs can share a head commit, and deleting a definition another PR carries would erase
- * that PR's state. A label others carry, or whose carriers cannot be read, is only removed from this PR; the sweep
- * collects its definition once it is unused. Throws when a label cannot be taken off the PR.
- */
-async function removeWithDefinitions(deps, session, names) {
-    if (deps.settings.dryRun.github) {
-        deps.log.info(`dry run: would remove [${names.join(', ')}] with their definitions where nothing else carries them`);
-        return;
-    }
-    for (const name of names) {
-        if (await deleteIfOnlyHere(deps, session, name))
-            continue;
-        if (session.has(name))
-            await session.remove([name]);
-    }
-}
-async function deleteIfOnlyHere(deps, session, name) {
-    try {
-        const carriers = await deps.github.listLabelCarriers(name);
-        const onlyHere = carriers.carried
-            ? carriers.numbers.length > 0 && carriers.numbers.every((number) => number === session.number)
-            : true;
-        if (!onlyHere)
-            return false;
-        await session.deleteDefinition(name);
-        return true;
-    }
-    catch (error) {
-        deps.log.warning(`could not delete the definition of ${name}, taking it off the PR only: ${String(error)}`);
-        return false;
-    }
-}
-async function deactivateDeployments(deps, pr, sha7) {
-    if (deps.settings.dryRun.github)
-        return;
-    const deployments = await deps.github.listDeployments({ environment: environmentName(pr) }).catch(() => []);
-    for (const deployment of deployments.filter((d) => d.sha.startsWith(sha7))) {
-        await finishDeployment(deps, deployment.id, 'inactive');
-    }
-}
-/**
- * Tears down every environment of the PR (or only `only`), including one still building: its run sees the labels
- * go and yields.
- */
-async function deploy_destroy(deps, session, why, only) {
-    const state = session.state();
-    const envs = Object.values(state.environments).filter((env) => only === undefined || env.sha === only);
-    if (envs.length === 0 && state.building === undefined) {
-        if (session.has(TRACKED))
-            await relabel(deps, session, [], [TRACKED]);
-        return { outcome: 'info', failed: false, message: 'Nothing to stop.' };
-    }
-    // Mark first, so a run building one of them sees the stop before it creates anything more. The mark is a courtesy:
-    // if writing it fails half-way (the new status added, the old not removed), the teardown still goes on, and
-    // retire() removes every label of the environment, both statuses included. Giving up here would leave a running
-    // environment labelled with two statuses (reliability tests: a stop whose first label write fails for good).
-    const replaced = envs.flatMap((env) => statusLabelsOf(env).filter((label) => label !== statusLabel(env.sha, 'destroying')));
-    // The replaced statuses and the building pointer go with their definitions: the teardown would delete those
-    // definitions anyway, and doing it here saves the separate removal from the PR.
-    try {
-        await relabel(deps, session, envs.map((env) => statusLabel(env.sha, 'destroying')), []);
-        await removeWithDefinitions(deps, session, [
-            ...replaced,
-            ...(state.building && (only === undefined || only === state.building)
-                ? [buildingLabel(state.building)]
-                : []),
-        ]);
-    }
-    catch (error) {
-        deps.log.warning(`could not mark the environments destroying, tearing them down anyway: ${String(error)}`);
-    }
-    const leftovers = [];
-    for (const env of envs)
-        leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));
-    const after = session.state();
-    if (Object.keys(after.environments).length === 0) {
-        // Everything that looks like state goes with the last environment, parseable or not; the index label goes last
-        // and only when nothing state-like is left, so that whatever a failed removal leaves, the sweep still finds.
-        const strays = only === undefined ? session.labels.filter(isStrayStateLabel) : [];
-        await relabel(deps, session, [], [...after.legacyLabels, ...strays].filter((label) => session.has(label)));
-        if (session.has(TRACKED) &&
-            !session.labels.some((label) => label !== TRACKED && (isStateLabel(label) || isStrayStateLabel(label)))) {
-            await relabel(deps, session, [], [TRACKED]);
-        }
-    }
-    return {
-        outcome: leftovers.length > 0 ? 'failed' : 'done',
-        failed: leftovers.length > 0,
-        message: leftovers.length > 0 ? `${why} Some resources could not be deleted.` : `${why} Environments removed.`,
-        details: leftovers,
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/orchestrator/run-step.ts
 // The run step: carries the plan record's decisions out, writes the status comment and answers the asker.
+
 
 
 

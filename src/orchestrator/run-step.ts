@@ -7,7 +7,8 @@ import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
 import { consume, nothing, relabel, repoUrlOf, writeStatusComment } from './common.js';
 import { reconfigure, extend, setFrozen } from './controls.js';
-import { announce, deploy, destroy } from './deploy.js';
+import { announce, deploy } from './deploy.js';
+import { destroy } from './teardown.js';
 import type { PlanRecord } from './plan-record.js';
 import { PrSession } from './session.js';
 

@@ -9,7 +9,7 @@ import type { Decision } from '../core/types.js';
 import { formatTime, ttlDeadline } from '../core/values.js';
 import type { PullRequestSummary } from '../github/port.js';
 import { relabel, setStatus, writeStatusComment } from './common.js';
-import { destroy } from './deploy.js';
+import { destroy } from './teardown.js';
 import { PrSession } from './session.js';
 // ---------------------------------------------------------------------------------------------------------------
 // Step 3: one PR.
