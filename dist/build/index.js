@@ -2017,7 +2017,7 @@ function describeTtl(ttl) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9762);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7821);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -2026,7 +2026,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9762:
+/***/ 7821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4870,6 +4870,47 @@ function deployProblems(settings) {
         problems.push("input 'security-groups' is empty; expected security group IDs for the tasks");
     }
     return problems;
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/actions-log.ts
+// The runner's log, for the entrypoints: workflow commands through src/runner/core.ts, groups included.
+
+const actions_log_actionsLog = {
+    info: (message) => info(message),
+    warning: (message) => warning(message),
+    error: (message) => error(message),
+    group: (name, fn) => group(name, fn),
+};
+
+;// CONCATENATED MODULE: ./src/orchestrator/context.ts
+let openGroups = 0;
+/**
+ * One phase of a run as a log group, so that a maintainer finds the phase that failed at a glance. GitHub's log groups
+ * do not nest: a phase inside another (a sweep's teardown retiring an environment) stays in the outer group.
+ */
+async function context_phase(log, name, fn) {
+    if (log.group === undefined || openGroups > 0)
+        return fn();
+    openGroups += 1;
+    try {
+        return await log.group(name, fn);
+    }
+    finally {
+        openGroups -= 1;
+    }
+}
+function context_runInfoFromEnv(env) {
+    const id = env.GITHUB_RUN_ID ?? `local-${process.pid}`;
+    const attempt = env.GITHUB_RUN_ATTEMPT ?? '1';
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const url = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${attempt}`
+        : undefined;
+    return { holder: `run ${id}/${attempt}`, url, server };
+}
+/** An error's message, or the thrown value as text. */
+function context_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/handover.ts
@@ -15739,16 +15780,9 @@ function wiring_createDeps(settings, env, log, options = {}) {
 
 
 
-const entry_actionsLog = {
-    info: (message) => info(message),
-    warning: (message) => warning(message),
-    error: (message) => error(message),
-    group: (name, fn) => group(name, fn),
-};
+
+
 const entry_readInput = (name) => getInput(name);
-function entry_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 function readEvent(env) {
     const name = env.GITHUB_EVENT_NAME;
     const file = env.GITHUB_EVENT_PATH;
@@ -15758,7 +15792,7 @@ function readEvent(env) {
         return { name, payload: JSON.parse(readFileSync(file, 'utf8')) };
     }
     catch (error) {
-        throw new Error(`the event payload ${file} is not readable JSON: ${entry_messageOf(error)}`);
+        throw new Error(`the event payload ${file} is not readable JSON: ${messageOf(error)}`);
     }
 }
 /**
@@ -15771,7 +15805,7 @@ async function planEntrypoint(env = process.env) {
         const split = env.SHOWTIME_JOB === 'plan';
         const settings = readSettings(split ? 'plan' : 'main', entry_readInput);
         const event = readEvent(env);
-        const deps = createDeps(settings, env, entry_actionsLog);
+        const deps = createDeps(settings, env, actionsLog);
         if (split && settings.docker.imageRepository === '') {
             // The one-job form looks the stack's ECR repository up with its AWS role; the plan job has none.
             throw new Error("input 'image-repository' is empty; the plan and deploy jobs need the repository's URI, e.g. the stack's " +
@@ -15779,7 +15813,7 @@ async function planEntrypoint(env = process.env) {
         }
         let record = await planStep(deps, event.name, event.payload);
         if (split) {
-            record = await planImage(record, settings.docker, createRegistry(settings, env, entry_actionsLog), entry_actionsLog);
+            record = await planImage(record, settings.docker, createRegistry(settings, env, actionsLog), actionsLog);
             core.setOutput('plan', encodePlanRecord(record));
             core.setOutput('image-tag', buildJobNeeded(record) ? (record.image?.tag ?? '') : '');
         }
@@ -15796,7 +15830,7 @@ async function planEntrypoint(env = process.env) {
         core.setOutput('build-needed', String(split ? buildJobNeeded(record) : record.buildNeeded && !settings.docker.existingImage));
     }
     catch (error) {
-        core.setFailed(`showtime plan: ${entry_messageOf(error)}`);
+        core.setFailed(`showtime plan: ${messageOf(error)}`);
     }
 }
 async function runEntrypoint(env = process.env) {
@@ -15807,11 +15841,11 @@ async function runEntrypoint(env = process.env) {
         const record = readPlanRecord(readFileSync(file, 'utf8'), `the plan file ${file}`);
         const settings = readSettings('main', entry_readInput);
         const preloadAws = record.decisions.some((decision) => ECS_ACTIONS.has(decision.action));
-        const deps = createDeps(settings, env, entry_actionsLog, { preloadAws });
+        const deps = createDeps(settings, env, actionsLog, { preloadAws });
         await entry_report(record, await runStep(deps, record), env);
     }
     catch (error) {
-        core.setFailed(`showtime run: ${entry_messageOf(error)}`);
+        core.setFailed(`showtime run: ${messageOf(error)}`);
     }
 }
 /** The outputs, summary and exit status of a run step (one-job form) or a deploy job (split form). */
@@ -15905,6 +15939,8 @@ function plan_record_readPlanRecord(text, source) {
 
 
 
+
+
 /** Where the archive is written (build job) and downloaded to (deploy job): outside any checkout. */
 function archiveDir(env) {
     return env.SHOWTIME_ARCHIVE_DIR || external_node_path_default().join(env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'showtime-image');
@@ -15937,7 +15973,7 @@ async function buildEntrypoint(env = process.env) {
         setOutput('archive-bytes', String(archive?.bytes ?? 0));
     }
     catch (error) {
-        setFailed(`showtime build: ${entry_messageOf(error)}`);
+        setFailed(`showtime build: ${context_messageOf(error)}`);
     }
 }
 /**

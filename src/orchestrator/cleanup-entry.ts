@@ -16,21 +16,12 @@ import { sweepTotals } from '../core/dashboard.js';
 import type { InputName } from '../inputs.js';
 import type { Settings } from '../settings.js';
 import { readSettings } from '../settings.js';
+import { actionsLog } from './actions-log.js';
 import type { Deps, Log } from './context.js';
+import { messageOf } from './context.js';
 import type { SweepResult } from './sweep.js';
 import { sweep } from './sweep.js';
 import { createDeps } from './wiring.js';
-
-const actionsLog: Log = {
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  error: (message) => core.error(message),
-  group: (name, fn) => core.group(name, fn),
-};
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * ECS for the sweep, which only lists and deletes: the deploy settings (network, template, ports) are not inputs

@@ -60,3 +60,8 @@ export function runInfoFromEnv(env: NodeJS.ProcessEnv): RunInfo {
       : undefined;
   return { holder: `run ${id}/${attempt}`, url, server };
 }
+
+/** An error's message, or the thrown value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

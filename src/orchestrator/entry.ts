@@ -6,7 +6,8 @@ import path from 'node:path';
 import * as core from '../runner/core.js';
 import type { InputName } from '../inputs.js';
 import { readSettings } from '../settings.js';
-import type { Log } from './context.js';
+import { actionsLog } from './actions-log.js';
+import { messageOf } from './context.js';
 import type { PlanRecord } from './plan-record.js';
 import type { RunOutcome } from './run-step.js';
 import { buildJobNeeded, planImage } from './handover.js';
@@ -15,18 +16,7 @@ import { planStep } from './plan-step.js';
 import { runStep } from './run-step.js';
 import { createDeps, createRegistry, ECS_ACTIONS } from './wiring.js';
 
-export const actionsLog: Log = {
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  error: (message) => core.error(message),
-  group: (name, fn) => core.group(name, fn),
-};
-
 export const readInput = (name: InputName): string => core.getInput(name);
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function readEvent(env: NodeJS.ProcessEnv): { name: string; payload: unknown } {
   const name = env.GITHUB_EVENT_NAME;

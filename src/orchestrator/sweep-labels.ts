@@ -1,6 +1,7 @@
 // Step 5 of the sweep: the label catalogue, and the repository labels the reconciler finds deletable.
+import { messageOf } from './context.js';
 import type { Sweep } from './sweep-state.js';
-import { lower, messageOf } from './sweep-state.js';
+import { lower } from './sweep-state.js';
 import {
   BLOCKED,
   FREEZE,

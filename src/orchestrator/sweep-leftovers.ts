@@ -1,7 +1,8 @@
 // Steps 4 and 4b of the sweep: services, image tags and admin passwords no environment claims, deleted once a
 // fresh read of their PR confirms (the reconciler names the candidates).
+import { messageOf } from './context.js';
 import type { Sweep } from './sweep-state.js';
-import { claimsOf, messageOf } from './sweep-state.js';
+import { claimsOf } from './sweep-state.js';
 import type { ManagedService } from '../aws/ecs.js';
 import { confirmUnclaimed, envKey, leftoverCandidates, orphanVerdicts } from '../core/reconcile.js';
 import { formatDuration, formatTime } from '../core/values.js';

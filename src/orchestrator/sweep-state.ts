@@ -10,6 +10,8 @@ import type { PullRequestSummary } from '../github/port.js';
 import { notify } from '../notify/slack.js';
 import type { Notice } from '../notify/slack.js';
 import type { Deps } from './context.js';
+import { messageOf } from './context.js';
+
 import { PrSession } from './session.js';
 /** A PR's head SHA is not in a search result; nothing the sweep decides from a summary depends on it. */
 const UNKNOWN_HEAD = '0'.repeat(40);
@@ -39,10 +41,6 @@ export function summaryState(summary: PullRequestSummary): PrState {
   });
 }
 export const lower = (name: string): string => name.toLowerCase();
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Everything one sweep knows and has done; passed between the steps. */
 export class Sweep {

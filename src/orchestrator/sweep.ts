@@ -17,7 +17,7 @@
 //      listing) per candidate label no PR the search found carries (each PR it shows gets TRACKED, 1 POST, once),
 //      + 1 DELETE per label removed
 // A sweep over 10 PRs with nothing to do therefore makes 2 GitHub requests.
-import { Sweep, lower, messageOf, summaryState } from './sweep-state.js';
+import { Sweep, lower, summaryState } from './sweep-state.js';
 import { sweepPr } from './sweep-pr.js';
 import { sweepLeftovers, sweepOrphans } from './sweep-leftovers.js';
 import { deleteUnusedLabels, syncCatalogue } from './sweep-labels.js';
@@ -27,7 +27,7 @@ import { CIRCUS, EMOJI, LEGACY_TRIGGER, TRACKED } from '../core/labels.js';
 import { isQuiet } from '../core/reconcile.js';
 import type { Status } from '../core/types.js';
 import type { Deps } from './context.js';
-import { phase } from './context.js';
+import { messageOf, phase } from './context.js';
 
 /**
  * Global-form statuses the sweep searches for. The global form (`🎪 🚦 running`) predates per-SHA labels, and the
