@@ -74,7 +74,13 @@ function actionsOf(statement: Statement): string[] {
 }
 
 /** IAM prefix of each AWS SDK client the action may import; a new client must be added here and to the policy. */
-const IAM_PREFIX: Record<string, string> = { ecs: 'ecs', ec2: 'ec2', ecr: 'ecr', ssm: 'ssm' };
+const IAM_PREFIX: Record<string, string> = {
+  ecs: 'ecs',
+  ec2: 'ec2',
+  ecr: 'ecr',
+  ssm: 'ssm',
+  elasticloadbalancing: 'elasticloadbalancing',
+};
 
 /**
  * The IAM actions a source file's value imports of `@aws-sdk/client-*` commands need, e.g.
@@ -98,19 +104,37 @@ function sdkActions(source: string): string[] {
 }
 
 /**
- * The IAM actions of signed Query API requests made without an SDK client (src/aws/ec2-query.ts): the `service`
- * the SignatureV4 signer is built for, and each `Action: '…'` parameter of the request bodies.
+ * The IAM actions of signed Query API requests made without an SDK client. A file that signs its own requests: the
+ * `service` its SignatureV4 signer is built for, and each `Action: '…'` parameter of the request bodies. A file that
+ * sends through the shared signer (src/aws/query-api.ts): its spec's literal `service` and `actions` list, which is
+ * all query-api.ts lets it send; every listed action must also be the `Action: '…'` of a request in the file, and
+ * every such request's action must be listed, so the list is neither wider nor narrower than the calls.
  */
 function queryActions(source: string): string[] {
-  if (!source.includes('new SignatureV4(')) return [];
-  const service = /service:\s*'([a-z0-9]+)'/.exec(source)?.[1];
-  if (service === undefined) throw new Error('a SignatureV4 signer without a literal service name');
+  const shared = /from '\.\/query-api\.js'/.test(source) && source.includes('queryApi(');
+  if (!shared && !source.includes('new SignatureV4(')) return [];
+  const services = new Set(
+    [...source.matchAll(/\bservice:\s*'([a-z0-9]+)'/g)].map((match) => match[1] ?? ''),
+  );
+  const [service, ...others] = services;
+  if (service === undefined) throw new Error('a Query API request without a literal service name');
+  if (others.length > 0) throw new Error(`one file, several Query API services: ${[...services].join(', ')}`);
   const prefix = IAM_PREFIX[service];
   if (prefix === undefined) throw new Error(`service ${service} has no IAM prefix in this test; add it`);
-  return [...source.matchAll(/\bAction:\s*'([A-Z][A-Za-z]+)'/g)].map(
-    (match) => `${prefix}:${match[1] ?? ''}`,
-  );
+  const sent = [...source.matchAll(/\bAction:\s*'([A-Z][A-Za-z]+)'/g)].map((match) => match[1] ?? '');
+  if (!shared) return sent.map((action) => `${prefix}:${action}`);
+  const list = /\bactions:\s*\[([^\]]*)\]/.exec(source)?.[1];
+  if (list === undefined) throw new Error(`the ${service} Query API spec has no literal actions list`);
+  const declared = [...list.matchAll(/'([A-Z][A-Za-z]+)'/g)].map((match) => match[1] ?? '');
+  const unsent = declared.filter((action) => !sent.includes(action));
+  const undeclared = sent.filter((action) => !declared.includes(action));
+  if (unsent.length > 0) throw new Error(`declared but never sent: ${unsent.join(', ')}`);
+  if (undeclared.length > 0) throw new Error(`sent but not declared: ${undeclared.join(', ')}`);
+  return declared.map((action) => `${prefix}:${action}`);
 }
+
+/** The shared signer: it sends what its callers ask, so the callers' actions are what count. */
+const SHARED_SIGNER = path.join('src', 'aws', 'query-api.ts');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -125,6 +149,7 @@ const ADAPTER_ACTIONS = [
   ...new Set(
     sourceFiles('src').flatMap((file) => {
       const source = readFileSync(file, 'utf8');
+      if (file === SHARED_SIGNER) return sdkActions(source);
       return [...sdkActions(source), ...queryActions(source)];
     }),
   ),
@@ -151,8 +176,47 @@ describe('sdkActions (the extraction the drift check relies on)', () => {
       ['ec2:DescribeNetworkInterfaces'],
     ],
     ["new URLSearchParams({ Action: 'DescribeNetworkInterfaces' })", []],
+    [
+      "import { queryApi } from './query-api.js';\nconst ELB = { service: 'elasticloadbalancing', actions: ['CreateRule', 'DeleteRule'] };\n" +
+        "queryApi(ecs, ELB, sleep).call({ Action: 'CreateRule' }); api.call({ Action: 'DeleteRule', RuleArn })",
+      ['elasticloadbalancing:CreateRule', 'elasticloadbalancing:DeleteRule'],
+    ],
   ])('signed query %j → %j', (source, expected) => {
     expect(queryActions(source)).toEqual(expected);
+  });
+
+  const viaShared = (actions: string, calls: string) =>
+    `import { queryApi } from './query-api.js';\nconst API = { service: 'elasticloadbalancing', actions: [${actions}] };\nqueryApi(ecs, API, sleep); ${calls}`;
+  test.each([
+    [
+      viaShared("'CreateRule', 'DeleteRule'", "call({ Action: 'CreateRule' })"),
+      'declared but never sent: DeleteRule',
+    ],
+    [
+      viaShared("'CreateRule'", "call({ Action: 'CreateRule' }); call({ Action: 'ModifyRule' })"),
+      'sent but not declared: ModifyRule',
+    ],
+    [
+      "import { queryApi } from './query-api.js';\nqueryApi(ecs, { service, actions: ['X'] }, sleep)",
+      'without a literal service name',
+    ],
+    [
+      "import { queryApi } from './query-api.js';\nqueryApi(ecs, { service: 'elasticloadbalancing', actions }, sleep); call({ Action: 'CreateRule' })",
+      'no literal actions list',
+    ],
+    [viaShared("'X'", "call({ Action: 'X' }); ({ service: 'ec2' })"), 'several Query API services'],
+    [
+      "import { queryApi } from './query-api.js';\nqueryApi(ecs, { service: 's3', actions: [] }, sleep)",
+      'service s3',
+    ],
+  ])('a shared-signer caller %j is refused: %s', (source, message) => {
+    expect(() => queryActions(source)).toThrow(message);
+  });
+
+  test('the shared signer sends no action of its own', () => {
+    const source = readFileSync(SHARED_SIGNER, 'utf8');
+    expect(source).toContain('new SignatureV4(');
+    expect([...source.matchAll(/\bAction:\s*'/g)]).toEqual([]);
   });
 
   test('an SDK client without a known IAM prefix is an error, not a silent gap', () => {
