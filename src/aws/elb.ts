@@ -1,0 +1,658 @@
+// Load-balancer mode's port and its Elastic Load Balancing v2 adapter. An existing ALB HTTPS listener serves the
+// preview domain; each PR owns one host-header rule (`pr-<N>.<domain>`) on it, and each environment (PR + sha7) one
+// `ip` target group its ECS service registers in. A switch is one ModifyRule on the PR's rule. Requests are signed
+// Query API calls through the ECS client's configuration (query-api.ts), not @aws-sdk/client-elastic-load-balancing-v2,
+// for the bundle size and cold start (issue 15).
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import {
+  freePriority,
+  listenerScope,
+  normalDomain,
+  parsePrHost,
+  parseTargetGroupName,
+  prHost,
+  targetGroupName,
+} from './elb-names.js';
+import { child, members, parseXml, queryApi, QueryApiError, textAt } from './query-api.js';
+import type { QueryApi, QueryParams, XmlElement } from './query-api.js';
+import { environmentTags, MANAGED_BY, TAG_KEYS } from './tags.js';
+import type { EnvironmentTagFields } from './tags.js';
+
+const ELB = {
+  service: 'elasticloadbalancing',
+  version: '2015-12-01',
+  label: 'ELB',
+  actions: [
+    'CreateTargetGroup',
+    'DescribeTargetGroups',
+    'DeleteTargetGroup',
+    'DescribeTargetHealth',
+    'DescribeRules',
+    'CreateRule',
+    'ModifyRule',
+    'DeleteRule',
+    'DescribeTags',
+  ],
+} as const;
+
+type ElbAction = (typeof ELB.actions)[number];
+
+/** DescribeTags takes at most 20 resources per call. */
+const TAGS_PER_CALL = 20;
+/** The largest page DescribeRules and DescribeTargetGroups hand out. */
+const MAX_PAGE_SIZE = 400;
+/** Two runs creating rules at once may pick the same free priority; the loser reads the rules again. */
+const PRIORITY_ATTEMPTS = 3;
+
+export interface ElbSettings {
+  /** The ALB's HTTPS listener that carries the preview domain (its certificate covers `*.<domain>`). */
+  listenerArn: string;
+  /** e.g. `showtime.example.org` (a leading `*.` is ignored): PR 7 answers at `pr-7.showtime.example.org`. */
+  domain: string;
+  /** The load balancer's VPC, where the target groups are made. */
+  vpcId: string;
+  containerPort: number;
+  /** What the load balancer's health check requests, e.g. `/health`. */
+  healthCheckPath: string;
+  /** Items per DescribeRules / DescribeTargetGroups page (1–400; default 400). */
+  pageSize?: number;
+}
+
+export interface TargetHealth {
+  id: string;
+  port?: number;
+  /** `initial`, `healthy`, `unhealthy`, `unused`, `draining`, `unavailable`. */
+  state: string;
+  reason?: string;
+  description?: string;
+}
+
+export interface PrRule {
+  ruleArn: string;
+  pr: number;
+  host: string;
+  priority: number;
+  /** The target groups the rule forwards to (one, for rules this adapter made). */
+  targetGroupArns: string[];
+  /** Tagged managed-by=showtime: only such rules are changed or deleted. */
+  managed: boolean;
+}
+
+export interface ManagedTargetGroup {
+  targetGroupArn: string;
+  name: string;
+  pr: number;
+  sha7: string;
+  /** Load balancers whose rules forward to it: a target group in use cannot be deleted. */
+  loadBalancerArns: string[];
+}
+
+export interface ManagedRouting {
+  rules: PrRule[];
+  targetGroups: ManagedTargetGroup[];
+}
+
+export type RouteChange = 'created' | 'switched' | 'unchanged';
+
+/** How an environment receives traffic in load-balancer mode. */
+export interface TrafficRouter {
+  /** The environment's target group, made when missing (idempotent: the same environment gets the same one). */
+  ensureTargetGroup(environment: EnvironmentTagFields): Promise<string>;
+  targetHealth(targetGroupArn: string): Promise<TargetHealth[]>;
+  /** Points the PR's host at the target group: a new rule, or one ModifyRule on the PR's rule. */
+  routePr(pr: number, targetGroupArn: string): Promise<RouteChange>;
+  ruleOf(pr: number): Promise<PrRule | undefined>;
+  /** Deletes the PR's rule; a PR without one is already done. Returns how many rules went. */
+  removeRoute(pr: number): Promise<number>;
+  /** 'gone' when it no longer existed. */
+  deleteTargetGroup(targetGroupArn: string): Promise<'deleted' | 'gone'>;
+  /** Every rule and target group this adapter manages on this listener, all pages read. */
+  listManaged(): Promise<ManagedRouting>;
+}
+
+/** An ELB call that failed, named with its action and resource; `code` is ELB's error code when it answered. */
+export class ElbError extends Error {
+  constructor(
+    readonly action: string,
+    readonly resource: string,
+    readonly code: string | undefined,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ElbError';
+  }
+}
+
+function elbError(action: string, resource: string, error: unknown): ElbError {
+  const code = error instanceof QueryApiError ? error.code : undefined;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ElbError(
+    action,
+    resource,
+    code,
+    `ELB ${action} (${resource}) failed: ${code ?? 'no answer'}: ${detail}`,
+    {
+      cause: error,
+    },
+  );
+}
+
+const hasCode = (error: unknown, ...codes: string[]) =>
+  error instanceof ElbError && error.code !== undefined && codes.includes(error.code);
+
+interface Tag {
+  key: string;
+  value: string;
+}
+
+function tagParams(tags: Tag[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  tags.forEach((tag, index) => {
+    params[`Tags.member.${index + 1}.Key`] = tag.key;
+    params[`Tags.member.${index + 1}.Value`] = tag.value;
+  });
+  return params;
+}
+
+function parseTags(member: XmlElement): Tag[] {
+  return members(child(member, 'Tags')).map((tag) => ({
+    key: textAt(tag, 'Key') ?? '',
+    value: textAt(tag, 'Value') ?? '',
+  }));
+}
+
+const tagOf = (tags: Tag[], key: string) => tags.find((tag) => tag.key === key)?.value;
+const isManagedTags = (tags: Tag[]) => tagOf(tags, TAG_KEYS.managedBy) === MANAGED_BY;
+
+interface RawRule {
+  ruleArn: string;
+  priority: number | undefined;
+  hosts: string[];
+  targetGroupArns: string[];
+}
+
+function parseRule(member: XmlElement): RawRule {
+  const hosts = members(child(member, 'Conditions'))
+    .filter((condition) => textAt(condition, 'Field') === 'host-header')
+    .flatMap((condition) => [
+      ...members(child(condition, 'Values')),
+      ...members(child(condition, 'HostHeaderConfig', 'Values')),
+    ])
+    .map((value) => value.text);
+  const forwards = members(child(member, 'Actions')).filter((action) => textAt(action, 'Type') === 'forward');
+  const targetGroupArns = forwards.flatMap((action) => [
+    ...(textAt(action, 'TargetGroupArn') ? [textAt(action, 'TargetGroupArn') as string] : []),
+    ...members(child(action, 'ForwardConfig', 'TargetGroups')).map(
+      (group) => textAt(group, 'TargetGroupArn') ?? '',
+    ),
+  ]);
+  const priority = textAt(member, 'Priority');
+  return {
+    ruleArn: textAt(member, 'RuleArn') ?? '',
+    // The default rule's priority is the word `default`.
+    priority: priority !== undefined && /^\d+$/.test(priority) ? Number(priority) : undefined,
+    hosts: [...new Set(hosts.map((host) => host.toLowerCase()))],
+    targetGroupArns: [...new Set(targetGroupArns.filter((arn) => arn !== ''))],
+  };
+}
+
+interface RawTargetGroup {
+  targetGroupArn: string;
+  name: string;
+  port?: number;
+  vpcId?: string;
+  targetType?: string;
+  loadBalancerArns: string[];
+}
+
+function parseTargetGroup(member: XmlElement): RawTargetGroup {
+  const port = textAt(member, 'Port');
+  const vpcId = textAt(member, 'VpcId');
+  const targetType = textAt(member, 'TargetType');
+  return {
+    targetGroupArn: textAt(member, 'TargetGroupArn') ?? '',
+    name: textAt(member, 'TargetGroupName') ?? '',
+    ...(port !== undefined ? { port: Number(port) } : {}),
+    ...(vpcId !== undefined ? { vpcId } : {}),
+    ...(targetType !== undefined ? { targetType } : {}),
+    loadBalancerArns: members(child(member, 'LoadBalancerArns')).map((arn) => arn.text),
+  };
+}
+
+export interface ElbRouterDeps {
+  sleep?: (ms: number) => Promise<void>;
+  /** Told of every ELB request (one per call, whatever the retries), e.g. ApiCallCounter.record. */
+  record?: (client: string, action: string) => void;
+}
+
+class ElbRouter implements TrafficRouter {
+  private readonly api: QueryApi<ElbAction>;
+  private readonly scope: string;
+  private readonly domain: string;
+  private readonly pageSize: string;
+
+  constructor(
+    ecs: ECSClient,
+    private readonly settings: ElbSettings,
+    private readonly deps: ElbRouterDeps,
+  ) {
+    this.api = queryApi(ecs, ELB, deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))));
+    this.scope = listenerScope(settings.listenerArn);
+    this.domain = normalDomain(settings.domain);
+    this.pageSize = String(Math.min(Math.max(settings.pageSize ?? MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE));
+  }
+
+  /** One call → the `<…Result>` element of its answer; every failure becomes an ElbError naming call and resource. */
+  private async send(resource: string, params: QueryParams<ElbAction>): Promise<XmlElement | undefined> {
+    this.deps.record?.('ELB', params.Action);
+    let xml: string;
+    try {
+      xml = await this.api.call(params);
+    } catch (error) {
+      throw elbError(params.Action, resource, error);
+    }
+    try {
+      return child(parseXml(xml), `${params.Action}Result`);
+    } catch (error) {
+      throw elbError(params.Action, resource, error);
+    }
+  }
+
+  /** Every page of a Marker-paged Describe call, its list members in order. */
+  private async allPages(
+    resource: string,
+    params: QueryParams<'DescribeRules' | 'DescribeTargetGroups'>,
+    list: string,
+  ): Promise<XmlElement[]> {
+    const items: XmlElement[] = [];
+    const seen = new Set<string>();
+    let marker: string | undefined;
+    do {
+      const result = await this.send(resource, {
+        ...params,
+        PageSize: this.pageSize,
+        ...(marker !== undefined ? { Marker: marker } : {}),
+      });
+      items.push(...members(child(result, list)));
+      marker = textAt(result, 'NextMarker') || undefined;
+      // A marker handed out twice would page forever.
+      if (marker !== undefined) {
+        if (seen.has(marker))
+          throw elbError(params.Action, resource, new Error(`the marker ${marker} came twice`));
+        seen.add(marker);
+      }
+    } while (marker !== undefined);
+    return items;
+  }
+
+  private async tagsOf(arns: string[]): Promise<Map<string, Tag[]>> {
+    const tags = new Map<string, Tag[]>();
+    for (let i = 0; i < arns.length; i += TAGS_PER_CALL) {
+      const chunk = arns.slice(i, i + TAGS_PER_CALL);
+      const params: Record<string, string> = {};
+      chunk.forEach((arn, index) => {
+        params[`ResourceArns.member.${index + 1}`] = arn;
+      });
+      const result = await this.send(
+        chunk.length === 1 ? (chunk[0] as string) : `${chunk.length} resources`,
+        {
+          Action: 'DescribeTags',
+          ...params,
+        },
+      );
+      for (const description of members(child(result, 'TagDescriptions'))) {
+        tags.set(textAt(description, 'ResourceArn') ?? '', parseTags(description));
+      }
+    }
+    return tags;
+  }
+
+  private async listenerRules(): Promise<RawRule[]> {
+    const items = await this.allPages(
+      `listener ${this.settings.listenerArn}`,
+      { Action: 'DescribeRules', ListenerArn: this.settings.listenerArn },
+      'Rules',
+    );
+    return items.map(parseRule);
+  }
+
+  private async findTargetGroup(name: string): Promise<RawTargetGroup | undefined> {
+    try {
+      const result = await this.send(`target group ${name}`, {
+        Action: 'DescribeTargetGroups',
+        'Names.member.1': name,
+      });
+      const found = members(child(result, 'TargetGroups')).map(parseTargetGroup);
+      return found.find((group) => group.name === name);
+    } catch (error) {
+      if (hasCode(error, 'TargetGroupNotFound')) return undefined;
+      throw error;
+    }
+  }
+
+  /** An existing group of the environment's name must be the one this adapter would make, or nothing is reused. */
+  private async checkExisting(group: RawTargetGroup): Promise<string> {
+    const resource = `target group ${group.name}`;
+    const refuse = (why: string) =>
+      new ElbError(
+        'DescribeTargetGroups',
+        resource,
+        undefined,
+        `ELB target group ${group.name} exists but ${why}`,
+      );
+    const tags = (await this.tagsOf([group.targetGroupArn])).get(group.targetGroupArn) ?? [];
+    if (!isManagedTags(tags))
+      throw refuse(`is not tagged ${TAG_KEYS.managedBy}=${MANAGED_BY}; not reusing it`);
+    if (group.vpcId !== undefined && group.vpcId !== this.settings.vpcId) {
+      throw refuse(`is in ${group.vpcId}, not in ${this.settings.vpcId}`);
+    }
+    if (group.port !== undefined && group.port !== this.settings.containerPort) {
+      throw refuse(`sends to port ${group.port}, not to the container port ${this.settings.containerPort}`);
+    }
+    if (group.targetType !== undefined && group.targetType !== 'ip') {
+      throw refuse(`has target type ${group.targetType}, not ip`);
+    }
+    return group.targetGroupArn;
+  }
+
+  async ensureTargetGroup(environment: EnvironmentTagFields): Promise<string> {
+    const name = targetGroupName(environment.pr, environment.sha7, this.scope);
+    const existing = await this.findTargetGroup(name);
+    if (existing) return this.checkExisting(existing);
+    const tags = environmentTags(environment).map((tag) => ({ key: tag.key ?? '', value: tag.value ?? '' }));
+    try {
+      const result = await this.send(`target group ${name}`, {
+        Action: 'CreateTargetGroup',
+        Name: name,
+        Protocol: 'HTTP',
+        Port: String(this.settings.containerPort),
+        VpcId: this.settings.vpcId,
+        TargetType: 'ip',
+        HealthCheckProtocol: 'HTTP',
+        HealthCheckPath: this.settings.healthCheckPath,
+        // A preview should turn healthy in about 20 s, not the default 2.5 minutes (5 checks 30 s apart).
+        HealthCheckIntervalSeconds: '10',
+        HealthCheckTimeoutSeconds: '5',
+        HealthyThresholdCount: '2',
+        UnhealthyThresholdCount: '3',
+        'Matcher.HttpCode': '200',
+        ...tagParams(tags),
+      });
+      const arn = textAt(members(child(result, 'TargetGroups'))[0], 'TargetGroupArn');
+      if (!arn)
+        throw new ElbError(
+          'CreateTargetGroup',
+          `target group ${name}`,
+          undefined,
+          'ELB CreateTargetGroup answered no ARN',
+        );
+      return arn;
+    } catch (error) {
+      // Another run made it in between: take that one, under the same checks.
+      if (!hasCode(error, 'DuplicateTargetGroupName')) throw error;
+      const raced = await this.findTargetGroup(name);
+      if (!raced) throw error;
+      return this.checkExisting(raced);
+    }
+  }
+
+  async targetHealth(targetGroupArn: string): Promise<TargetHealth[]> {
+    const result = await this.send(`target group ${targetGroupArn}`, {
+      Action: 'DescribeTargetHealth',
+      TargetGroupArn: targetGroupArn,
+    });
+    return members(child(result, 'TargetHealthDescriptions')).map((description) => {
+      const port = textAt(description, 'Target', 'Port');
+      const reason = textAt(description, 'TargetHealth', 'Reason');
+      const text = textAt(description, 'TargetHealth', 'Description');
+      return {
+        id: textAt(description, 'Target', 'Id') ?? '',
+        ...(port !== undefined ? { port: Number(port) } : {}),
+        state: textAt(description, 'TargetHealth', 'State') ?? 'unknown',
+        ...(reason ? { reason } : {}),
+        ...(text ? { description: text } : {}),
+      };
+    });
+  }
+
+  /** The rules for a PR's host (normally none or one), with their tags read. */
+  private async rulesOf(pr: number, rules?: RawRule[]): Promise<PrRule[]> {
+    const host = prHost(pr, this.domain);
+    const matching = (rules ?? (await this.listenerRules())).filter((rule) => rule.hosts.includes(host));
+    if (matching.length === 0) return [];
+    const tags = await this.tagsOf(matching.map((rule) => rule.ruleArn));
+    return matching.map((rule) => ({
+      ruleArn: rule.ruleArn,
+      pr,
+      host,
+      priority: rule.priority ?? 0,
+      targetGroupArns: rule.targetGroupArns,
+      managed: isManagedTags(tags.get(rule.ruleArn) ?? []),
+    }));
+  }
+
+  /** The PR's one rule: two rules for one host are an error to resolve by hand, never a guess. */
+  private single(pr: number, rules: PrRule[]): PrRule | undefined {
+    if (rules.length > 1) {
+      throw new ElbError(
+        'DescribeRules',
+        `listener ${this.settings.listenerArn}`,
+        undefined,
+        `ELB listener ${this.settings.listenerArn} has ${rules.length} rules for ${prHost(pr, this.domain)}: ${rules.map((r) => r.ruleArn).join(', ')}`,
+      );
+    }
+    return rules[0];
+  }
+
+  async ruleOf(pr: number): Promise<PrRule | undefined> {
+    return this.single(pr, await this.rulesOf(pr));
+  }
+
+  async routePr(pr: number, targetGroupArn: string): Promise<RouteChange> {
+    for (let attempt = 1; ; attempt += 1) {
+      const all = await this.listenerRules();
+      const rule = this.single(pr, await this.rulesOf(pr, all));
+      if (rule) return this.switchRule(rule, targetGroupArn);
+      const host = prHost(pr, this.domain);
+      const used = new Set(all.flatMap((r) => (r.priority === undefined ? [] : [r.priority])));
+      const priority = freePriority(pr, used);
+      const resource = `rule for ${host}`;
+      if (priority === undefined) {
+        throw new ElbError(
+          'CreateRule',
+          resource,
+          undefined,
+          `ELB listener ${this.settings.listenerArn} has no free rule priority`,
+        );
+      }
+      try {
+        await this.send(resource, {
+          Action: 'CreateRule',
+          ListenerArn: this.settings.listenerArn,
+          Priority: String(priority),
+          'Conditions.member.1.Field': 'host-header',
+          'Conditions.member.1.HostHeaderConfig.Values.member.1': host,
+          'Actions.member.1.Type': 'forward',
+          'Actions.member.1.TargetGroupArn': targetGroupArn,
+          ...tagParams([
+            { key: TAG_KEYS.managedBy, value: MANAGED_BY },
+            { key: TAG_KEYS.pr, value: String(pr) },
+          ]),
+        });
+        return 'created';
+      } catch (error) {
+        // Another rule took the priority meanwhile (or a retried CreateRule had already made this one): read again.
+        if (!hasCode(error, 'PriorityInUse') || attempt >= PRIORITY_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async switchRule(rule: PrRule, targetGroupArn: string): Promise<RouteChange> {
+    if (!rule.managed) {
+      throw new ElbError(
+        'ModifyRule',
+        `rule ${rule.ruleArn}`,
+        undefined,
+        `ELB rule ${rule.ruleArn} routes ${rule.host} but is not tagged ${TAG_KEYS.managedBy}=${MANAGED_BY}; not changing it`,
+      );
+    }
+    if (rule.targetGroupArns.length === 1 && rule.targetGroupArns[0] === targetGroupArn) return 'unchanged';
+    await this.send(`rule ${rule.ruleArn} for ${rule.host}`, {
+      Action: 'ModifyRule',
+      RuleArn: rule.ruleArn,
+      'Actions.member.1.Type': 'forward',
+      'Actions.member.1.TargetGroupArn': targetGroupArn,
+    });
+    return 'switched';
+  }
+
+  async removeRoute(pr: number): Promise<number> {
+    const rules = await this.rulesOf(pr);
+    const foreign = rules.filter((rule) => !rule.managed);
+    if (foreign.length > 0) {
+      throw new ElbError(
+        'DeleteRule',
+        `rule ${foreign[0]?.ruleArn}`,
+        undefined,
+        `ELB rule ${foreign[0]?.ruleArn} routes ${prHost(pr, this.domain)} but is not tagged ${TAG_KEYS.managedBy}=${MANAGED_BY}; not deleting it`,
+      );
+    }
+    for (const rule of rules) {
+      try {
+        await this.send(`rule ${rule.ruleArn} for ${rule.host}`, {
+          Action: 'DeleteRule',
+          RuleArn: rule.ruleArn,
+        });
+      } catch (error) {
+        if (!hasCode(error, 'RuleNotFound')) throw error;
+      }
+    }
+    return rules.length;
+  }
+
+  async deleteTargetGroup(targetGroupArn: string): Promise<'deleted' | 'gone'> {
+    try {
+      await this.send(`target group ${targetGroupArn}`, {
+        Action: 'DeleteTargetGroup',
+        TargetGroupArn: targetGroupArn,
+      });
+      return 'deleted';
+    } catch (error) {
+      if (hasCode(error, 'TargetGroupNotFound')) return 'gone';
+      if (hasCode(error, 'ResourceInUse') && error instanceof ElbError) {
+        throw new ElbError(
+          error.action,
+          error.resource,
+          error.code,
+          `ELB target group ${targetGroupArn} is still in use by a listener rule: move or remove the PR's route first (${error.message})`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async listManaged(): Promise<ManagedRouting> {
+    const candidates = (await this.listenerRules()).flatMap((rule) => {
+      const prs = [...new Set(rule.hosts.map((host) => parsePrHost(host, this.domain)))];
+      const pr = prs.length === 1 ? prs[0] : undefined;
+      return pr === undefined ? [] : [{ rule, pr }];
+    });
+    const groups = (
+      await this.allPages('target groups', { Action: 'DescribeTargetGroups' }, 'TargetGroups')
+    ).flatMap((member) => {
+      const group = parseTargetGroup(member);
+      const parsed = parseTargetGroupName(group.name, this.scope);
+      return parsed ? [{ group, ...parsed }] : [];
+    });
+    const tags = await this.tagsOf([
+      ...candidates.map(({ rule }) => rule.ruleArn),
+      ...groups.map(({ group }) => group.targetGroupArn),
+    ]);
+    const rules = candidates.flatMap(({ rule, pr }): PrRule[] => {
+      const own = tags.get(rule.ruleArn) ?? [];
+      // Managed, and its PR tag agrees with its host: anything else is someone else's rule.
+      if (!isManagedTags(own) || tagOf(own, TAG_KEYS.pr) !== String(pr)) return [];
+      return [
+        {
+          ruleArn: rule.ruleArn,
+          pr,
+          host: prHost(pr, this.domain),
+          priority: rule.priority ?? 0,
+          targetGroupArns: rule.targetGroupArns,
+          managed: true,
+        },
+      ];
+    });
+    const targetGroups = groups.flatMap(({ group, pr, sha7 }): ManagedTargetGroup[] => {
+      const own = tags.get(group.targetGroupArn) ?? [];
+      if (
+        !isManagedTags(own) ||
+        tagOf(own, TAG_KEYS.pr) !== String(pr) ||
+        tagOf(own, TAG_KEYS.sha) !== sha7
+      ) {
+        return [];
+      }
+      return [
+        {
+          targetGroupArn: group.targetGroupArn,
+          name: group.name,
+          pr,
+          sha7,
+          loadBalancerArns: group.loadBalancerArns,
+        },
+      ];
+    });
+    return { rules, targetGroups };
+  }
+}
+
+export function createElbRouter(
+  ecs: ECSClient,
+  settings: ElbSettings,
+  deps: ElbRouterDeps = {},
+): TrafficRouter {
+  return new ElbRouter(ecs, settings, deps);
+}
+
+/** Where a dry run's target group would be; never sent anywhere. */
+export const DRY_RUN_TARGET_GROUP = 'arn:aws:elasticloadbalancing:dry-run:000000000000:targetgroup/dry-run/0';
+
+/**
+ * The router of a dry run: it writes nothing and reads nothing (a dry run needs no AWS credentials), says what it
+ * would do, and reports the new environment healthy so that the rest of the run can be shown.
+ */
+export function dryRunRouter(log: { info(line: string): void }): TrafficRouter {
+  const say = (what: string): void => log.info(`dry run (aws): would ${what}`);
+  return {
+    async ensureTargetGroup(environment) {
+      say(`make the target group of PR #${environment.pr} at ${environment.sha7}`);
+      return DRY_RUN_TARGET_GROUP;
+    },
+    async targetHealth(targetGroupArn) {
+      say(`read the target health of ${targetGroupArn}`);
+      return [{ id: 'dry-run', state: 'healthy' }];
+    },
+    async routePr(pr, targetGroupArn) {
+      say(`route PR #${pr}'s host to ${targetGroupArn}`);
+      return 'created';
+    },
+    async ruleOf(pr) {
+      say(`look up the listener rule of PR #${pr} (none in a dry run)`);
+      return undefined;
+    },
+    async removeRoute(pr) {
+      say(`delete the listener rule of PR #${pr}`);
+      return 0;
+    },
+    async deleteTargetGroup(targetGroupArn) {
+      say(`delete the target group ${targetGroupArn}`);
+      return 'gone';
+    },
+    async listManaged() {
+      say('list the managed listener rules and target groups (none listed in a dry run)');
+      return { rules: [], targetGroups: [] };
+    },
+  };
+}
