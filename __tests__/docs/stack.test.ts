@@ -145,12 +145,25 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every AWS call the product can make: all of src/, so a call added outside the adapter is caught too. */
+/**
+ * IAM actions a call needs without sending them: ELBv2 authorises a create that carries Tags against
+ * elasticloadbalancing:AddTags as well (tag on create), and elb.ts tags every target group and rule it creates.
+ * moto does not check this, so the rule is written down here.
+ */
+const AUTHORISED_WITH: Record<string, string[]> = {
+  'elasticloadbalancing:CreateTargetGroup': ['elasticloadbalancing:AddTags'],
+  'elasticloadbalancing:CreateRule': ['elasticloadbalancing:AddTags'],
+};
+
+const withAuthorisations = (actions: string[]): string[] =>
+  actions.flatMap((action) => [action, ...(AUTHORISED_WITH[action] ?? [])]);
+
 const ADAPTER_ACTIONS = [
   ...new Set(
     sourceFiles('src').flatMap((file) => {
       const source = readFileSync(file, 'utf8');
       if (file === SHARED_SIGNER) return sdkActions(source);
-      return [...sdkActions(source), ...queryActions(source)];
+      return withAuthorisations([...sdkActions(source), ...queryActions(source)]);
     }),
   ),
 ].sort();
@@ -221,6 +234,15 @@ describe('sdkActions (the extraction the drift check relies on)', () => {
 
   test('an SDK client without a known IAM prefix is an error, not a silent gap', () => {
     expect(() => sdkActions("import { PutObjectCommand } from '@aws-sdk/client-s3';")).toThrow(/client-s3/);
+  });
+
+  test('a tagged ELB create brings AddTags with it', () => {
+    expect(withAuthorisations(['elasticloadbalancing:CreateRule', 'ecs:ListTasks'])).toEqual([
+      'elasticloadbalancing:CreateRule',
+      'elasticloadbalancing:AddTags',
+      'ecs:ListTasks',
+    ]);
+    expect(ADAPTER_ACTIONS).toContain('elasticloadbalancing:AddTags');
   });
 
   test('finds the calls of the ECS adapter', () => {
