@@ -15,6 +15,7 @@ import {
 } from './elb-names.js';
 import { child, members, parseXml, queryApi, QueryApiError, textAt } from './query-api.js';
 import type { QueryApi, QueryParams, XmlElement } from './query-api.js';
+import { realSleep } from './health.js';
 import { environmentTags, MANAGED_BY, TAG_KEYS } from './tags.js';
 import type { EnvironmentTagFields } from './tags.js';
 
@@ -237,7 +238,7 @@ class ElbRouter implements TrafficRouter {
     private readonly settings: ElbSettings,
     private readonly deps: ElbRouterDeps,
   ) {
-    this.api = queryApi(ecs, ELB, deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))));
+    this.api = queryApi(ecs, ELB, deps.sleep ?? realSleep);
     this.scope = listenerScope(settings.listenerArn);
     this.domain = normalDomain(settings.domain);
     this.pageSize = String(Math.min(Math.max(settings.pageSize ?? MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE));
@@ -416,20 +417,24 @@ class ElbRouter implements TrafficRouter {
     });
   }
 
+  private prRule(rule: RawRule, pr: number, managed: boolean): PrRule {
+    return {
+      ruleArn: rule.ruleArn,
+      pr,
+      host: prHost(pr, this.domain),
+      priority: rule.priority ?? 0,
+      targetGroupArns: rule.targetGroupArns,
+      managed,
+    };
+  }
+
   /** The rules for a PR's host (normally none or one), with their tags read. */
   private async rulesOf(pr: number, rules?: RawRule[]): Promise<PrRule[]> {
     const host = prHost(pr, this.domain);
     const matching = (rules ?? (await this.listenerRules())).filter((rule) => rule.hosts.includes(host));
     if (matching.length === 0) return [];
     const tags = await this.tagsOf(matching.map((rule) => rule.ruleArn));
-    return matching.map((rule) => ({
-      ruleArn: rule.ruleArn,
-      pr,
-      host,
-      priority: rule.priority ?? 0,
-      targetGroupArns: rule.targetGroupArns,
-      managed: isManagedTags(tags.get(rule.ruleArn) ?? []),
-    }));
+    return matching.map((rule) => this.prRule(rule, pr, isManagedTags(tags.get(rule.ruleArn) ?? [])));
   }
 
   /** The PR's one rule: two rules for one host are an error to resolve by hand, never a guess. */
@@ -574,16 +579,7 @@ class ElbRouter implements TrafficRouter {
       const own = tags.get(rule.ruleArn) ?? [];
       // Managed, and its PR tag agrees with its host: anything else is someone else's rule.
       if (!isManagedTags(own) || tagOf(own, TAG_KEYS.pr) !== String(pr)) return [];
-      return [
-        {
-          ruleArn: rule.ruleArn,
-          pr,
-          host: prHost(pr, this.domain),
-          priority: rule.priority ?? 0,
-          targetGroupArns: rule.targetGroupArns,
-          managed: true,
-        },
-      ];
+      return [this.prRule(rule, pr, true)];
     });
     const targetGroups = groups.flatMap(({ group, pr, sha7 }): ManagedTargetGroup[] => {
       const own = tags.get(group.targetGroupArn) ?? [];
