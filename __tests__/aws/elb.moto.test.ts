@@ -124,14 +124,14 @@ describe('target groups', () => {
   test('a target group a rule still forwards to is not deleted, and the error says why', async () => {
     const elb = router();
     const arn = await elb.ensureTargetGroup(environment(105, 'abc1234'));
-    await elb.routePr(105, arn);
+    await elb.route({ pr: 105 }, arn);
     const failure = elb.deleteTargetGroup(arn);
     await expect(failure).rejects.toBeInstanceOf(ElbError);
     await expect(failure).rejects.toMatchObject({ action: 'DeleteTargetGroup', code: 'ResourceInUse' });
     await expect(elb.deleteTargetGroup(arn)).rejects.toThrow(
       `ELB target group ${arn} is still in use by a listener rule: move or remove the PR's route first`,
     );
-    await elb.removeRoute(105);
+    await elb.removeRoute({ pr: 105 });
     expect(await elb.deleteTargetGroup(arn)).toBe('deleted');
   });
 });
@@ -141,12 +141,12 @@ describe("a PR's route", () => {
     const elb = router();
     const blue = await elb.ensureTargetGroup(environment(201, 'aaaaaaa'));
     const green = await elb.ensureTargetGroup(environment(201, 'bbbbbbb'));
-    expect(await elb.ruleOf(201)).toBeUndefined();
+    expect(await elb.ruleOf({ pr: 201 })).toBeUndefined();
 
     calls.length = 0;
-    expect(await elb.routePr(201, blue)).toBe('created');
+    expect(await elb.route({ pr: 201 }, blue)).toBe('created');
     expect(calls).toEqual(['DescribeRules', 'CreateRule']);
-    const created = await elb.ruleOf(201);
+    const created = await elb.ruleOf({ pr: 201 });
     expect(created).toMatchObject({
       pr: 201,
       host: `pr-201.${DOMAIN}`,
@@ -156,37 +156,72 @@ describe("a PR's route", () => {
     });
     expect(await tagsOf(created?.ruleArn ?? '')).toEqual({ 'managed-by': 'showtime', 'showtime-pr': '201' });
 
-    expect(await elb.routePr(201, blue)).toBe('unchanged');
+    expect(await elb.route({ pr: 201 }, blue)).toBe('unchanged');
     calls.length = 0;
-    expect(await elb.routePr(201, green)).toBe('switched');
+    expect(await elb.route({ pr: 201 }, green)).toBe('switched');
     expect(calls).toEqual(['DescribeRules', 'DescribeTags', 'ModifyRule']);
-    expect(await elb.ruleOf(201)).toMatchObject({ ruleArn: created?.ruleArn, targetGroupArns: [green] });
+    expect(await elb.ruleOf({ pr: 201 })).toMatchObject({
+      ruleArn: created?.ruleArn,
+      targetGroupArns: [green],
+    });
   });
 
   test('a new rule takes the next free priority when the PR number is taken', async () => {
     const elb = router();
     const first = await elb.ensureTargetGroup(environment(202, 'abc1234'));
-    await elb.routePr(202, first);
+    await elb.route({ pr: 202 }, first);
     // PR 50202 would prefer priority 202 (priorities wrap at 50000): taken, so 203.
     const second = await elb.ensureTargetGroup(environment(50202, 'abc1234'));
-    await elb.routePr(50202, second);
-    expect((await elb.ruleOf(50202))?.priority).toBe(203);
+    await elb.route({ pr: 50202 }, second);
+    expect((await elb.ruleOf({ pr: 50202 }))?.priority).toBe(203);
   });
 
   test('removeRoute deletes the rule; a PR without a rule is already done', async () => {
     const elb = router();
     const arn = await elb.ensureTargetGroup(environment(203, 'abc1234'));
-    await elb.routePr(203, arn);
-    expect(await elb.removeRoute(203)).toBe(1);
-    expect(await elb.ruleOf(203)).toBeUndefined();
-    expect(await elb.removeRoute(203)).toBe(0);
+    await elb.route({ pr: 203 }, arn);
+    expect(await elb.removeRoute({ pr: 203 })).toBe(1);
+    expect(await elb.ruleOf({ pr: 203 })).toBeUndefined();
+    expect(await elb.removeRoute({ pr: 203 })).toBe(0);
+  });
+
+  test("an environment's own host gets its own rule, tagged with its SHA; removing the PR's route takes both", async () => {
+    const elb = router();
+    const blue = await elb.ensureTargetGroup(environment(204, 'abc1234'));
+    const green = await elb.ensureTargetGroup(environment(204, 'def5678'));
+    await elb.route({ pr: 204 }, blue);
+    expect(await elb.route({ pr: 204, sha7: 'def5678' }, green)).toBe('created');
+    const own = await elb.ruleOf({ pr: 204, sha7: 'def5678' });
+    expect(own).toMatchObject({
+      pr: 204,
+      sha7: 'def5678',
+      host: `pr-204-def5678.${DOMAIN}`,
+      targetGroupArns: [green],
+      managed: true,
+    });
+    expect(await tagsOf(own?.ruleArn ?? '')).toMatchObject({
+      'managed-by': 'showtime',
+      'showtime-pr': '204',
+      'showtime-sha': 'def5678',
+    });
+    // The PR's host still goes to blue: the two rules are independent.
+    expect((await elb.ruleOf({ pr: 204 }))?.targetGroupArns).toEqual([blue]);
+    expect((await elb.listManaged()).rules.filter((r) => r.pr === 204).map((r) => r.sha7)).toEqual([
+      undefined,
+      'def5678',
+    ]);
+    expect(await elb.removeRoute({ pr: 204, sha7: 'def5678' })).toBe(1);
+    expect(await elb.ruleOf({ pr: 204 })).toBeDefined();
+    await elb.route({ pr: 204, sha7: 'def5678' }, green);
+    expect(await elb.removeRoute({ pr: 204 })).toBe(2);
+    expect((await elb.listManaged()).rules.filter((r) => r.pr === 204)).toEqual([]);
   });
 });
 
 describe('errors name the call and the resource', () => {
   test('an unknown listener', async () => {
     const missing = world.listenerArn.replace(/[0-9a-f]{16}$/, '0000000000000000');
-    await expect(router({ listenerArn: missing }).ruleOf(1)).rejects.toThrow(
+    await expect(router({ listenerArn: missing }).ruleOf({ pr: 1 })).rejects.toThrow(
       `ELB DescribeRules (listener ${missing}) failed: ListenerNotFound:`,
     );
   });
@@ -201,14 +236,14 @@ describe('errors name the call and the resource', () => {
 
   test('routing to a target group that does not exist', async () => {
     const missing = `arn:aws:elasticloadbalancing:${REGION}:123456789012:targetgroup/nope/0000000000000000`;
-    await expect(router().routePr(302, missing)).rejects.toThrow(
+    await expect(router().route({ pr: 302 }, missing)).rejects.toThrow(
       `ELB CreateRule (rule for pr-302.${DOMAIN}) failed:`,
     );
   });
 
   test('an endpoint that does not answer', async () => {
     const offline = new ECSClient({ region: REGION, endpoint: 'http://127.0.0.1:9' });
-    await expect(router({}, offline).ruleOf(1)).rejects.toThrow(
+    await expect(router({}, offline).ruleOf({ pr: 1 })).rejects.toThrow(
       `ELB DescribeRules (listener ${world.listenerArn}) failed: no answer:`,
     );
   });
@@ -223,7 +258,7 @@ describe('listManaged', () => {
     const expected: { pr: number; sha7: string; arn: string }[] = [];
     for (let pr = 1; pr <= 5; pr += 1) {
       const arn = await elb.ensureTargetGroup(environment(pr, SHA7(pr)));
-      await elb.routePr(pr, arn);
+      await elb.route({ pr: pr }, arn);
       expected.push({ pr, sha7: SHA7(pr), arn });
     }
     // Not ours: a group made for another listener (another scope in its name).
@@ -252,9 +287,9 @@ test('the dry run router writes and reads nothing and says what it would do', as
   const dry = dryRunRouter({ info: (line) => lines.push(line) });
   const arn = await dry.ensureTargetGroup(environment(7, 'abc1234'));
   expect(await dry.targetHealth(arn)).toEqual([{ id: 'dry-run', state: 'healthy' }]);
-  expect(await dry.routePr(7, arn)).toBe('created');
-  expect(await dry.ruleOf(7)).toBeUndefined();
-  expect(await dry.removeRoute(7)).toBe(0);
+  expect(await dry.route({ pr: 7 }, arn)).toBe('created');
+  expect(await dry.ruleOf({ pr: 7 })).toBeUndefined();
+  expect(await dry.removeRoute({ pr: 7 })).toBe(0);
   expect(await dry.deleteTargetGroup(arn)).toBe('gone');
   expect(await dry.listManaged()).toEqual({ rules: [], targetGroups: [] });
   expect(lines).toHaveLength(7);

@@ -6,6 +6,7 @@ import {
   LEGACY_TRIGGER,
   activeLabel,
   addressLabel,
+  ADDRESS_HOST_MAX_LENGTH,
   buildingLabel,
   configCommandLabel,
   configLabels,
@@ -63,10 +64,18 @@ const date = fc.date({
   max: new Date('9999-12-31T23:59:59.999Z'),
   noInvalidDate: true,
 });
-const address: fc.Arbitrary<Address> = fc.record({
-  host: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }).map((o) => o.join('.')),
-  port: fc.integer({ min: 1, max: 65535 }),
-});
+const dnsLabel = fc.stringMatching(/^[a-z]([a-z0-9-]{0,8}[a-z0-9])?$/);
+const address: fc.Arbitrary<Address> = fc.oneof(
+  fc.record({
+    host: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }).map((o) => o.join('.')),
+    port: fc.integer({ min: 1, max: 65535 }),
+  }),
+  // Load-balancer mode: the PR's preview host, HTTPS on 443, as long as a label can carry.
+  fc
+    .tuple(fc.integer({ min: 1, max: 999_999 }), fc.array(dnsLabel, { minLength: 1, maxLength: 2 }))
+    .map(([pr, labels]) => ({ host: `pr-${pr}.${labels.join('.')}`, port: 443 }))
+    .filter((a) => a.host.length <= ADDRESS_HOST_MAX_LENGTH),
+);
 const change: fc.Arbitrary<ConfigChange> = fc.oneof(
   fc.record({ kind: fc.constant('flag' as const), flag, enabled: fc.boolean() }),
   fc.record({ kind: fc.constant('debug' as const), enabled: fc.boolean() }),

@@ -38,13 +38,35 @@ export function prHost(pr: number, domain: string): string {
   return `pr-${pr}.${normalDomain(domain)}`;
 }
 
-/** The PR a host routes for, when it is exactly `pr-<N>.<domain>` (hosts compare without case, as ELB's do). */
-export function parsePrHost(host: string, domain: string): number | undefined {
+/**
+ * An environment's own host, `pr-<N>-<sha7>.<domain>` (one DNS label, so the wildcard certificate and record cover
+ * it): the action's health check reaches a new environment through the load balancer here before the PR's host
+ * moves to it.
+ */
+export function environmentHost(pr: number, sha7: string, domain: string): string {
+  return `pr-${pr}-${sha7}.${normalDomain(domain)}`;
+}
+
+/** What a host routes for: a PR (`pr-<N>`), or one environment of it (`pr-<N>-<sha7>`). */
+export interface RoutedHost {
+  pr: number;
+  sha7?: string;
+}
+
+/** Hosts compare without case, as ELB's do; any host but those two forms under the domain is undefined. */
+export function parseHost(host: string, domain: string): RoutedHost | undefined {
   const suffix = `.${normalDomain(domain)}`;
   const lower = host.toLowerCase();
   if (!lower.endsWith(suffix)) return undefined;
-  const match = /^pr-([1-9][0-9]{0,9})$/.exec(lower.slice(0, -suffix.length));
-  return match ? Number(match[1]) : undefined;
+  const match = /^pr-([1-9][0-9]{0,9})(?:-([0-9a-f]{7}))?$/.exec(lower.slice(0, -suffix.length));
+  if (!match) return undefined;
+  return match[2] === undefined ? { pr: Number(match[1]) } : { pr: Number(match[1]), sha7: match[2] };
+}
+
+export function hostOf(target: RoutedHost, domain: string): string {
+  return target.sha7 === undefined
+    ? prHost(target.pr, domain)
+    : environmentHost(target.pr, target.sha7, domain);
 }
 
 /**

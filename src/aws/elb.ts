@@ -8,11 +8,12 @@ import {
   freePriority,
   listenerScope,
   normalDomain,
-  parsePrHost,
+  hostOf,
+  parseHost,
   parseTargetGroupName,
-  prHost,
   targetGroupName,
 } from './elb-names.js';
+import type { RoutedHost } from './elb-names.js';
 import { child, members, parseXml, queryApi, QueryApiError, textAt } from './query-api.js';
 import type { QueryApi, QueryParams, XmlElement } from './query-api.js';
 import { realSleep } from './health.js';
@@ -71,6 +72,8 @@ export interface TargetHealth {
 export interface PrRule {
   ruleArn: string;
   pr: number;
+  /** Set for an environment's own host (`pr-<N>-<sha7>`), absent for the PR's host. */
+  sha7?: string;
   host: string;
   priority: number;
   /** The target groups the rule forwards to (one, for rules this adapter made). */
@@ -100,11 +103,17 @@ export interface TrafficRouter {
   /** The environment's target group, made when missing (idempotent: the same environment gets the same one). */
   ensureTargetGroup(environment: EnvironmentTagFields): Promise<string>;
   targetHealth(targetGroupArn: string): Promise<TargetHealth[]>;
-  /** Points the PR's host at the target group: a new rule, or one ModifyRule on the PR's rule. */
-  routePr(pr: number, targetGroupArn: string): Promise<RouteChange>;
-  ruleOf(pr: number): Promise<PrRule | undefined>;
-  /** Deletes the PR's rule; a PR without one is already done. Returns how many rules went. */
-  removeRoute(pr: number): Promise<number>;
+  /**
+   * Points a host at the target group: the PR's (`{ pr }`) or an environment's own (`{ pr, sha7 }`): a new rule, or
+   * one ModifyRule on the host's rule.
+   */
+  route(target: RoutedHost, targetGroupArn: string): Promise<RouteChange>;
+  ruleOf(target: RoutedHost): Promise<PrRule | undefined>;
+  /**
+   * Deletes the host's rule; for a PR (`{ pr }`) also the rules of its environments' own hosts. A host without one
+   * is already done. Returns how many rules went.
+   */
+  removeRoute(target: RoutedHost): Promise<number>;
   /** 'gone' when it no longer existed. */
   deleteTargetGroup(targetGroupArn: string): Promise<'deleted' | 'gone'>;
   /** Every rule and target group this adapter manages on this listener, all pages read. */
@@ -417,51 +426,65 @@ class ElbRouter implements TrafficRouter {
     });
   }
 
-  private prRule(rule: RawRule, pr: number, managed: boolean): PrRule {
+  private prRule(rule: RawRule, target: RoutedHost, managed: boolean): PrRule {
     return {
       ruleArn: rule.ruleArn,
-      pr,
-      host: prHost(pr, this.domain),
+      pr: target.pr,
+      ...(target.sha7 !== undefined ? { sha7: target.sha7 } : {}),
+      host: hostOf(target, this.domain),
       priority: rule.priority ?? 0,
       targetGroupArns: rule.targetGroupArns,
       managed,
     };
   }
 
-  /** The rules for a PR's host (normally none or one), with their tags read. */
-  private async rulesOf(pr: number, rules?: RawRule[]): Promise<PrRule[]> {
-    const host = prHost(pr, this.domain);
-    const matching = (rules ?? (await this.listenerRules())).filter((rule) => rule.hosts.includes(host));
+  /** The rules whose hosts are all one of `targets`, with their tags read. */
+  private async rulesFor(
+    targets: (rule: RawRule) => RoutedHost | undefined,
+    rules?: RawRule[],
+  ): Promise<PrRule[]> {
+    const matching = (rules ?? (await this.listenerRules())).flatMap((rule) => {
+      const target = targets(rule);
+      return target === undefined ? [] : [{ rule, target }];
+    });
     if (matching.length === 0) return [];
-    const tags = await this.tagsOf(matching.map((rule) => rule.ruleArn));
-    return matching.map((rule) => this.prRule(rule, pr, isManagedTags(tags.get(rule.ruleArn) ?? [])));
+    const tags = await this.tagsOf(matching.map(({ rule }) => rule.ruleArn));
+    return matching.map(({ rule, target }) =>
+      this.prRule(rule, target, isManagedTags(tags.get(rule.ruleArn) ?? [])),
+    );
   }
 
-  /** The PR's one rule: two rules for one host are an error to resolve by hand, never a guess. */
-  private single(pr: number, rules: PrRule[]): PrRule | undefined {
+  /** The rules for one host (normally none or one). */
+  private rulesOf(target: RoutedHost, rules?: RawRule[]): Promise<PrRule[]> {
+    const host = hostOf(target, this.domain);
+    return this.rulesFor((rule) => (rule.hosts.includes(host) ? target : undefined), rules);
+  }
+
+  /** The host's one rule: two rules for one host are an error to resolve by hand, never a guess. */
+  private single(target: RoutedHost, rules: PrRule[]): PrRule | undefined {
     if (rules.length > 1) {
       throw new ElbError(
         'DescribeRules',
         `listener ${this.settings.listenerArn}`,
         undefined,
-        `ELB listener ${this.settings.listenerArn} has ${rules.length} rules for ${prHost(pr, this.domain)}: ${rules.map((r) => r.ruleArn).join(', ')}`,
+        `ELB listener ${this.settings.listenerArn} has ${rules.length} rules for ${hostOf(target, this.domain)}: ${rules.map((r) => r.ruleArn).join(', ')}`,
       );
     }
     return rules[0];
   }
 
-  async ruleOf(pr: number): Promise<PrRule | undefined> {
-    return this.single(pr, await this.rulesOf(pr));
+  async ruleOf(target: RoutedHost): Promise<PrRule | undefined> {
+    return this.single(target, await this.rulesOf(target));
   }
 
-  async routePr(pr: number, targetGroupArn: string): Promise<RouteChange> {
+  async route(target: RoutedHost, targetGroupArn: string): Promise<RouteChange> {
     for (let attempt = 1; ; attempt += 1) {
       const all = await this.listenerRules();
-      const rule = this.single(pr, await this.rulesOf(pr, all));
+      const rule = this.single(target, await this.rulesOf(target, all));
       if (rule) return this.switchRule(rule, targetGroupArn);
-      const host = prHost(pr, this.domain);
+      const host = hostOf(target, this.domain);
       const used = new Set(all.flatMap((r) => (r.priority === undefined ? [] : [r.priority])));
-      const priority = freePriority(pr, used);
+      const priority = freePriority(target.pr, used);
       const resource = `rule for ${host}`;
       if (priority === undefined) {
         throw new ElbError(
@@ -482,7 +505,8 @@ class ElbRouter implements TrafficRouter {
           'Actions.member.1.TargetGroupArn': targetGroupArn,
           ...tagParams([
             { key: TAG_KEYS.managedBy, value: MANAGED_BY },
-            { key: TAG_KEYS.pr, value: String(pr) },
+            { key: TAG_KEYS.pr, value: String(target.pr) },
+            ...(target.sha7 !== undefined ? [{ key: TAG_KEYS.sha, value: target.sha7 }] : []),
           ]),
         });
         return 'created';
@@ -512,15 +536,21 @@ class ElbRouter implements TrafficRouter {
     return 'switched';
   }
 
-  async removeRoute(pr: number): Promise<number> {
-    const rules = await this.rulesOf(pr);
+  async removeRoute(target: RoutedHost): Promise<number> {
+    const rules =
+      target.sha7 !== undefined
+        ? await this.rulesOf(target)
+        : await this.rulesFor((rule) => {
+            const routed = this.routedBy(rule);
+            return routed?.pr === target.pr ? routed : undefined;
+          });
     const foreign = rules.filter((rule) => !rule.managed);
     if (foreign.length > 0) {
       throw new ElbError(
         'DeleteRule',
         `rule ${foreign[0]?.ruleArn}`,
         undefined,
-        `ELB rule ${foreign[0]?.ruleArn} routes ${prHost(pr, this.domain)} but is not tagged ${TAG_KEYS.managedBy}=${MANAGED_BY}; not deleting it`,
+        `ELB rule ${foreign[0]?.ruleArn} routes ${foreign[0]?.host} but is not tagged ${TAG_KEYS.managedBy}=${MANAGED_BY}; not deleting it`,
       );
     }
     for (const rule of rules) {
@@ -534,6 +564,16 @@ class ElbRouter implements TrafficRouter {
       }
     }
     return rules.length;
+  }
+
+  /** The one PR host or environment host a rule routes, when all its hosts name the same one. */
+  private routedBy(rule: RawRule): RoutedHost | undefined {
+    const targets = rule.hosts.map((host) => parseHost(host, this.domain));
+    const first = targets[0];
+    if (first === undefined) return undefined;
+    return targets.every((t) => t !== undefined && t.pr === first.pr && t.sha7 === first.sha7)
+      ? first
+      : undefined;
   }
 
   async deleteTargetGroup(targetGroupArn: string): Promise<'deleted' | 'gone'> {
@@ -560,9 +600,8 @@ class ElbRouter implements TrafficRouter {
 
   async listManaged(): Promise<ManagedRouting> {
     const candidates = (await this.listenerRules()).flatMap((rule) => {
-      const prs = [...new Set(rule.hosts.map((host) => parsePrHost(host, this.domain)))];
-      const pr = prs.length === 1 ? prs[0] : undefined;
-      return pr === undefined ? [] : [{ rule, pr }];
+      const target = this.routedBy(rule);
+      return target === undefined ? [] : [{ rule, target }];
     });
     const groups = (
       await this.allPages('target groups', { Action: 'DescribeTargetGroups' }, 'TargetGroups')
@@ -575,11 +614,12 @@ class ElbRouter implements TrafficRouter {
       ...candidates.map(({ rule }) => rule.ruleArn),
       ...groups.map(({ group }) => group.targetGroupArn),
     ]);
-    const rules = candidates.flatMap(({ rule, pr }): PrRule[] => {
+    const rules = candidates.flatMap(({ rule, target }): PrRule[] => {
       const own = tags.get(rule.ruleArn) ?? [];
-      // Managed, and its PR tag agrees with its host: anything else is someone else's rule.
-      if (!isManagedTags(own) || tagOf(own, TAG_KEYS.pr) !== String(pr)) return [];
-      return [this.prRule(rule, pr, true)];
+      // Managed, and its tags agree with its host: anything else is someone else's rule.
+      if (!isManagedTags(own) || tagOf(own, TAG_KEYS.pr) !== String(target.pr)) return [];
+      if (target.sha7 !== undefined && tagOf(own, TAG_KEYS.sha) !== target.sha7) return [];
+      return [this.prRule(rule, target, true)];
     });
     const targetGroups = groups.flatMap(({ group, pr, sha7 }): ManagedTargetGroup[] => {
       const own = tags.get(group.targetGroupArn) ?? [];
@@ -619,6 +659,12 @@ export const DRY_RUN_TARGET_GROUP = 'arn:aws:elasticloadbalancing:dry-run:000000
  * The router of a dry run: it writes nothing and reads nothing (a dry run needs no AWS credentials), says what it
  * would do, and reports the new environment healthy so that the rest of the run can be shown.
  */
+function describeHost(target: RoutedHost): string {
+  return target.sha7 === undefined
+    ? `PR #${target.pr}'s host`
+    : `the host of PR #${target.pr} at ${target.sha7}`;
+}
+
 export function dryRunRouter(log: { info(line: string): void }): TrafficRouter {
   const say = (what: string): void => log.info(`dry run (aws): would ${what}`);
   return {
@@ -630,16 +676,16 @@ export function dryRunRouter(log: { info(line: string): void }): TrafficRouter {
       say(`read the target health of ${targetGroupArn}`);
       return [{ id: 'dry-run', state: 'healthy' }];
     },
-    async routePr(pr, targetGroupArn) {
-      say(`route PR #${pr}'s host to ${targetGroupArn}`);
+    async route(target, targetGroupArn) {
+      say(`route ${describeHost(target)} to ${targetGroupArn}`);
       return 'created';
     },
-    async ruleOf(pr) {
-      say(`look up the listener rule of PR #${pr} (none in a dry run)`);
+    async ruleOf(target) {
+      say(`look up the listener rule of ${describeHost(target)} (none in a dry run)`);
       return undefined;
     },
-    async removeRoute(pr) {
-      say(`delete the listener rule of PR #${pr}`);
+    async removeRoute(target) {
+      say(`delete the listener rule of ${describeHost(target)}`);
       return 0;
     },
     async deleteTargetGroup(targetGroupArn) {

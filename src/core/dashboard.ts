@@ -1,6 +1,7 @@
 // The cleanup sweep's report: every environment of the repository, as the `environments` output (JSON rows) and as
 // the job summary (a markdown dashboard), plus a table of what the sweep did. Pure: data in, text out, `now` passed
 // in; the numbers (age, TTL left, cost) are computed here so the output and the dashboard always agree.
+import { addressUrl } from './labels.js';
 import { describeConfig, estimatedCost, STATUS_ICON } from './report.js';
 import type { PrState, Size, Status, Ttl } from './types.js';
 import { formatTime, formatTtl, ttlDeadline } from './values.js';
@@ -46,7 +47,7 @@ export function environmentRows(states: PrState[], settings: RowSettings): Envir
         sha: env.sha,
         status: env.status ?? 'unknown',
         role: env.sha === state.active ? 'active' : env.sha === state.building ? 'building' : 'other',
-        ...(env.address ? { url: `http://${env.address.host}:${env.address.port}` } : {}),
+        ...(env.address ? { url: addressUrl(env.address) } : {}),
         ...(env.createdAt ? { createdAt: env.createdAt.toISOString() } : {}),
         ttl: formatTtl(ttl),
         ...(deadline ? { expiresAt: deadline.toISOString() } : {}),

@@ -12,7 +12,9 @@
 // renderer accepts fits, by construction:
 // - status, 📅 date, TTL, pointers, triggers and conf-* commands are bounded by their grammar (the longest flag, 32
 //   characters, still fits `🎪 conf-disable-<FLAG>`);
-// - 🌐 carries an IPv4 address and a port only (an IPv6 address could not fit, and Fargate tasks get IPv4);
+// - 🌐 carries an IPv4 address and a port (an IPv6 address could not fit, and Fargate tasks get IPv4), or in
+//   load-balancer mode the PR's host name (HTTPS on 443); the settings refuse a preview domain whose hosts would not
+//   fit (ADDRESS_HOST_MAX_LENGTH);
 // - ⚙️ configuration is a set of tokens (`ALERTS` on, `!ALERTS` off, `debug`, a size word) in a canonical order,
 //   packed greedily into as many `🎪 {sha} ⚙️ …` labels as needed, each within the limit; parsing merges them back,
 //   so nothing is lost. The default configuration renders no ⚙️ label at all;
@@ -89,7 +91,8 @@ const STATE_FORMS = {
   sha7: '7 lowercase hexadecimal characters, e.g. abc123f',
   status: STATUSES.join(', '),
   date: 'YYYY-MM-DDTHH-MM in UTC, e.g. 2024-01-15T14-30',
-  address: '<IPv4>:<port>, e.g. 52.1.2.3:8080 (or 52-1-2-3, meaning port 8080)',
+  address:
+    '<IPv4>:<port>, e.g. 52.1.2.3:8080 (or 52-1-2-3, meaning port 8080), or the preview host of a PR served over HTTPS, e.g. pr-7.showtime.example.org',
   config: 'comma-separated tokens: FLAG, !FLAG, debug, small, medium or large, e.g. ALERTS,!EMBEDDED,debug',
   requester: `${FORMS.login}, or one shortened to ${REQUESTER_MAX_LENGTH} characters ending in ${ELLIPSIS}`,
 } as const;
@@ -171,8 +174,22 @@ function isPort(port: number): boolean {
   return Number.isInteger(port) && port >= 1 && port <= 65535;
 }
 
+/**
+ * What a load-balancer mode 🌐 label carries: a PR's preview host, `pr-<N>.` and a lowercase DNS name. Any other
+ * name stays a stray label, as before the load-balancer mode: a 🌐 label is no place for an arbitrary link.
+ */
+const HOST_NAME =
+  /^(?=.{1,253}$)pr-[1-9][0-9]{0,9}(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** The port a host-name address implies: the load balancer's HTTPS listener. */
+export const HTTPS_PORT = 443;
+
+export function isHostName(text: string): boolean {
+  return HOST_NAME.test(text);
+}
+
 function parseAddress(text: string): Address | undefined {
   if (DASHED_IPV4.test(text)) return { host: text.replaceAll('-', '.'), port: LEGACY_PORT };
+  if (!IPV4.test(text) && isHostName(text)) return { host: text, port: HTTPS_PORT };
   const colon = text.lastIndexOf(':');
   const host = text.slice(0, colon);
   const portText = text.slice(colon + 1);
@@ -536,11 +553,27 @@ export function createdLabel(sha: string, createdAt: Date): string {
   return shaFirst(sha, EMOJI.created, formatLabelDate(createdAt));
 }
 
+/** The longest host name a 🌐 label can carry. */
+export const ADDRESS_HOST_MAX_LENGTH = LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.address} `);
+
 export function addressLabel(sha: string, address: Address): string {
-  if (!IPV4.test(address.host) || !isPort(address.port)) {
-    throw new Error(`address "${address.host}:${address.port}" is not ${STATE_FORMS.address}`);
-  }
-  return shaFirst(sha, EMOJI.address, `${address.host}:${address.port}`);
+  if (IPV4.test(address.host) && isPort(address.port))
+    return shaFirst(sha, EMOJI.address, `${address.host}:${address.port}`);
+  if (
+    isHostName(address.host) &&
+    address.port === HTTPS_PORT &&
+    labelLength(address.host) <= ADDRESS_HOST_MAX_LENGTH
+  )
+    return shaFirst(sha, EMOJI.address, address.host);
+  throw new Error(
+    `address "${address.host}:${address.port}" is not ${STATE_FORMS.address} (a host name of at most ${ADDRESS_HOST_MAX_LENGTH} characters)`,
+  );
+}
+
+/** Where people open an environment at this address: its IP over HTTP, or its host name over HTTPS. */
+export function addressUrl(address: Address): string {
+  if (IPV4.test(address.host)) return `http://${address.host}:${address.port}`;
+  return address.port === HTTPS_PORT ? `https://${address.host}` : `https://${address.host}:${address.port}`;
 }
 
 export function ttlLabel(sha: string, ttl: Ttl): string {
@@ -674,7 +707,7 @@ function stateDefinition(label: StateLabel): { color: string; description: strin
     case 'address':
       return {
         color: '0052cc',
-        description: `${env} answers at http://${label.address.host}:${label.address.port}`,
+        description: `${env} answers at ${addressUrl(label.address)}`,
       };
     case 'ttl':
       return { color: 'd4c5f9', description: `${env} ${describeTtl(label.ttl)}` };

@@ -4,6 +4,7 @@
 // projections to a fixed deadline, never "so far" or "left" figures frozen when written.
 import type { ApprovalRequest } from './approval.js';
 import { approvalCommand, reviewLinks } from './approval.js';
+import { addressUrl } from './labels.js';
 import { inlineCode } from './markdown.js';
 import type { CommandError, Decision, EnvConfig, Environment, PrState, Size, Ttl } from './types.js';
 import { describeTtl, formatTime, formatTtl, ttlDeadline } from './values.js';
@@ -109,7 +110,7 @@ function commitLink(view: StatusView, sha7: string): string {
 }
 
 function urlOf(view: StatusView, env: Environment): string | undefined {
-  return view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : undefined);
+  return view.urls?.[env.sha] ?? (env.address ? addressUrl(env.address) : undefined);
 }
 
 /** A login shortened to fit a label (ending in …) is not a login, so it is not written as a mention. */
@@ -323,7 +324,7 @@ function replyLine(view: ReplyView, env: Environment): string {
   const status = env.status ?? 'unknown';
   const role = env.sha === view.state.active ? ' (active)' : env.sha === view.state.building ? ' (next)' : '';
   const url =
-    view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : undefined);
+    view.urls?.[env.sha] ?? (env.address ? addressUrl(env.address) : undefined);
   const open = status === 'running' && url ? ` · [open it](${url})` : '';
   const ttl = env.ttl ?? view.defaultTtl;
   const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
