@@ -127,6 +127,37 @@ export const INPUTS = [
     actions: MAIN,
   },
   {
+    name: 'fargate-spot',
+    description:
+      'Run the environments on Fargate Spot (about 70 % cheaper; AWS may reclaim a task at two minutes notice). The cluster needs the FARGATE_SPOT capacity provider (the stack adds it).',
+    default: 'false',
+    actions: MAIN,
+  },
+  {
+    name: 'load-balancer-listener-arn',
+    description:
+      'Load-balancer mode: ARN of an existing ALB HTTPS listener whose certificate covers *.<preview-domain>. Each PR then answers at https://pr-<N>.<preview-domain>, and a new commit switches traffic with one listener rule change. Empty: each environment answers at its task IP.',
+    actions: BOTH,
+  },
+  {
+    name: 'preview-domain',
+    description:
+      'Load-balancer mode: the domain whose wildcard DNS record points at the load balancer, e.g. showtime.example.org (at most 26 characters, so that a PR host fits a label).',
+    actions: BOTH,
+  },
+  {
+    name: 'load-balancer-vpc-id',
+    description:
+      "Load-balancer mode: the load balancer's VPC, where each environment's target group is made.",
+    actions: MAIN,
+  },
+  {
+    name: 'load-balancer-address',
+    description:
+      "Load-balancer mode: base URL the action sends its health checks to, with the preview host as the Host header (e.g. an internal listener's http://10.0.0.5). Empty: https://<host> through DNS.",
+    actions: MAIN,
+  },
+  {
     name: 'aws-endpoint',
     description: 'Endpoint override for the AWS APIs (tests, local stacks).',
     actions: BOTH,

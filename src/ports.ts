@@ -5,3 +5,4 @@ export type { EnvironmentBackend as Ecs } from './aws/ecs.js';
 export type { Builder } from './docker/builder.js';
 export type { ImageStore as Images } from './aws/ecr.js';
 export type { PasswordStore as Passwords } from './aws/ssm.js';
+export type { TrafficRouter as Router } from './aws/elb.js';

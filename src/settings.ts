@@ -5,6 +5,21 @@ import { INPUTS, inputsOf } from './inputs.js';
 import type { Policy, Size, Ttl } from './core/types.js';
 import { SIZES } from './core/types.js';
 import { FORMS, parseFlag, parseSize, parseTtl } from './core/values.js';
+import { ADDRESS_HOST_MAX_LENGTH } from './core/labels.js';
+
+/** Load-balancer mode (issue 17): set when load-balancer-listener-arn is. */
+export interface LoadBalancerSettings {
+  listenerArn: string;
+  /** Normalised: lowercase, no leading `*.`, no trailing dot. */
+  domain: string;
+  /** Absent in the cleanup action, which never makes a target group. */
+  vpcId?: string;
+  /** Where health checks through the load balancer are sent (Host: the preview host); default https://<host>. */
+  checkAddress?: string;
+}
+
+/** The longest preview domain: `pr-<6 digits>.<domain>` must fit a 🌐 label. */
+export const PREVIEW_DOMAIN_MAX_LENGTH = ADDRESS_HOST_MAX_LENGTH - 'pr-999999.'.length;
 
 export interface AwsSettings {
   region: string;
@@ -13,6 +28,8 @@ export interface AwsSettings {
   subnets: string[];
   securityGroups: string[];
   assignPublicIp: boolean;
+  spot: boolean;
+  loadBalancer?: LoadBalancerSettings;
   taskDefinitionPath?: string;
   containerName: string;
   containerPort: number;
@@ -162,6 +179,54 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
     bad('slack-webhook-url', '(hidden)', 'an http(s) URL');
   }
 
+  const loadBalancer = ((): LoadBalancerSettings | undefined => {
+    const listenerArn = optional('load-balancer-listener-arn');
+    const domainText = optional('preview-domain');
+    if (listenerArn === undefined) {
+      if (domainText !== undefined)
+        bad('load-balancer-listener-arn', '', 'a listener ARN when preview-domain is set');
+      return undefined;
+    }
+    if (!/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/\S+$/.test(listenerArn)) {
+      bad(
+        'load-balancer-listener-arn',
+        listenerArn,
+        'an ALB listener ARN, arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>',
+      );
+    }
+    const domain = (domainText ?? '').toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
+    if (
+      !/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) ||
+      domain.length > PREVIEW_DOMAIN_MAX_LENGTH
+    ) {
+      bad(
+        'preview-domain',
+        domainText ?? '',
+        `a DNS name of at most ${PREVIEW_DOMAIN_MAX_LENGTH} characters, e.g. showtime.example.org (required with load-balancer-listener-arn)`,
+      );
+    }
+    const vpcId = optional('load-balancer-vpc-id');
+    if (vpcId !== undefined && !/^vpc-[0-9a-f]+$/.test(vpcId))
+      bad('load-balancer-vpc-id', vpcId, 'vpc-<hex>');
+    if (vpcId === undefined && taken.has('load-balancer-vpc-id')) {
+      bad(
+        'load-balancer-vpc-id',
+        '',
+        'the VPC id of the load balancer (required with load-balancer-listener-arn)',
+      );
+    }
+    const checkAddress = optional('load-balancer-address');
+    if (checkAddress !== undefined && !/^https?:\/\/[^\s/]+$/.test(checkAddress)) {
+      bad('load-balancer-address', checkAddress, 'a base URL without a path, e.g. http://10.0.0.5:80');
+    }
+    return {
+      listenerArn,
+      domain,
+      ...(vpcId !== undefined ? { vpcId } : {}),
+      ...(checkAddress !== undefined ? { checkAddress } : {}),
+    };
+  })();
+
   const settings: Settings = {
     action,
     githubToken: read('github-token').trim(),
@@ -172,6 +237,8 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
       subnets: list('subnets'),
       securityGroups: list('security-groups'),
       assignPublicIp: bool('assign-public-ip'),
+      spot: bool('fargate-spot'),
+      ...(loadBalancer ? { loadBalancer } : {}),
       taskDefinitionPath: optional('task-definition'),
       containerName: raw('container-name'),
       containerPort,

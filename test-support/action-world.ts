@@ -35,6 +35,8 @@ import {
   startMoto,
 } from './moto.js';
 import type { MotoServer, TestClients } from './moto.js';
+import { createLoadBalancerWorld, startAlbStandIn } from './alb-standin.js';
+import type { AlbStandIn, LoadBalancerWorld } from './alb-standin.js';
 
 export const OWNER = 'apache';
 export const NAME = 'superset';
@@ -44,6 +46,17 @@ export const REGION = 'us-west-2';
 export const CLUSTER = 'superset-ci';
 /** Every 127.x address reaches this machine: the scheduler stand-in gives tasks this "public" IP. */
 export const TASK_IP = '127.0.0.2';
+/** Load-balancer mode: the preview domain of the test world's listener. */
+export const PREVIEW_DOMAIN = 'showtime.example.org';
+/** Load-balancer mode: each new service's task gets the next of these, each served by its own fake Superset. */
+const BALANCED_TASK_IPS = ['127.0.0.3', '127.0.0.4', '127.0.0.5', '127.0.0.6', '127.0.0.7', '127.0.0.8'];
+
+export interface BalancerWorld {
+  world: LoadBalancerWorld;
+  standIn: AlbStandIn;
+  /** A GET through the load balancer stand-in with this Host; `task` is the IP of the fake Superset that answered. */
+  get(host: string, path?: string): Promise<{ status: number; task?: string }>;
+}
 
 export interface StepResult {
   /** The step's RUNNER_TEMP. */
@@ -93,6 +106,11 @@ export interface WorldOptions {
   registry?: boolean;
   /** Inputs every step of this world gets, on top of the world's own (a run's inputs override both). */
   inputs?: Record<string, string>;
+  /**
+   * Load-balancer mode: an ALB with an HTTPS listener in moto, the stand-in that plays its data plane, and a fake
+   * Superset per task IP, so that which environment answers a host is visible.
+   */
+  loadBalancer?: boolean;
 }
 
 export interface ActionWorld {
@@ -102,6 +120,8 @@ export interface ActionWorld {
   docker: FakeDocker;
   /** The loopback registry, when the world was started with `registry: true`. */
   registry?: LocalRegistry;
+  /** The load balancer, when the world was started with `loadBalancer: true`. */
+  balancer?: BalancerWorld;
   /** Change what /health answers (e.g. 503 to fail the next deploy's health check). */
   setHealth(status: number): void;
   /** Inputs every run gets (the test's repository, moto, the fake Superset); a run may override any. */
@@ -153,10 +173,10 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port = 0, ip = TASK_IP): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, TASK_IP, () => {
+    server.listen(port, ip, () => {
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : 0);
     });
@@ -185,15 +205,63 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
   const { subnet, securityGroup: group } = await createTestNetwork(clients, CLUSTER);
 
   let health = options.healthStatus ?? 200;
-  const superset = createServer((request, response) => {
-    response.writeHead(request.url === '/health' ? health : 404).end(health === 200 ? 'OK' : 'starting');
-  });
+  const fakeSuperset = (ip: string) =>
+    createServer((request, response) => {
+      response
+        .writeHead(request.url === '/health' ? health : 404, { 'x-task-ip': ip })
+        .end(health === 200 ? 'OK' : 'starting');
+    });
+  const superset = fakeSuperset(TASK_IP);
   const port = await listen(superset);
+  const servers: Server[] = [superset];
+  let balancer: BalancerWorld | undefined;
+  const balancedIps = new Map<string, string>();
+  if (options.loadBalancer) {
+    for (const ip of BALANCED_TASK_IPS) {
+      const server = fakeSuperset(ip);
+      await listen(server, port, ip);
+      servers.push(server);
+    }
+    const lbWorld = await createLoadBalancerWorld(clients, { domain: PREVIEW_DOMAIN, region: REGION });
+    const standIn = await startAlbStandIn({
+      ecs: clients.ecs,
+      listenerArn: lbWorld.listenerArn,
+      domain: PREVIEW_DOMAIN,
+    });
+    balancer = {
+      world: lbWorld,
+      standIn,
+      async get(host, requestPath = '/health') {
+        const { request } = await import('node:http');
+        const endpoint = new URL(standIn.endpoint);
+        return new Promise((resolve, reject) => {
+          const outgoing = request(
+            { hostname: endpoint.hostname, port: endpoint.port, path: requestPath, headers: { host } },
+            (answer) => {
+              answer.resume();
+              const task = answer.headers['x-task-ip'];
+              resolve({ status: answer.statusCode ?? 0, ...(typeof task === 'string' ? { task } : {}) });
+            },
+          );
+          outgoing.on('error', reject);
+          outgoing.end();
+        });
+      },
+    };
+  }
   const scheduler = new EcsSchedulerStandIn({
     ...clients,
     cluster: CLUSTER,
     intervalMs: options.schedulerIntervalMs ?? 50,
-    publicIpFor: () => TASK_IP,
+    // Load-balancer mode: each service its own task IP (round robin), so a switch shows in who answers.
+    publicIpFor: ({ serviceName }) => {
+      if (!options.loadBalancer) return TASK_IP;
+      const known = balancedIps.get(serviceName);
+      if (known) return known;
+      const ip = BALANCED_TASK_IPS[balancedIps.size % BALANCED_TASK_IPS.length] ?? TASK_IP;
+      balancedIps.set(serviceName, ip);
+      return ip;
+    },
   });
   if (options.scheduler !== false) scheduler.start();
 
@@ -219,6 +287,15 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     'stable-timeout-minutes': '1',
     'health-timeout-seconds': '60',
     ...(registry ? { 'image-repository': `${registry.host}/apache/superset` } : {}),
+    ...(balancer
+      ? {
+          'load-balancer-listener-arn': balancer.world.listenerArn,
+          'preview-domain': PREVIEW_DOMAIN,
+          'load-balancer-vpc-id': balancer.world.vpcId,
+          // The stand-in plays the load balancer on loopback: health checks go there with the preview host as Host.
+          'load-balancer-address': balancer.standIn.endpoint,
+        }
+      : {}),
     ...options.inputs,
   };
 
@@ -315,6 +392,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     clients,
     docker,
     registry,
+    ...(balancer ? { balancer } : {}),
     baseInputs,
     setHealth: (status) => {
       health = status;
@@ -381,7 +459,8 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     labels: (pr) => github.store.labelNames(FULL, pr),
     async stop() {
       await scheduler.stop();
-      await new Promise((resolve) => superset.close(resolve));
+      await balancer?.standIn.stop();
+      for (const server of servers) await new Promise((resolve) => server.close(resolve));
       await moto.stop();
       await github.stop();
       await registry?.stop();

@@ -23,6 +23,7 @@ import {
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import type { ECSClient, Service, Task } from '@aws-sdk/client-ecs';
+import { registerTaskInTargetGroup } from './alb-standin.js';
 
 export interface ScheduledService {
   serviceName: string;
@@ -153,9 +154,16 @@ export class EcsSchedulerStandIn {
       return;
     }
     this.events.push(`started ${taskDefinitionArn.split('/').pop()} for ${name}`);
+    const ip = (this.options.publicIpFor ?? (() => '127.0.0.2'))({ serviceName: name, taskDefinitionArn });
+    // A service behind a load balancer: ECS registers the task in its target group. The address registered is the
+    // loopback one the test world reaches (on AWS, the task's VPC address).
+    for (const balancer of service.loadBalancers ?? []) {
+      if (!balancer.targetGroupArn || !ip || balancer.containerPort === undefined) continue;
+      await registerTaskInTargetGroup(ecs, balancer.targetGroupArn, ip, balancer.containerPort);
+      this.events.push(`registered ${name}'s task ${ip}:${balancer.containerPort} in its target group`);
+    }
     if (service.networkConfiguration?.awsvpcConfiguration?.assignPublicIp !== 'ENABLED') return;
     const eni = task.attachments?.[0]?.details?.find((d) => d.name === 'networkInterfaceId')?.value;
-    const ip = (this.options.publicIpFor ?? (() => '127.0.0.2'))({ serviceName: name, taskDefinitionArn });
     if (!eni || !ip) return;
     const allocation = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc', Address: ip }));
     await ec2.send(

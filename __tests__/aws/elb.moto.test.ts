@@ -1,7 +1,8 @@
 // The ELB adapter against a real moto_server: an ALB with an HTTPS listener (ACM certificate) built by the test world
 // (test-support/alb-standin.ts), then every operation of the TrafficRouter, its idempotency, paging and its errors.
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { createElbRouter, dryRunRouter, ElbError } from '../../src/aws/elb.js';
+import { createElbRouter, ElbError } from '../../src/aws/elb.js';
+import { dryRunRouter } from '../../src/orchestrator/dry-run.js';
 import type { ElbSettings, TrafficRouter } from '../../src/aws/elb.js';
 import { listenerScope, targetGroupName } from '../../src/aws/elb-names.js';
 import { queryApi } from '../../src/aws/query-api.js';

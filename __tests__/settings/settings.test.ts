@@ -76,6 +76,24 @@ describe('readSettings', () => {
       { github: false, aws: true, docker: true },
     ],
     ['whitespace around values', { 'aws-region': '  eu-west-1 \n' }, (s) => s.aws.region, 'eu-west-1'],
+    ['Fargate Spot', { 'fargate-spot': 'true' }, (s) => s.aws.spot, true],
+    ['public-IP mode by default', {}, (s) => s.aws.loadBalancer, undefined],
+    [
+      'load-balancer mode, the domain normalised',
+      {
+        'load-balancer-listener-arn':
+          'arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/showtime/50dc6c495c0c9188/f2f7dc8efc522ab2',
+        'preview-domain': '*.Showtime.Example.org.',
+        'load-balancer-vpc-id': 'vpc-0abc',
+      },
+      (s) => s.aws.loadBalancer,
+      {
+        listenerArn:
+          'arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/showtime/50dc6c495c0c9188/f2f7dc8efc522ab2',
+        domain: 'showtime.example.org',
+        vpcId: 'vpc-0abc',
+      },
+    ],
   ])('%s', (_name, values, pick, expected) => {
     expect(pick(readSettings('main', reader({ 'github-token': 't', ...values })))).toEqual(expected);
   });
@@ -115,6 +133,58 @@ describe('readSettings', () => {
       /input 'slack-webhook-url' is "\(hidden\)"; expected an http\(s\) URL/,
     ],
     ['token', { 'github-token': ' ' }, /input 'github-token' is empty/],
+    [
+      'listener',
+      {
+        'load-balancer-listener-arn':
+          'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/x/1',
+      },
+      /input 'load-balancer-listener-arn' is "arn:.*"; expected an ALB listener ARN/,
+    ],
+    [
+      'preview domain missing',
+      {
+        'load-balancer-listener-arn':
+          'arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/showtime/50dc6c495c0c9188/f2f7dc8efc522ab2',
+        'load-balancer-vpc-id': 'vpc-1',
+      },
+      /input 'preview-domain' is ""; expected a DNS name of at most 26 characters/,
+    ],
+    [
+      'preview domain too long for a 🌐 label',
+      {
+        'load-balancer-listener-arn':
+          'arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/showtime/50dc6c495c0c9188/f2f7dc8efc522ab2',
+        'preview-domain': 'showtime.superset.apache.org',
+        'load-balancer-vpc-id': 'vpc-1',
+      },
+      /input 'preview-domain' is "showtime.superset.apache.org"; expected a DNS name of at most 26 characters/,
+    ],
+    [
+      'preview domain without a listener',
+      { 'preview-domain': 'showtime.example.org' },
+      /input 'load-balancer-listener-arn' is ""; expected a listener ARN when preview-domain is set/,
+    ],
+    [
+      'load-balancer VPC missing',
+      {
+        'load-balancer-listener-arn':
+          'arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/showtime/50dc6c495c0c9188/f2f7dc8efc522ab2',
+        'preview-domain': 'showtime.example.org',
+      },
+      /input 'load-balancer-vpc-id' is ""; expected the VPC id of the load balancer/,
+    ],
+    [
+      'load-balancer address with a path',
+      {
+        'load-balancer-listener-arn':
+          'arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/showtime/50dc6c495c0c9188/f2f7dc8efc522ab2',
+        'preview-domain': 'showtime.example.org',
+        'load-balancer-vpc-id': 'vpc-1',
+        'load-balancer-address': 'http://10.0.0.5/health',
+      },
+      /input 'load-balancer-address' is "http:\/\/10.0.0.5\/health"; expected a base URL without a path/,
+    ],
   ])('a bad %s input is named with its accepted form', (_name, values, message) => {
     expect(() => readSettings('main', reader({ 'github-token': 't', ...values }))).toThrow(message);
   });

@@ -1531,6 +1531,95 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /***/ }),
 
+/***/ 9593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IT: () => (/* binding */ targetGroupName),
+/* harmony export */   JZ: () => (/* binding */ parseTargetGroupName),
+/* harmony export */   Zb: () => (/* binding */ freePriority),
+/* harmony export */   o2: () => (/* binding */ normalDomain),
+/* harmony export */   o6: () => (/* binding */ parseHost),
+/* harmony export */   rI: () => (/* binding */ listenerScope),
+/* harmony export */   w4: () => (/* binding */ hostOf)
+/* harmony export */ });
+/* unused harmony exports MAX_TARGET_GROUP_NAME, MAX_RULE_PRIORITY, prHost, environmentHost */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Names in load-balancer mode: a PR's host under the preview domain and an environment's target group. Pure.
+
+/** ELB's limit for target group names (letters, digits and inner hyphens only). */
+const MAX_TARGET_GROUP_NAME = 32;
+/** Listener rule priorities run from 1 to 50000 (the default rule has none). */
+const MAX_RULE_PRIORITY = 50_000;
+/**
+ * Target group names are unique per account and region, not per load balancer: two repositories (or two listeners)
+ * sharing an account would collide on `pr-1-<sha7>`. Six hex digits of the listener's ARN keep each listener's names
+ * apart and are the same on every run.
+ */
+function listenerScope(listenerArn) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(listenerArn).digest('hex').slice(0, 6);
+}
+/** `pr-<N>-<sha7>-<scope>`: at most 3 + 10 + 1 + 7 + 1 + 6 = 28 characters. */
+function targetGroupName(pr, sha7, scope) {
+    return `pr-${pr}-${sha7}-${scope}`;
+}
+const TARGET_GROUP_NAME = /^pr-([1-9][0-9]{0,9})-([0-9a-f]{7})-([0-9a-f]{6})$/;
+/** PR and sha7 of a target group name this adapter gave under this scope; undefined for any other name. */
+function parseTargetGroupName(name, scope) {
+    const match = TARGET_GROUP_NAME.exec(name);
+    if (!match || match[3] !== scope)
+        return undefined;
+    return { pr: Number(match[1]), sha7: match[2] };
+}
+/** The preview domain as hosts end in it: `*.showtime.example.org.` and `Showtime.Example.org` → `showtime.example.org`. */
+function normalDomain(domain) {
+    return domain.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
+}
+function prHost(pr, domain) {
+    return `pr-${pr}.${normalDomain(domain)}`;
+}
+/**
+ * An environment's own host, `pr-<N>-<sha7>.<domain>` (one DNS label, so the wildcard certificate and record cover
+ * it): the action's health check reaches a new environment through the load balancer here before the PR's host
+ * moves to it.
+ */
+function environmentHost(pr, sha7, domain) {
+    return `pr-${pr}-${sha7}.${normalDomain(domain)}`;
+}
+/** Hosts compare without case, as ELB's do; any host but those two forms under the domain is undefined. */
+function parseHost(host, domain) {
+    const suffix = `.${normalDomain(domain)}`;
+    const lower = host.toLowerCase();
+    if (!lower.endsWith(suffix))
+        return undefined;
+    const match = /^pr-([1-9][0-9]{0,9})(?:-([0-9a-f]{7}))?$/.exec(lower.slice(0, -suffix.length));
+    if (!match)
+        return undefined;
+    return match[2] === undefined ? { pr: Number(match[1]) } : { pr: Number(match[1]), sha7: match[2] };
+}
+function hostOf(target, domain) {
+    return target.sha7 === undefined
+        ? prHost(target.pr, domain)
+        : environmentHost(target.pr, target.sha7, domain);
+}
+/**
+ * A free priority for a PR's new rule: the PR number itself when free (rules then read in PR order), else the next
+ * free one above it, wrapping round. Undefined when the listener has no free priority left.
+ */
+function freePriority(pr, used) {
+    const start = ((pr - 1) % MAX_RULE_PRIORITY) + 1;
+    for (let offset = 0; offset < MAX_RULE_PRIORITY; offset += 1) {
+        const candidate = ((start - 1 + offset) % MAX_RULE_PRIORITY) + 1;
+        if (!used.has(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 8301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2017,7 +2106,7 @@ function describeTtl(ttl) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7821);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8140);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -2026,7 +2115,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7821:
+/***/ 8140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4433,6 +4522,32 @@ const INPUTS = [
         actions: MAIN,
     },
     {
+        name: 'fargate-spot',
+        description: 'Run the environments on Fargate Spot (about 70 % cheaper; AWS may reclaim a task at two minutes notice). The cluster needs the FARGATE_SPOT capacity provider (the stack adds it).',
+        default: 'false',
+        actions: MAIN,
+    },
+    {
+        name: 'load-balancer-listener-arn',
+        description: 'Load-balancer mode: ARN of an existing ALB HTTPS listener whose certificate covers *.<preview-domain>. Each PR then answers at https://pr-<N>.<preview-domain>, and a new commit switches traffic with one listener rule change. Empty: each environment answers at its task IP.',
+        actions: BOTH,
+    },
+    {
+        name: 'preview-domain',
+        description: 'Load-balancer mode: the domain whose wildcard DNS record points at the load balancer, e.g. showtime.example.org (at most 26 characters, so that a PR host fits a label).',
+        actions: BOTH,
+    },
+    {
+        name: 'load-balancer-vpc-id',
+        description: "Load-balancer mode: the load balancer's VPC, where each environment's target group is made.",
+        actions: MAIN,
+    },
+    {
+        name: 'load-balancer-address',
+        description: "Load-balancer mode: base URL the action sends its health checks to, with the preview host as the Host header (e.g. an internal listener's http://10.0.0.5). Empty: https://<host> through DNS.",
+        actions: MAIN,
+    },
+    {
         name: 'aws-endpoint',
         description: 'Endpoint override for the AWS APIs (tests, local stacks).',
         actions: BOTH,
@@ -4705,10 +4820,651 @@ function inputEnvName(name) {
 
 // EXTERNAL MODULE: ./src/core/types.ts
 var types = __nccwpck_require__(3054);
+;// CONCATENATED MODULE: ./src/core/labels.ts
+
+
+const CIRCUS = '🎪';
+/** Labels people (or slash commands) add to ask for something; the action consumes them. */
+const labels_TRIGGER_START = '🎪 ⚡ showtime-trigger-start';
+const labels_TRIGGER_STOP = '🎪 🛑 showtime-trigger-stop';
+const labels_FREEZE = '🎪 🧊 showtime-freeze';
+const labels_BLOCKED = '🎪 🔒 showtime-blocked';
+/** The trigger of the workflow this action replaces; still honoured. */
+const labels_LEGACY_TRIGGER = 'testenv-up';
+/**
+ * Carried by every PR that has showtime state, so the sweep can find them all with one label search (per-SHA labels
+ * are unique names and cannot be searched for as a group).
+ */
+const labels_TRACKED = '🎪 🎟️ showtime-tracked';
+/** The emoji that name each per-SHA field and pointer, as written. */
+const EMOJI = {
+    status: '🚦',
+    created: '📅',
+    address: '🌐',
+    ttl: '⌛',
+    requester: '🤡',
+    config: '⚙️',
+    active: '🎯',
+    building: '🏗️',
+    lock: '🔐',
+    /** Requester in the global form of the earlier CLI; read only. */
+    legacyRequester: '👤',
+};
+/** GitHub's limit on label names. */
+const labels_LABEL_MAX_LENGTH = 50;
+/** GitHub's limit on label descriptions. */
+const labels_LABEL_DESCRIPTION_MAX_LENGTH = 100;
+/** The length GitHub's limit is checked against, counted conservatively (see the module comment). */
+function labelLength(name) {
+    return name.length;
+}
+/**
+ * GitHub's own count (code points): what it checks a request against. labelLength is never less, so every name the
+ * grammar writes passes; the adapter checks with this one so that it refuses no name GitHub would take.
+ */
+function labels_characters(text) {
+    return [...text].length;
+}
+const PREFIX = `${CIRCUS} `;
+/** Room left for the value in `🎪 {sha7} {emoji} {value}` when the emoji takes two code units. */
+const SHA_FIRST_VALUE_ROOM = labels_LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.requester} `);
+const REQUESTER_MAX_LENGTH = SHA_FIRST_VALUE_ROOM;
+const CONFIG_VALUE_ROOM = labels_LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.config} `);
+const ELLIPSIS = '…';
+// ---------------------------------------------------------------------------------------------------------------
+// Values
+const STATE_FORMS = {
+    sha7: '7 lowercase hexadecimal characters, e.g. abc123f',
+    status: types/* STATUSES */.f.join(', '),
+    date: 'YYYY-MM-DDTHH-MM in UTC, e.g. 2024-01-15T14-30',
+    address: '<IPv4>:<port>, e.g. 52.1.2.3:8080 (or 52-1-2-3, meaning port 8080), or the preview host of a PR served over HTTPS, e.g. pr-7.showtime.example.org',
+    config: 'comma-separated tokens: FLAG, !FLAG, debug, small, medium or large, e.g. ALERTS,!EMBEDDED,debug',
+    requester: `${values/* FORMS */.yY.login}, or one shortened to ${REQUESTER_MAX_LENGTH} characters ending in ${ELLIPSIS}`,
+};
+const SHA7 = /^[0-9a-f]{7}$/;
+function requireSha7(sha) {
+    const sha7 = toSha7(sha);
+    if (sha7 === undefined)
+        throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
+    return sha7;
+}
+function pad(n, width) {
+    return String(n).padStart(width, '0');
+}
+/** A UTC date from its parts, or undefined when the parts do not name a real minute (e.g. February 30). */
+function utcMinute(year, month, day, hour, minute) {
+    if (hour > 23 || minute > 59)
+        return undefined;
+    const date = new Date(0);
+    // setUTCFullYear, unlike Date.UTC, keeps years 0-99 as they are.
+    date.setUTCFullYear(year, month - 1, day);
+    date.setUTCHours(hour, minute, 0, 0);
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+        ? date
+        : undefined;
+}
+function dateParts(date) {
+    const time = date.getTime();
+    const year = date.getUTCFullYear();
+    if (Number.isNaN(time) || year < 0 || year > 9999) {
+        throw new Error(`date ${String(date)} cannot be written: a valid date between years 0000 and 9999 is required`);
+    }
+    return [
+        pad(year, 4),
+        pad(date.getUTCMonth() + 1, 2),
+        pad(date.getUTCDate(), 2),
+        pad(date.getUTCHours(), 2),
+        pad(date.getUTCMinutes(), 2),
+    ];
+}
+/** 📅 text: the minute (UTC) containing `date`, `YYYY-MM-DDTHH-MM`; seconds are dropped. */
+function labels_formatLabelDate(date) {
+    const [y, mo, d, h, mi] = dateParts(date);
+    return `${y}-${mo}-${d}T${h}-${mi}`;
+}
+/** Reads 📅 text; a trailing `Z`, which the earlier CLI sometimes wrote, is accepted. */
+function parseLabelDate(text) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})Z?$/.exec(text);
+    if (!match)
+        return undefined;
+    const [, y, mo, d, h, mi] = match.map(Number);
+    return utcMinute(y, mo, d, h, mi);
+}
+function formatIsoMinute(date) {
+    const [y, mo, d, h, mi] = dateParts(date);
+    return `${y}-${mo}-${d}T${h}:${mi}Z`;
+}
+function parseIsoMinute(text) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})Z$/.exec(text);
+    if (!match)
+        return undefined;
+    const [, y, mo, d, h, mi] = match.map(Number);
+    return utcMinute(y, mo, d, h, mi);
+}
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+const DASHED_IPV4 = new RegExp(`^${OCTET}(?:-${OCTET}){3}$`);
+/** The port the earlier workflow's environments listened on; implied by the dashed address form. */
+const LEGACY_PORT = 8080;
+function isPort(port) {
+    return Number.isInteger(port) && port >= 1 && port <= 65535;
+}
+/**
+ * What a load-balancer mode 🌐 label carries: a PR's preview host, `pr-<N>.` and a lowercase DNS name. Any other
+ * name stays a stray label, as before the load-balancer mode: a 🌐 label is no place for an arbitrary link.
+ */
+const HOST_NAME = /^(?=.{1,253}$)pr-[1-9][0-9]{0,9}(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** The port a host-name address implies: the load balancer's HTTPS listener. */
+const labels_HTTPS_PORT = 443;
+function isHostName(text) {
+    return HOST_NAME.test(text);
+}
+function parseAddress(text) {
+    if (DASHED_IPV4.test(text))
+        return { host: text.replaceAll('-', '.'), port: LEGACY_PORT };
+    if (!IPV4.test(text) && isHostName(text))
+        return { host: text, port: labels_HTTPS_PORT };
+    const colon = text.lastIndexOf(':');
+    const host = text.slice(0, colon);
+    const portText = text.slice(colon + 1);
+    if (colon < 0 || !IPV4.test(host) || !/^[1-9][0-9]{0,4}$/.test(portText))
+        return undefined;
+    const port = Number(portText);
+    return isPort(port) ? { host, port } : undefined;
+}
+/** A login shortened to fit a 🤡 label (see the module comment); shorter logins are returned unchanged. */
+function labels_shortenRequester(login) {
+    return login.length <= REQUESTER_MAX_LENGTH ? login : login.slice(0, REQUESTER_MAX_LENGTH - 1) + ELLIPSIS;
+}
+// A non-empty start of some valid login, possibly cut inside a trailing `[bot]`.
+const LOGIN_PREFIX = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]|$))*(?:\[(?:b(?:ot?)?)?)?$/;
+function parseRequester(text) {
+    if (parseLogin(text) !== undefined)
+        return text;
+    const shortened = text.length === REQUESTER_MAX_LENGTH && text.endsWith(ELLIPSIS) && LOGIN_PREFIX.test(text.slice(0, -1));
+    return shortened ? text : undefined;
+}
+function parseStatus(text) {
+    return STATUSES.includes(text) ? text : undefined;
+}
+const DEBUG_TOKEN = 'debug';
+/** Written by the earlier CLI for the default configuration. */
+const LEGACY_DEFAULT_TOKEN = 'standard';
+function labels_defaultConfig() {
+    return { flags: {}, debug: false };
+}
+/** True when `config` is the default: no flag mentioned, debug off, no size. */
+function isDefaultConfig(config) {
+    return Object.keys(config.flags).length === 0 && !config.debug && config.size === undefined;
+}
+/**
+ * The canonical token list of a configuration: size, then `debug`, then flags in code-unit order, `!` marking a
+ * flag switched off. Throws on a flag name outside `[A-Z0-9_]+` (as stored, without the SUPERSET_FEATURE_ prefix).
+ */
+function labels_configTokens(config) {
+    const tokens = [];
+    if (config.size !== undefined) {
+        if (parseSize(config.size) === undefined)
+            throw new Error(`size "${config.size}" is not one of ${FORMS.size}`);
+        tokens.push(config.size);
+    }
+    if (config.debug)
+        tokens.push(DEBUG_TOKEN);
+    for (const flag of Object.keys(config.flags).sort(labels_compareCodeUnits)) {
+        if (parseFlag(flag) !== flag)
+            throw new Error(`feature flag "${flag}" is not ${FORMS.flag}`);
+        tokens.push(config.flags[flag] ? flag : `!${flag}`);
+    }
+    return tokens;
+}
+/** Plain code-unit order, independent of the runtime's locale. */
+function labels_compareCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * Reads the tokens of one ⚙️ label. One reader serves all forms: the earlier CLI wrote lowercase flag words and
+ * `standard` (the defaults), which a current label never contains, so accepting them everywhere loses nothing.
+ */
+function parseConfigText(text) {
+    const config = labels_defaultConfig();
+    for (const token of text.split(',')) {
+        const bad = (why) => ({
+            ok: false,
+            reason: `configuration token "${token}" ${why}; expected ${STATE_FORMS.config}`,
+        });
+        if (token === LEGACY_DEFAULT_TOKEN)
+            continue;
+        if (token === DEBUG_TOKEN) {
+            config.debug = true;
+            continue;
+        }
+        const size = parseSize(token);
+        if (size !== undefined) {
+            if (config.size !== undefined && config.size !== size)
+                return bad(`contradicts size ${config.size}`);
+            config.size = size;
+            continue;
+        }
+        const off = token.startsWith('!');
+        const word = off ? token.slice(1) : token;
+        // Lowercase words are the earlier CLI's flags. A SUPERSET_FEATURE_ prefix would only waste room: not accepted.
+        const flag = parseFlag(word.toUpperCase());
+        if (flag === undefined || flag !== word.toUpperCase())
+            return bad('is not a flag, debug or a size');
+        if (config.flags[flag] === off)
+            return bad(`switches ${flag} both on and off`);
+        config.flags[flag] = !off;
+    }
+    return { ok: true, value: config };
+}
+const STATE_KINDS = (/* unused pure expression or super */ null && ([
+    'status',
+    'created',
+    'address',
+    'ttl',
+    'requester',
+    'config',
+]));
+// U+FE0F only ever follows an emoji here; dropping it after anything but printable ASCII accepts both spellings while
+// a stray selector inside an ASCII value still makes the label malformed.
+function withoutVariationSelectors(text) {
+    return text.replace(/(?<=[^ -~])\ufe0f/g, '');
+}
+const bare = withoutVariationSelectors;
+// Maps, not object literals: label text must never reach inherited properties such as `constructor`.
+const FIXED = new Map([
+    [bare(labels_TRIGGER_START).toLowerCase(), { kind: 'trigger', trigger: 'start' }],
+    [bare(labels_TRIGGER_STOP).toLowerCase(), { kind: 'trigger', trigger: 'stop' }],
+    [bare(labels_FREEZE).toLowerCase(), { kind: 'freeze' }],
+    [bare(labels_BLOCKED).toLowerCase(), { kind: 'blocked' }],
+    [bare(labels_TRACKED).toLowerCase(), { kind: 'tracked' }],
+]);
+const STATE_EMOJI = new Map([
+    [bare(EMOJI.status), 'status'],
+    [bare(EMOJI.created), 'created'],
+    [bare(EMOJI.address), 'address'],
+    [bare(EMOJI.ttl), 'ttl'],
+    [bare(EMOJI.requester), 'requester'],
+    [bare(EMOJI.legacyRequester), 'requester'],
+    [bare(EMOJI.config), 'config'],
+]);
+const POINTER_EMOJI = new Map([
+    [bare(EMOJI.active), 'active'],
+    [bare(EMOJI.building), 'building'],
+]);
+const VALUE_FORMS = {
+    status: STATE_FORMS.status,
+    created: STATE_FORMS.date,
+    address: STATE_FORMS.address,
+    ttl: values/* FORMS */.yY.ttl,
+    requester: STATE_FORMS.requester,
+    config: STATE_FORMS.config,
+};
+const FIELD_NAMES = {
+    status: 'status',
+    created: 'creation time',
+    address: 'address',
+    ttl: 'TTL',
+    requester: 'requester',
+    config: 'configuration',
+};
+function parseValue(kind, text) {
+    const fail = () => ({
+        ok: false,
+        reason: `${FIELD_NAMES[kind]} "${text}" is not ${VALUE_FORMS[kind]}`,
+    });
+    const wrap = (value, make) => value === undefined ? fail() : { ok: true, value: make(value) };
+    switch (kind) {
+        case 'status':
+            return wrap(parseStatus(text), (status) => ({ kind, status }));
+        case 'created':
+            return wrap(parseLabelDate(text), (createdAt) => ({ kind, createdAt }));
+        case 'address':
+            return wrap(parseAddress(text), (address) => ({ kind, address }));
+        case 'ttl':
+            return wrap(parseTtl(text), (ttl) => ({ kind, ttl }));
+        case 'requester':
+            return wrap(parseRequester(text), (requester) => ({ kind, requester }));
+        case 'config': {
+            const parsed = parseConfigText(text);
+            return parsed.ok ? { ok: true, value: { kind, config: parsed.value } } : parsed;
+        }
+    }
+}
+function shaReason(text, example) {
+    return `SHA "${text}" is not ${STATE_FORMS.sha7}; expected ${example}`;
+}
+function parseConfigCommand(rest) {
+    const lower = rest.toLowerCase();
+    const malformed = (why) => ({
+        kind: 'malformed',
+        reason: `${why}; expected 🎪 conf-enable-<FLAG>, 🎪 conf-disable-<FLAG>, 🎪 conf-debug-on|off or 🎪 conf-size-<${SIZES.join('|')}>`,
+    });
+    for (const [prefix, enabled] of [
+        ['conf-enable-', true],
+        ['conf-disable-', false],
+    ]) {
+        if (!lower.startsWith(prefix))
+            continue;
+        const text = rest.slice(prefix.length);
+        const flag = parseFlag(text.toUpperCase());
+        return flag === undefined
+            ? malformed(`feature flag "${text}" is not ${FORMS.flag}`)
+            : { kind: 'config-command', change: { kind: 'flag', flag, enabled } };
+    }
+    if (lower === 'conf-debug-on' || lower === 'conf-debug-off') {
+        return { kind: 'config-command', change: { kind: 'debug', enabled: lower === 'conf-debug-on' } };
+    }
+    if (lower.startsWith('conf-size-')) {
+        const text = rest.slice('conf-size-'.length);
+        const size = parseSize(text.toLowerCase());
+        return size === undefined
+            ? malformed(`size "${text}" is not one of ${FORMS.size}`)
+            : { kind: 'config-command', change: { kind: 'size', size } };
+    }
+    return malformed(`configuration command "${rest}" is unknown`);
+}
+const LOCK_PREFIX = 'lock-pr-';
+/** Reads any label name; never throws. */
+function labels_parseLabel(name) {
+    if (name.toLowerCase() === labels_LEGACY_TRIGGER)
+        return { kind: 'trigger', trigger: 'legacy-up' };
+    if (!name.startsWith(PREFIX))
+        return { kind: 'foreign' };
+    const normal = bare(name);
+    const fixed = FIXED.get(normal.toLowerCase());
+    if (fixed)
+        return fixed;
+    const rest = normal.slice(PREFIX.length);
+    if (rest.toLowerCase().startsWith('conf-'))
+        return parseConfigCommand(rest);
+    const tokens = rest.split(' ');
+    const [first = '', second, third] = tokens;
+    const pointer = POINTER_EMOJI.get(first);
+    if (pointer !== undefined) {
+        const example = `🎪 ${EMOJI[pointer]} abc123f`;
+        if (tokens.length !== 2 || second === undefined) {
+            return {
+                kind: 'malformed',
+                reason: `a ${pointer} pointer carries exactly one SHA; expected ${example}`,
+            };
+        }
+        return SHA7.test(second)
+            ? { kind: 'pointer', pointer, sha: second }
+            : { kind: 'malformed', reason: shaReason(second, example) };
+    }
+    if (first === bare(EMOJI.lock)) {
+        const match = tokens.length === 2 ? /^lock-pr-([1-9][0-9]{0,15})(?:-([0-9a-f]{7}))?$/i.exec(second ?? '') : null;
+        const pr = match ? Number(match[1]) : NaN;
+        const sha = match?.[2]?.toLowerCase();
+        return Number.isSafeInteger(pr)
+            ? { kind: 'lock', pr, ...(sha ? { sha } : {}) }
+            : { kind: 'malformed', reason: `lock label "${rest}" is not 🎪 🔐 ${LOCK_PREFIX}<PR number>[-<sha7>]` };
+    }
+    const emojiFirst = STATE_EMOJI.get(first);
+    if (emojiFirst !== undefined) {
+        const example = `🎪 ${first} abc123f <value>`;
+        if (tokens.length === 2 && second !== undefined)
+            return stateLabel(emojiFirst, second, { form: 'global' });
+        if (tokens.length === 3 && second !== undefined && third !== undefined) {
+            return SHA7.test(second)
+                ? stateLabel(emojiFirst, third, { form: 'emoji-first', sha: second })
+                : { kind: 'malformed', reason: shaReason(second, example) };
+        }
+        return { kind: 'malformed', reason: `${FIELD_NAMES[emojiFirst]} label has no value or too many parts` };
+    }
+    const shaFirst = second === undefined ? undefined : STATE_EMOJI.get(second);
+    if (shaFirst !== undefined) {
+        const example = `🎪 abc123f ${second} <value>`;
+        if (!SHA7.test(first))
+            return { kind: 'malformed', reason: shaReason(first, example) };
+        if (tokens.length !== 3 || third === undefined) {
+            return {
+                kind: 'malformed',
+                reason: `${FIELD_NAMES[shaFirst]} label needs one value; expected ${example}`,
+            };
+        }
+        return stateLabel(shaFirst, third, { form: 'sha-first', sha: first });
+    }
+    return {
+        kind: 'malformed',
+        reason: `"${name}" is not a showtime label; see the label reference in the README`,
+    };
+}
+function stateLabel(kind, text, where) {
+    const parsed = parseValue(kind, text);
+    return parsed.ok ? { ...parsed.value, ...where } : { kind: 'malformed', reason: parsed.reason };
+}
+/** Labels that describe state (any form), the pointers and the index label: those the action may remove unasked. */
+function labels_isStateLabel(name) {
+    const kind = labels_parseLabel(name).kind;
+    return kind === 'pointer' || kind === 'tracked' || STATE_KINDS.includes(kind);
+}
+/**
+ * A 🎪 label shaped like an environment's state (a state or pointer emoji first or second) that does not parse, e.g.
+ * `🎪 zzzzzzz 🚦 running` or a 🌐 with a host name. Nothing reads it as state, so a stop of every environment removes
+ * it too: left behind, it would outlive the index label and no later sweep would find it.
+ */
+function labels_isStrayStateLabel(name) {
+    if (!name.startsWith(PREFIX) || labels_parseLabel(name).kind !== 'malformed')
+        return false;
+    const [first = '', second = ''] = bare(name).slice(PREFIX.length).split(' ');
+    const shaped = (token) => STATE_EMOJI.has(token) || POINTER_EMOJI.has(token);
+    return shaped(first) || shaped(second);
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering: SHA-first only. Each renderer throws on a value outside its accepted form (a programming error: every
+// value reaching here has been validated), naming the value and the form.
+function shaFirst(sha, emoji, value) {
+    return `${PREFIX}${requireSha7(sha)} ${emoji} ${value}`;
+}
+function labels_statusLabel(sha, status) {
+    if (parseStatus(status) === undefined)
+        throw new Error(`status "${status}" is not one of ${STATE_FORMS.status}`);
+    return shaFirst(sha, EMOJI.status, status);
+}
+function labels_createdLabel(sha, createdAt) {
+    return shaFirst(sha, EMOJI.created, labels_formatLabelDate(createdAt));
+}
+/** The longest host name a 🌐 label can carry. */
+const ADDRESS_HOST_MAX_LENGTH = labels_LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.address} `);
+function labels_addressLabel(sha, address) {
+    if (IPV4.test(address.host) && isPort(address.port))
+        return shaFirst(sha, EMOJI.address, `${address.host}:${address.port}`);
+    if (isHostName(address.host) &&
+        address.port === labels_HTTPS_PORT &&
+        labelLength(address.host) <= ADDRESS_HOST_MAX_LENGTH)
+        return shaFirst(sha, EMOJI.address, address.host);
+    throw new Error(`address "${address.host}:${address.port}" is not ${STATE_FORMS.address} (a host name of at most ${ADDRESS_HOST_MAX_LENGTH} characters)`);
+}
+/** Where people open an environment at this address: its IP over HTTP, or its host name over HTTPS. */
+function labels_addressUrl(address) {
+    if (IPV4.test(address.host))
+        return `http://${address.host}:${address.port}`;
+    return address.port === labels_HTTPS_PORT ? `https://${address.host}` : `https://${address.host}:${address.port}`;
+}
+function labels_ttlLabel(sha, ttl) {
+    const text = formatTtl(ttl);
+    if (parseTtl(text) === undefined)
+        throw new Error(`TTL "${text}" is not ${FORMS.ttl}`);
+    return shaFirst(sha, EMOJI.ttl, text);
+}
+/** The 🤡 label; a login too long to fit is shortened (see shortenRequester). */
+function labels_requesterLabel(sha, login) {
+    if (parseRequester(login) === undefined) {
+        throw new Error(`requester "${login}" is not ${STATE_FORMS.requester}`);
+    }
+    return shaFirst(sha, EMOJI.requester, labels_shortenRequester(login));
+}
+/** The ⚙️ labels of a configuration, as many as its tokens need; none for the default configuration. */
+function labels_configLabels(sha, config) {
+    const sha7 = requireSha7(sha);
+    const chunks = [];
+    for (const token of labels_configTokens(config)) {
+        const last = chunks.length - 1;
+        const joined = last < 0 ? undefined : `${chunks[last]},${token}`;
+        if (joined !== undefined && labelLength(joined) <= CONFIG_VALUE_ROOM)
+            chunks[last] = joined;
+        else
+            chunks.push(token);
+    }
+    return chunks.map((chunk) => shaFirst(sha7, EMOJI.config, chunk));
+}
+function labels_activeLabel(sha) {
+    return `${PREFIX}${EMOJI.active} ${requireSha7(sha)}`;
+}
+function labels_buildingLabel(sha) {
+    return `${PREFIX}${EMOJI.building} ${requireSha7(sha)}`;
+}
+/**
+ * Every state label of one environment, SHA-first, in a stable order: status, 📅, 🌐, ⌛, 🤡, ⚙️. Pointers are not
+ * included: whether an environment is active or building is a fact about the PR, not about the environment.
+ */
+function environmentLabels(env) {
+    const labels = [];
+    if (env.status !== undefined)
+        labels.push(labels_statusLabel(env.sha, env.status));
+    if (env.createdAt !== undefined)
+        labels.push(labels_createdLabel(env.sha, env.createdAt));
+    if (env.address !== undefined)
+        labels.push(labels_addressLabel(env.sha, env.address));
+    if (env.ttl !== undefined)
+        labels.push(labels_ttlLabel(env.sha, env.ttl));
+    if (env.requester !== undefined)
+        labels.push(labels_requesterLabel(env.sha, env.requester));
+    labels.push(...labels_configLabels(env.sha, env.config));
+    return labels;
+}
+function labels_configCommandLabel(change) {
+    switch (change.kind) {
+        case 'flag': {
+            if (parseFlag(change.flag) !== change.flag)
+                throw new Error(`feature flag "${change.flag}" is not ${FORMS.flag}`);
+            return `${PREFIX}conf-${change.enabled ? 'enable' : 'disable'}-${change.flag}`;
+        }
+        case 'debug':
+            return `${PREFIX}conf-debug-${change.enabled ? 'on' : 'off'}`;
+        case 'size': {
+            if (parseSize(change.size) === undefined)
+                throw new Error(`size "${change.size}" is not one of ${FORMS.size}`);
+            return `${PREFIX}conf-size-${change.size}`;
+        }
+    }
+}
+// ---------------------------------------------------------------------------------------------------------------
+// The deploy lock: a repository label whose existence is the lock (POST /labels succeeds for one creator only) and
+// whose description records the lease (locks.ts writes and reads the lease and its fences). It is per PR and SHA: runs for the same commit exclude each other, while a
+// newer commit never waits for an older one (it supersedes it through the 🏗️ pointer instead).
+/** The name of the lock of PR `pr` (and commit `sha`, 7 or 40 hex, when given). */
+function labels_lockLabel(pr, sha) {
+    if (!Number.isSafeInteger(pr) || pr < 1)
+        throw new Error(`PR number "${pr}" is not a positive integer`);
+    if (sha === undefined)
+        return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}`;
+    const sha7 = toSha7(sha);
+    if (sha7 === undefined)
+        throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
+    return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}-${sha7}`;
+}
+const STATUS_STYLE = {
+    building: { color: 'fbca04', text: 'is building its Docker image' },
+    built: { color: 'e4e669', text: 'has its image built and waits to be deployed' },
+    deploying: { color: '1d76db', text: 'is being deployed to ECS' },
+    running: { color: '0e8a16', text: 'is running and reachable' },
+    updating: { color: '5319e7', text: 'is being replaced by a newer commit' },
+    configuring: { color: 'c5def5', text: 'is being redeployed with a new configuration' },
+    destroying: { color: '6a737d', text: 'is being torn down' },
+    failed: { color: 'd73a4a', text: 'failed to build or deploy; see the run log' },
+};
+function labels_describeTtl(ttl) {
+    if (ttl.kind === 'close')
+        return 'lives until the PR closes';
+    if (ttl.kind === 'manual')
+        return 'lives until someone stops it';
+    return `lives ${formatTtl(ttl)} from its creation time (📅)`;
+}
+function describeChange(change) {
+    if (change.kind === 'flag')
+        return `switch feature flag ${change.flag} ${change.enabled ? 'on' : 'off'}`;
+    if (change.kind === 'debug')
+        return `switch debug mode ${change.enabled ? 'on' : 'off'}`;
+    return `resize the environment to ${change.size}`;
+}
+function stateDefinition(label) {
+    const env = label.sha === undefined ? 'the active environment' : `environment ${label.sha}`;
+    switch (label.kind) {
+        case 'status':
+            return {
+                color: STATUS_STYLE[label.status].color,
+                description: `${env} ${STATUS_STYLE[label.status].text}`,
+            };
+        case 'created':
+            return {
+                color: 'bfdadc',
+                description: `${env} was created at ${formatIsoMinute(label.createdAt)}; its TTL counts from then`,
+            };
+        case 'address':
+            return {
+                color: '0052cc',
+                description: `${env} answers at ${labels_addressUrl(label.address)}`,
+            };
+        case 'ttl':
+            return { color: 'd4c5f9', description: `${env} ${labels_describeTtl(label.ttl)}` };
+        case 'requester':
+            return { color: 'f9d0c4', description: `${env} was requested by @${label.requester}` };
+        case 'config':
+            return {
+                color: 'bfd4f2',
+                description: `${env}: part of its configuration (all its ⚙️ labels together make the whole)`,
+            };
+    }
+}
+/** Colour and description for a showtime label; undefined for foreign and malformed names. */
+function labelDefinition(name) {
+    const parsed = labels_parseLabel(name);
+    const define = (color, description) => ({
+        name,
+        color,
+        description: `Showtime: ${description}`,
+    });
+    switch (parsed.kind) {
+        case 'foreign':
+        case 'malformed':
+            return undefined;
+        case 'trigger':
+            if (parsed.trigger === 'start')
+                return define('2ea44f', "add to start or update this PR's environment");
+            if (parsed.trigger === 'stop')
+                return define('b60205', "add to stop this PR's environment");
+            return define('2ea44f', `the earlier workflow's trigger; works like ${labels_TRIGGER_START}`);
+        case 'freeze':
+            return define('7dd3fc', 'frozen: new commits do not update the environment');
+        case 'blocked':
+            return define('000000', 'blocked: no environment may be started for this PR');
+        case 'tracked':
+            return define('ededed', 'this PR has environment labels (lets the cleanup sweep find it)');
+        case 'config-command':
+            return define('c5def5', `pending request to ${describeChange(parsed.change)}`);
+        case 'lock':
+            return define('ededed', `lock of PR #${parsed.pr}; its description names the holder and lease expiry`);
+        case 'pointer':
+            return parsed.pointer === 'active'
+                ? define('0e8a16', `environment ${parsed.sha} serves this PR`)
+                : define('fbca04', `environment ${parsed.sha} is being built to serve this PR`);
+        default: {
+            const { color, description } = stateDefinition(parsed);
+            return define(color, description);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
 
+
+/** The longest preview domain: `pr-<6 digits>.<domain>` must fit a 🌐 label. */
+const PREVIEW_DOMAIN_MAX_LENGTH = ADDRESS_HOST_MAX_LENGTH - 'pr-999999.'.length;
 class SettingsError extends Error {
     problems;
     constructor(problems) {
@@ -4803,6 +5559,39 @@ function settings_readSettings(action, read) {
     if (slackWebhookUrl !== undefined && !/^https?:\/\/\S+$/.test(slackWebhookUrl)) {
         bad('slack-webhook-url', '(hidden)', 'an http(s) URL');
     }
+    const loadBalancer = (() => {
+        const listenerArn = optional('load-balancer-listener-arn');
+        const domainText = optional('preview-domain');
+        if (listenerArn === undefined) {
+            if (domainText !== undefined)
+                bad('load-balancer-listener-arn', '', 'a listener ARN when preview-domain is set');
+            return undefined;
+        }
+        if (!/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/\S+$/.test(listenerArn)) {
+            bad('load-balancer-listener-arn', listenerArn, 'an ALB listener ARN, arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>');
+        }
+        const domain = (domainText ?? '').toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
+        if (!/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) ||
+            domain.length > PREVIEW_DOMAIN_MAX_LENGTH) {
+            bad('preview-domain', domainText ?? '', `a DNS name of at most ${PREVIEW_DOMAIN_MAX_LENGTH} characters, e.g. showtime.example.org (required with load-balancer-listener-arn)`);
+        }
+        const vpcId = optional('load-balancer-vpc-id');
+        if (vpcId !== undefined && !/^vpc-[0-9a-f]+$/.test(vpcId))
+            bad('load-balancer-vpc-id', vpcId, 'vpc-<hex>');
+        if (vpcId === undefined && taken.has('load-balancer-vpc-id')) {
+            bad('load-balancer-vpc-id', '', 'the VPC id of the load balancer (required with load-balancer-listener-arn)');
+        }
+        const checkAddress = optional('load-balancer-address');
+        if (checkAddress !== undefined && !/^https?:\/\/[^\s/]+$/.test(checkAddress)) {
+            bad('load-balancer-address', checkAddress, 'a base URL without a path, e.g. http://10.0.0.5:80');
+        }
+        return {
+            listenerArn,
+            domain,
+            ...(vpcId !== undefined ? { vpcId } : {}),
+            ...(checkAddress !== undefined ? { checkAddress } : {}),
+        };
+    })();
     const settings = {
         action,
         githubToken: read('github-token').trim(),
@@ -4813,6 +5602,8 @@ function settings_readSettings(action, read) {
             subnets: list('subnets'),
             securityGroups: list('security-groups'),
             assignPublicIp: bool('assign-public-ip'),
+            spot: bool('fargate-spot'),
+            ...(loadBalancer ? { loadBalancer } : {}),
             taskDefinitionPath: optional('task-definition'),
             containerName: raw('container-name'),
             containerPort,
@@ -5372,621 +6163,6 @@ function shorten(text, max) {
     if (last >= 0xd800 && last <= 0xdbff)
         cut--;
     return `${text.slice(0, cut)}…`;
-}
-
-;// CONCATENATED MODULE: ./src/core/labels.ts
-
-
-const CIRCUS = '🎪';
-/** Labels people (or slash commands) add to ask for something; the action consumes them. */
-const labels_TRIGGER_START = '🎪 ⚡ showtime-trigger-start';
-const labels_TRIGGER_STOP = '🎪 🛑 showtime-trigger-stop';
-const labels_FREEZE = '🎪 🧊 showtime-freeze';
-const labels_BLOCKED = '🎪 🔒 showtime-blocked';
-/** The trigger of the workflow this action replaces; still honoured. */
-const labels_LEGACY_TRIGGER = 'testenv-up';
-/**
- * Carried by every PR that has showtime state, so the sweep can find them all with one label search (per-SHA labels
- * are unique names and cannot be searched for as a group).
- */
-const labels_TRACKED = '🎪 🎟️ showtime-tracked';
-/** The emoji that name each per-SHA field and pointer, as written. */
-const EMOJI = {
-    status: '🚦',
-    created: '📅',
-    address: '🌐',
-    ttl: '⌛',
-    requester: '🤡',
-    config: '⚙️',
-    active: '🎯',
-    building: '🏗️',
-    lock: '🔐',
-    /** Requester in the global form of the earlier CLI; read only. */
-    legacyRequester: '👤',
-};
-/** GitHub's limit on label names. */
-const labels_LABEL_MAX_LENGTH = 50;
-/** GitHub's limit on label descriptions. */
-const labels_LABEL_DESCRIPTION_MAX_LENGTH = 100;
-/** The length GitHub's limit is checked against, counted conservatively (see the module comment). */
-function labelLength(name) {
-    return name.length;
-}
-/**
- * GitHub's own count (code points): what it checks a request against. labelLength is never less, so every name the
- * grammar writes passes; the adapter checks with this one so that it refuses no name GitHub would take.
- */
-function labels_characters(text) {
-    return [...text].length;
-}
-const PREFIX = `${CIRCUS} `;
-/** Room left for the value in `🎪 {sha7} {emoji} {value}` when the emoji takes two code units. */
-const SHA_FIRST_VALUE_ROOM = labels_LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.requester} `);
-const REQUESTER_MAX_LENGTH = SHA_FIRST_VALUE_ROOM;
-const CONFIG_VALUE_ROOM = labels_LABEL_MAX_LENGTH - labelLength(`${PREFIX}abc123f ${EMOJI.config} `);
-const ELLIPSIS = '…';
-// ---------------------------------------------------------------------------------------------------------------
-// Values
-const STATE_FORMS = {
-    sha7: '7 lowercase hexadecimal characters, e.g. abc123f',
-    status: types/* STATUSES */.f.join(', '),
-    date: 'YYYY-MM-DDTHH-MM in UTC, e.g. 2024-01-15T14-30',
-    address: '<IPv4>:<port>, e.g. 52.1.2.3:8080 (or 52-1-2-3, meaning port 8080)',
-    config: 'comma-separated tokens: FLAG, !FLAG, debug, small, medium or large, e.g. ALERTS,!EMBEDDED,debug',
-    requester: `${values/* FORMS */.yY.login}, or one shortened to ${REQUESTER_MAX_LENGTH} characters ending in ${ELLIPSIS}`,
-};
-const SHA7 = /^[0-9a-f]{7}$/;
-function requireSha7(sha) {
-    const sha7 = toSha7(sha);
-    if (sha7 === undefined)
-        throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
-    return sha7;
-}
-function pad(n, width) {
-    return String(n).padStart(width, '0');
-}
-/** A UTC date from its parts, or undefined when the parts do not name a real minute (e.g. February 30). */
-function utcMinute(year, month, day, hour, minute) {
-    if (hour > 23 || minute > 59)
-        return undefined;
-    const date = new Date(0);
-    // setUTCFullYear, unlike Date.UTC, keeps years 0-99 as they are.
-    date.setUTCFullYear(year, month - 1, day);
-    date.setUTCHours(hour, minute, 0, 0);
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-        ? date
-        : undefined;
-}
-function dateParts(date) {
-    const time = date.getTime();
-    const year = date.getUTCFullYear();
-    if (Number.isNaN(time) || year < 0 || year > 9999) {
-        throw new Error(`date ${String(date)} cannot be written: a valid date between years 0000 and 9999 is required`);
-    }
-    return [
-        pad(year, 4),
-        pad(date.getUTCMonth() + 1, 2),
-        pad(date.getUTCDate(), 2),
-        pad(date.getUTCHours(), 2),
-        pad(date.getUTCMinutes(), 2),
-    ];
-}
-/** 📅 text: the minute (UTC) containing `date`, `YYYY-MM-DDTHH-MM`; seconds are dropped. */
-function labels_formatLabelDate(date) {
-    const [y, mo, d, h, mi] = dateParts(date);
-    return `${y}-${mo}-${d}T${h}-${mi}`;
-}
-/** Reads 📅 text; a trailing `Z`, which the earlier CLI sometimes wrote, is accepted. */
-function parseLabelDate(text) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})Z?$/.exec(text);
-    if (!match)
-        return undefined;
-    const [, y, mo, d, h, mi] = match.map(Number);
-    return utcMinute(y, mo, d, h, mi);
-}
-function formatIsoMinute(date) {
-    const [y, mo, d, h, mi] = dateParts(date);
-    return `${y}-${mo}-${d}T${h}:${mi}Z`;
-}
-function parseIsoMinute(text) {
-    const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})Z$/.exec(text);
-    if (!match)
-        return undefined;
-    const [, y, mo, d, h, mi] = match.map(Number);
-    return utcMinute(y, mo, d, h, mi);
-}
-const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
-const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
-const DASHED_IPV4 = new RegExp(`^${OCTET}(?:-${OCTET}){3}$`);
-/** The port the earlier workflow's environments listened on; implied by the dashed address form. */
-const LEGACY_PORT = 8080;
-function isPort(port) {
-    return Number.isInteger(port) && port >= 1 && port <= 65535;
-}
-function parseAddress(text) {
-    if (DASHED_IPV4.test(text))
-        return { host: text.replaceAll('-', '.'), port: LEGACY_PORT };
-    const colon = text.lastIndexOf(':');
-    const host = text.slice(0, colon);
-    const portText = text.slice(colon + 1);
-    if (colon < 0 || !IPV4.test(host) || !/^[1-9][0-9]{0,4}$/.test(portText))
-        return undefined;
-    const port = Number(portText);
-    return isPort(port) ? { host, port } : undefined;
-}
-/** A login shortened to fit a 🤡 label (see the module comment); shorter logins are returned unchanged. */
-function labels_shortenRequester(login) {
-    return login.length <= REQUESTER_MAX_LENGTH ? login : login.slice(0, REQUESTER_MAX_LENGTH - 1) + ELLIPSIS;
-}
-// A non-empty start of some valid login, possibly cut inside a trailing `[bot]`.
-const LOGIN_PREFIX = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]|$))*(?:\[(?:b(?:ot?)?)?)?$/;
-function parseRequester(text) {
-    if (parseLogin(text) !== undefined)
-        return text;
-    const shortened = text.length === REQUESTER_MAX_LENGTH && text.endsWith(ELLIPSIS) && LOGIN_PREFIX.test(text.slice(0, -1));
-    return shortened ? text : undefined;
-}
-function parseStatus(text) {
-    return STATUSES.includes(text) ? text : undefined;
-}
-const DEBUG_TOKEN = 'debug';
-/** Written by the earlier CLI for the default configuration. */
-const LEGACY_DEFAULT_TOKEN = 'standard';
-function labels_defaultConfig() {
-    return { flags: {}, debug: false };
-}
-/** True when `config` is the default: no flag mentioned, debug off, no size. */
-function isDefaultConfig(config) {
-    return Object.keys(config.flags).length === 0 && !config.debug && config.size === undefined;
-}
-/**
- * The canonical token list of a configuration: size, then `debug`, then flags in code-unit order, `!` marking a
- * flag switched off. Throws on a flag name outside `[A-Z0-9_]+` (as stored, without the SUPERSET_FEATURE_ prefix).
- */
-function labels_configTokens(config) {
-    const tokens = [];
-    if (config.size !== undefined) {
-        if (parseSize(config.size) === undefined)
-            throw new Error(`size "${config.size}" is not one of ${FORMS.size}`);
-        tokens.push(config.size);
-    }
-    if (config.debug)
-        tokens.push(DEBUG_TOKEN);
-    for (const flag of Object.keys(config.flags).sort(labels_compareCodeUnits)) {
-        if (parseFlag(flag) !== flag)
-            throw new Error(`feature flag "${flag}" is not ${FORMS.flag}`);
-        tokens.push(config.flags[flag] ? flag : `!${flag}`);
-    }
-    return tokens;
-}
-/** Plain code-unit order, independent of the runtime's locale. */
-function labels_compareCodeUnits(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/**
- * Reads the tokens of one ⚙️ label. One reader serves all forms: the earlier CLI wrote lowercase flag words and
- * `standard` (the defaults), which a current label never contains, so accepting them everywhere loses nothing.
- */
-function parseConfigText(text) {
-    const config = labels_defaultConfig();
-    for (const token of text.split(',')) {
-        const bad = (why) => ({
-            ok: false,
-            reason: `configuration token "${token}" ${why}; expected ${STATE_FORMS.config}`,
-        });
-        if (token === LEGACY_DEFAULT_TOKEN)
-            continue;
-        if (token === DEBUG_TOKEN) {
-            config.debug = true;
-            continue;
-        }
-        const size = parseSize(token);
-        if (size !== undefined) {
-            if (config.size !== undefined && config.size !== size)
-                return bad(`contradicts size ${config.size}`);
-            config.size = size;
-            continue;
-        }
-        const off = token.startsWith('!');
-        const word = off ? token.slice(1) : token;
-        // Lowercase words are the earlier CLI's flags. A SUPERSET_FEATURE_ prefix would only waste room: not accepted.
-        const flag = parseFlag(word.toUpperCase());
-        if (flag === undefined || flag !== word.toUpperCase())
-            return bad('is not a flag, debug or a size');
-        if (config.flags[flag] === off)
-            return bad(`switches ${flag} both on and off`);
-        config.flags[flag] = !off;
-    }
-    return { ok: true, value: config };
-}
-const STATE_KINDS = (/* unused pure expression or super */ null && ([
-    'status',
-    'created',
-    'address',
-    'ttl',
-    'requester',
-    'config',
-]));
-// U+FE0F only ever follows an emoji here; dropping it after anything but printable ASCII accepts both spellings while
-// a stray selector inside an ASCII value still makes the label malformed.
-function withoutVariationSelectors(text) {
-    return text.replace(/(?<=[^ -~])\ufe0f/g, '');
-}
-const bare = withoutVariationSelectors;
-// Maps, not object literals: label text must never reach inherited properties such as `constructor`.
-const FIXED = new Map([
-    [bare(labels_TRIGGER_START).toLowerCase(), { kind: 'trigger', trigger: 'start' }],
-    [bare(labels_TRIGGER_STOP).toLowerCase(), { kind: 'trigger', trigger: 'stop' }],
-    [bare(labels_FREEZE).toLowerCase(), { kind: 'freeze' }],
-    [bare(labels_BLOCKED).toLowerCase(), { kind: 'blocked' }],
-    [bare(labels_TRACKED).toLowerCase(), { kind: 'tracked' }],
-]);
-const STATE_EMOJI = new Map([
-    [bare(EMOJI.status), 'status'],
-    [bare(EMOJI.created), 'created'],
-    [bare(EMOJI.address), 'address'],
-    [bare(EMOJI.ttl), 'ttl'],
-    [bare(EMOJI.requester), 'requester'],
-    [bare(EMOJI.legacyRequester), 'requester'],
-    [bare(EMOJI.config), 'config'],
-]);
-const POINTER_EMOJI = new Map([
-    [bare(EMOJI.active), 'active'],
-    [bare(EMOJI.building), 'building'],
-]);
-const VALUE_FORMS = {
-    status: STATE_FORMS.status,
-    created: STATE_FORMS.date,
-    address: STATE_FORMS.address,
-    ttl: values/* FORMS */.yY.ttl,
-    requester: STATE_FORMS.requester,
-    config: STATE_FORMS.config,
-};
-const FIELD_NAMES = {
-    status: 'status',
-    created: 'creation time',
-    address: 'address',
-    ttl: 'TTL',
-    requester: 'requester',
-    config: 'configuration',
-};
-function parseValue(kind, text) {
-    const fail = () => ({
-        ok: false,
-        reason: `${FIELD_NAMES[kind]} "${text}" is not ${VALUE_FORMS[kind]}`,
-    });
-    const wrap = (value, make) => value === undefined ? fail() : { ok: true, value: make(value) };
-    switch (kind) {
-        case 'status':
-            return wrap(parseStatus(text), (status) => ({ kind, status }));
-        case 'created':
-            return wrap(parseLabelDate(text), (createdAt) => ({ kind, createdAt }));
-        case 'address':
-            return wrap(parseAddress(text), (address) => ({ kind, address }));
-        case 'ttl':
-            return wrap(parseTtl(text), (ttl) => ({ kind, ttl }));
-        case 'requester':
-            return wrap(parseRequester(text), (requester) => ({ kind, requester }));
-        case 'config': {
-            const parsed = parseConfigText(text);
-            return parsed.ok ? { ok: true, value: { kind, config: parsed.value } } : parsed;
-        }
-    }
-}
-function shaReason(text, example) {
-    return `SHA "${text}" is not ${STATE_FORMS.sha7}; expected ${example}`;
-}
-function parseConfigCommand(rest) {
-    const lower = rest.toLowerCase();
-    const malformed = (why) => ({
-        kind: 'malformed',
-        reason: `${why}; expected 🎪 conf-enable-<FLAG>, 🎪 conf-disable-<FLAG>, 🎪 conf-debug-on|off or 🎪 conf-size-<${SIZES.join('|')}>`,
-    });
-    for (const [prefix, enabled] of [
-        ['conf-enable-', true],
-        ['conf-disable-', false],
-    ]) {
-        if (!lower.startsWith(prefix))
-            continue;
-        const text = rest.slice(prefix.length);
-        const flag = parseFlag(text.toUpperCase());
-        return flag === undefined
-            ? malformed(`feature flag "${text}" is not ${FORMS.flag}`)
-            : { kind: 'config-command', change: { kind: 'flag', flag, enabled } };
-    }
-    if (lower === 'conf-debug-on' || lower === 'conf-debug-off') {
-        return { kind: 'config-command', change: { kind: 'debug', enabled: lower === 'conf-debug-on' } };
-    }
-    if (lower.startsWith('conf-size-')) {
-        const text = rest.slice('conf-size-'.length);
-        const size = parseSize(text.toLowerCase());
-        return size === undefined
-            ? malformed(`size "${text}" is not one of ${FORMS.size}`)
-            : { kind: 'config-command', change: { kind: 'size', size } };
-    }
-    return malformed(`configuration command "${rest}" is unknown`);
-}
-const LOCK_PREFIX = 'lock-pr-';
-/** Reads any label name; never throws. */
-function labels_parseLabel(name) {
-    if (name.toLowerCase() === labels_LEGACY_TRIGGER)
-        return { kind: 'trigger', trigger: 'legacy-up' };
-    if (!name.startsWith(PREFIX))
-        return { kind: 'foreign' };
-    const normal = bare(name);
-    const fixed = FIXED.get(normal.toLowerCase());
-    if (fixed)
-        return fixed;
-    const rest = normal.slice(PREFIX.length);
-    if (rest.toLowerCase().startsWith('conf-'))
-        return parseConfigCommand(rest);
-    const tokens = rest.split(' ');
-    const [first = '', second, third] = tokens;
-    const pointer = POINTER_EMOJI.get(first);
-    if (pointer !== undefined) {
-        const example = `🎪 ${EMOJI[pointer]} abc123f`;
-        if (tokens.length !== 2 || second === undefined) {
-            return {
-                kind: 'malformed',
-                reason: `a ${pointer} pointer carries exactly one SHA; expected ${example}`,
-            };
-        }
-        return SHA7.test(second)
-            ? { kind: 'pointer', pointer, sha: second }
-            : { kind: 'malformed', reason: shaReason(second, example) };
-    }
-    if (first === bare(EMOJI.lock)) {
-        const match = tokens.length === 2 ? /^lock-pr-([1-9][0-9]{0,15})(?:-([0-9a-f]{7}))?$/i.exec(second ?? '') : null;
-        const pr = match ? Number(match[1]) : NaN;
-        const sha = match?.[2]?.toLowerCase();
-        return Number.isSafeInteger(pr)
-            ? { kind: 'lock', pr, ...(sha ? { sha } : {}) }
-            : { kind: 'malformed', reason: `lock label "${rest}" is not 🎪 🔐 ${LOCK_PREFIX}<PR number>[-<sha7>]` };
-    }
-    const emojiFirst = STATE_EMOJI.get(first);
-    if (emojiFirst !== undefined) {
-        const example = `🎪 ${first} abc123f <value>`;
-        if (tokens.length === 2 && second !== undefined)
-            return stateLabel(emojiFirst, second, { form: 'global' });
-        if (tokens.length === 3 && second !== undefined && third !== undefined) {
-            return SHA7.test(second)
-                ? stateLabel(emojiFirst, third, { form: 'emoji-first', sha: second })
-                : { kind: 'malformed', reason: shaReason(second, example) };
-        }
-        return { kind: 'malformed', reason: `${FIELD_NAMES[emojiFirst]} label has no value or too many parts` };
-    }
-    const shaFirst = second === undefined ? undefined : STATE_EMOJI.get(second);
-    if (shaFirst !== undefined) {
-        const example = `🎪 abc123f ${second} <value>`;
-        if (!SHA7.test(first))
-            return { kind: 'malformed', reason: shaReason(first, example) };
-        if (tokens.length !== 3 || third === undefined) {
-            return {
-                kind: 'malformed',
-                reason: `${FIELD_NAMES[shaFirst]} label needs one value; expected ${example}`,
-            };
-        }
-        return stateLabel(shaFirst, third, { form: 'sha-first', sha: first });
-    }
-    return {
-        kind: 'malformed',
-        reason: `"${name}" is not a showtime label; see the label reference in the README`,
-    };
-}
-function stateLabel(kind, text, where) {
-    const parsed = parseValue(kind, text);
-    return parsed.ok ? { ...parsed.value, ...where } : { kind: 'malformed', reason: parsed.reason };
-}
-/** Labels that describe state (any form), the pointers and the index label: those the action may remove unasked. */
-function labels_isStateLabel(name) {
-    const kind = labels_parseLabel(name).kind;
-    return kind === 'pointer' || kind === 'tracked' || STATE_KINDS.includes(kind);
-}
-/**
- * A 🎪 label shaped like an environment's state (a state or pointer emoji first or second) that does not parse, e.g.
- * `🎪 zzzzzzz 🚦 running` or a 🌐 with a host name. Nothing reads it as state, so a stop of every environment removes
- * it too: left behind, it would outlive the index label and no later sweep would find it.
- */
-function labels_isStrayStateLabel(name) {
-    if (!name.startsWith(PREFIX) || labels_parseLabel(name).kind !== 'malformed')
-        return false;
-    const [first = '', second = ''] = bare(name).slice(PREFIX.length).split(' ');
-    const shaped = (token) => STATE_EMOJI.has(token) || POINTER_EMOJI.has(token);
-    return shaped(first) || shaped(second);
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Rendering: SHA-first only. Each renderer throws on a value outside its accepted form (a programming error: every
-// value reaching here has been validated), naming the value and the form.
-function shaFirst(sha, emoji, value) {
-    return `${PREFIX}${requireSha7(sha)} ${emoji} ${value}`;
-}
-function labels_statusLabel(sha, status) {
-    if (parseStatus(status) === undefined)
-        throw new Error(`status "${status}" is not one of ${STATE_FORMS.status}`);
-    return shaFirst(sha, EMOJI.status, status);
-}
-function labels_createdLabel(sha, createdAt) {
-    return shaFirst(sha, EMOJI.created, labels_formatLabelDate(createdAt));
-}
-function labels_addressLabel(sha, address) {
-    if (!IPV4.test(address.host) || !isPort(address.port)) {
-        throw new Error(`address "${address.host}:${address.port}" is not ${STATE_FORMS.address}`);
-    }
-    return shaFirst(sha, EMOJI.address, `${address.host}:${address.port}`);
-}
-function labels_ttlLabel(sha, ttl) {
-    const text = formatTtl(ttl);
-    if (parseTtl(text) === undefined)
-        throw new Error(`TTL "${text}" is not ${FORMS.ttl}`);
-    return shaFirst(sha, EMOJI.ttl, text);
-}
-/** The 🤡 label; a login too long to fit is shortened (see shortenRequester). */
-function labels_requesterLabel(sha, login) {
-    if (parseRequester(login) === undefined) {
-        throw new Error(`requester "${login}" is not ${STATE_FORMS.requester}`);
-    }
-    return shaFirst(sha, EMOJI.requester, labels_shortenRequester(login));
-}
-/** The ⚙️ labels of a configuration, as many as its tokens need; none for the default configuration. */
-function labels_configLabels(sha, config) {
-    const sha7 = requireSha7(sha);
-    const chunks = [];
-    for (const token of labels_configTokens(config)) {
-        const last = chunks.length - 1;
-        const joined = last < 0 ? undefined : `${chunks[last]},${token}`;
-        if (joined !== undefined && labelLength(joined) <= CONFIG_VALUE_ROOM)
-            chunks[last] = joined;
-        else
-            chunks.push(token);
-    }
-    return chunks.map((chunk) => shaFirst(sha7, EMOJI.config, chunk));
-}
-function labels_activeLabel(sha) {
-    return `${PREFIX}${EMOJI.active} ${requireSha7(sha)}`;
-}
-function labels_buildingLabel(sha) {
-    return `${PREFIX}${EMOJI.building} ${requireSha7(sha)}`;
-}
-/**
- * Every state label of one environment, SHA-first, in a stable order: status, 📅, 🌐, ⌛, 🤡, ⚙️. Pointers are not
- * included: whether an environment is active or building is a fact about the PR, not about the environment.
- */
-function environmentLabels(env) {
-    const labels = [];
-    if (env.status !== undefined)
-        labels.push(labels_statusLabel(env.sha, env.status));
-    if (env.createdAt !== undefined)
-        labels.push(labels_createdLabel(env.sha, env.createdAt));
-    if (env.address !== undefined)
-        labels.push(labels_addressLabel(env.sha, env.address));
-    if (env.ttl !== undefined)
-        labels.push(labels_ttlLabel(env.sha, env.ttl));
-    if (env.requester !== undefined)
-        labels.push(labels_requesterLabel(env.sha, env.requester));
-    labels.push(...labels_configLabels(env.sha, env.config));
-    return labels;
-}
-function labels_configCommandLabel(change) {
-    switch (change.kind) {
-        case 'flag': {
-            if (parseFlag(change.flag) !== change.flag)
-                throw new Error(`feature flag "${change.flag}" is not ${FORMS.flag}`);
-            return `${PREFIX}conf-${change.enabled ? 'enable' : 'disable'}-${change.flag}`;
-        }
-        case 'debug':
-            return `${PREFIX}conf-debug-${change.enabled ? 'on' : 'off'}`;
-        case 'size': {
-            if (parseSize(change.size) === undefined)
-                throw new Error(`size "${change.size}" is not one of ${FORMS.size}`);
-            return `${PREFIX}conf-size-${change.size}`;
-        }
-    }
-}
-// ---------------------------------------------------------------------------------------------------------------
-// The deploy lock: a repository label whose existence is the lock (POST /labels succeeds for one creator only) and
-// whose description records the lease (locks.ts writes and reads the lease and its fences). It is per PR and SHA: runs for the same commit exclude each other, while a
-// newer commit never waits for an older one (it supersedes it through the 🏗️ pointer instead).
-/** The name of the lock of PR `pr` (and commit `sha`, 7 or 40 hex, when given). */
-function labels_lockLabel(pr, sha) {
-    if (!Number.isSafeInteger(pr) || pr < 1)
-        throw new Error(`PR number "${pr}" is not a positive integer`);
-    if (sha === undefined)
-        return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}`;
-    const sha7 = toSha7(sha);
-    if (sha7 === undefined)
-        throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
-    return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}-${sha7}`;
-}
-const STATUS_STYLE = {
-    building: { color: 'fbca04', text: 'is building its Docker image' },
-    built: { color: 'e4e669', text: 'has its image built and waits to be deployed' },
-    deploying: { color: '1d76db', text: 'is being deployed to ECS' },
-    running: { color: '0e8a16', text: 'is running and reachable' },
-    updating: { color: '5319e7', text: 'is being replaced by a newer commit' },
-    configuring: { color: 'c5def5', text: 'is being redeployed with a new configuration' },
-    destroying: { color: '6a737d', text: 'is being torn down' },
-    failed: { color: 'd73a4a', text: 'failed to build or deploy; see the run log' },
-};
-function labels_describeTtl(ttl) {
-    if (ttl.kind === 'close')
-        return 'lives until the PR closes';
-    if (ttl.kind === 'manual')
-        return 'lives until someone stops it';
-    return `lives ${formatTtl(ttl)} from its creation time (📅)`;
-}
-function describeChange(change) {
-    if (change.kind === 'flag')
-        return `switch feature flag ${change.flag} ${change.enabled ? 'on' : 'off'}`;
-    if (change.kind === 'debug')
-        return `switch debug mode ${change.enabled ? 'on' : 'off'}`;
-    return `resize the environment to ${change.size}`;
-}
-function stateDefinition(label) {
-    const env = label.sha === undefined ? 'the active environment' : `environment ${label.sha}`;
-    switch (label.kind) {
-        case 'status':
-            return {
-                color: STATUS_STYLE[label.status].color,
-                description: `${env} ${STATUS_STYLE[label.status].text}`,
-            };
-        case 'created':
-            return {
-                color: 'bfdadc',
-                description: `${env} was created at ${formatIsoMinute(label.createdAt)}; its TTL counts from then`,
-            };
-        case 'address':
-            return {
-                color: '0052cc',
-                description: `${env} answers at http://${label.address.host}:${label.address.port}`,
-            };
-        case 'ttl':
-            return { color: 'd4c5f9', description: `${env} ${labels_describeTtl(label.ttl)}` };
-        case 'requester':
-            return { color: 'f9d0c4', description: `${env} was requested by @${label.requester}` };
-        case 'config':
-            return {
-                color: 'bfd4f2',
-                description: `${env}: part of its configuration (all its ⚙️ labels together make the whole)`,
-            };
-    }
-}
-/** Colour and description for a showtime label; undefined for foreign and malformed names. */
-function labelDefinition(name) {
-    const parsed = labels_parseLabel(name);
-    const define = (color, description) => ({
-        name,
-        color,
-        description: `Showtime: ${description}`,
-    });
-    switch (parsed.kind) {
-        case 'foreign':
-        case 'malformed':
-            return undefined;
-        case 'trigger':
-            if (parsed.trigger === 'start')
-                return define('2ea44f', "add to start or update this PR's environment");
-            if (parsed.trigger === 'stop')
-                return define('b60205', "add to stop this PR's environment");
-            return define('2ea44f', `the earlier workflow's trigger; works like ${labels_TRIGGER_START}`);
-        case 'freeze':
-            return define('7dd3fc', 'frozen: new commits do not update the environment');
-        case 'blocked':
-            return define('000000', 'blocked: no environment may be started for this PR');
-        case 'tracked':
-            return define('ededed', 'this PR has environment labels (lets the cleanup sweep find it)');
-        case 'config-command':
-            return define('c5def5', `pending request to ${describeChange(parsed.change)}`);
-        case 'lock':
-            return define('ededed', `lock of PR #${parsed.pr}; its description names the holder and lease expiry`);
-        case 'pointer':
-            return parsed.pointer === 'active'
-                ? define('0e8a16', `environment ${parsed.sha} serves this PR`)
-                : define('fbca04', `environment ${parsed.sha} is being built to serve this PR`);
-        default: {
-            const { color, description } = stateDefinition(parsed);
-            return define(color, description);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/state-guard.ts
@@ -7300,6 +7476,7 @@ var task_definition = __nccwpck_require__(8301);
 
 
 
+
 /** Hidden marker that identifies the one status comment per PR, so it is edited in place. */
 const report_STATUS_MARKER = '<!-- showtime:status -->';
 /** One icon per status, shared by the status comment and the dashboard. */
@@ -7363,7 +7540,7 @@ function commitLink(view, sha7) {
     return view.repoUrl ? `[\`${sha7}\`](${view.repoUrl}/commit/${full})` : `\`${sha7}\``;
 }
 function urlOf(view, env) {
-    return view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : undefined);
+    return view.urls?.[env.sha] ?? (env.address ? addressUrl(env.address) : undefined);
 }
 /** A login shortened to fit a label (ending in …) is not a login, so it is not written as a mention. */
 function person(login) {
@@ -7551,7 +7728,7 @@ function report_renderReply(view) {
 function replyLine(view, env) {
     const status = env.status ?? 'unknown';
     const role = env.sha === view.state.active ? ' (active)' : env.sha === view.state.building ? ' (next)' : '';
-    const url = view.urls?.[env.sha] ?? (env.address ? `http://${env.address.host}:${env.address.port}` : undefined);
+    const url = view.urls?.[env.sha] ?? (env.address ? addressUrl(env.address) : undefined);
     const open = status === 'running' && url ? ` · [open it](${url})` : '';
     const ttl = env.ttl ?? view.defaultTtl;
     const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
@@ -8251,9 +8428,78 @@ async function images_retireEnvironmentImage(deps, pr, sha) {
     }
 }
 
+// EXTERNAL MODULE: ./src/aws/elb-names.ts
+var elb_names = __nccwpck_require__(9593);
+;// CONCATENATED MODULE: ./src/orchestrator/routing.ts
+// Load-balancer mode's steps of a deploy and a teardown (issue 17): each PR answers at `pr-<N>.<domain>` through a
+// listener rule, each environment has its own target group. A new environment is reached through the load balancer
+// at its own host first; only when that answers does one ModifyRule move the PR's host to it.
+
+
+
+
+
+/** The router and its settings, when the run is in load-balancer mode. */
+function routing_balancerOf(deps) {
+    const balancer = deps.settings.aws.loadBalancer;
+    return deps.router && balancer ? { router: deps.router, balancer } : undefined;
+}
+/** The PR's stable address: what its 🌐 label, comment and deployment show in load-balancer mode. */
+function routing_stableAddress(balancer, pr) {
+    return { host: prHost(pr, balancer.domain), port: HTTPS_PORT };
+}
+/**
+ * Routes the environment's own host to its target group, waits until the load balancer reports a healthy target,
+ * then sends the action's health check through the load balancer to that host. Throws what failed, in words.
+ */
+async function routing_checkThroughBalancer(deps, router, balancer, environment) {
+    const { pr, sha7, targetGroupArn } = environment;
+    const aws = deps.settings.aws;
+    const interval = Math.min(2_000, aws.pollIntervalMs);
+    await router.route({ pr, sha7 }, targetGroupArn);
+    const targets = await waitForHealthyTarget(router, targetGroupArn, {
+        budgetMs: aws.healthTimeoutMs,
+        intervalMs: interval,
+    });
+    if (!targets.healthy) {
+        throw new Error(`the load balancer reports no healthy target for ${sha7} after ${targets.attempts} checks (last: ${targets.last})`);
+    }
+    const host = environmentHost(pr, sha7, balancer.domain);
+    const url = `${balancer.checkAddress ?? `https://${host}`}${aws.healthCheckPath}`;
+    const result = await checkHealth(url, {
+        budgetMs: aws.healthTimeoutMs,
+        intervalMs: interval,
+        requestTimeoutMs: 10_000,
+        fetch: hostHeaderFetch(host),
+    });
+    if (!result.healthy) {
+        throw new Error(`health check of ${host}${aws.healthCheckPath} through the load balancer failed after ${result.attempts} attempts (last: ${result.lastProblem ?? 'unknown'})`);
+    }
+    deps.log.info(`${sha7} answers through the load balancer at ${host}`);
+}
+/**
+ * Takes an environment out of the load balancer: its own host's rule and its target group. Returns what could not
+ * be removed, as lines for the PR; the target group of the environment the PR's host still routes to stays (ELB
+ * refuses), and the next teardown or the sweep retries.
+ */
+async function routing_releaseRouting(deps, pr, sha7) {
+    const mode = routing_balancerOf(deps);
+    if (!mode)
+        return [];
+    const problems = [];
+    await mode.router.removeRoute({ pr, sha7 }).catch((error) => {
+        problems.push(`Could not delete the listener rule of ${sha7}: ${messageOf(error)}`);
+    });
+    await mode.router.removeTargetGroup(pr, sha7).catch((error) => {
+        problems.push(`Could not delete the target group of ${sha7}: ${messageOf(error)}`);
+    });
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/orchestrator/teardown.ts
 // Tearing environments down: resources first, labels after, each label with its definition where nothing else
 // carries it.
+
 
 
 
@@ -8269,10 +8515,15 @@ async function teardown_retire(deps, session, env, options = {}) {
             deleted: [],
             failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
         }));
-    if (report.failed.length > 0) {
+    // Load-balancer mode: the environment's rule and target group, once its service is gone.
+    const routing = report.failed.length > 0 ? [] : await releaseRouting(deps, session.number, env.sha);
+    if (report.failed.length > 0 || routing.length > 0) {
         // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
         await setStatus(deps, session, env.sha, 'destroying');
-        return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
+        return [
+            ...report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`),
+            ...routing,
+        ];
     }
     // Before the labels go: a run that dies here leaves the environment labelled, and its teardown is retried.
     await retireEnvironmentImage(deps, session.number, env.sha);
@@ -8359,6 +8610,13 @@ async function teardown_destroy(deps, session, why, only) {
         deps.log.warning(`could not mark the environments destroying, tearing them down anyway: ${String(error)}`);
     }
     const leftovers = [];
+    // Load-balancer mode: the PR's host stops answering first, which also frees the target groups for deletion.
+    const mode = balancerOf(deps);
+    if (mode && only === undefined) {
+        await mode.router.removeRoute({ pr: session.number }).catch((error) => {
+            leftovers.push(`Could not delete the listener rule of PR #${session.number}: ${String(error)}`);
+        });
+    }
     for (const env of envs)
         leftovers.push(...(await teardown_retire(deps, session, session.state().environments[env.sha] ?? env)));
     const after = session.state();
@@ -8470,6 +8728,7 @@ async function slack_notify(settings, notice, options = {}) {
 
 
 
+
 /** Slack, when configured; a dry run announces nothing and a failed notice is only a warning. */
 async function deploy_announce(deps, notice) {
     if (deps.settings.dryRun.github)
@@ -8484,6 +8743,7 @@ async function deploy_deploy(deps, session, claim, decision) {
     let creating = false;
     let switched = false;
     let deploymentId;
+    const mode = balancerOf(deps);
     try {
         deploymentId = await startDeployment(deps, pr, claim.sha);
         const image = await deps.builder.ensureImage({ pr, sha: claim.sha });
@@ -8496,27 +8756,57 @@ async function deploy_deploy(deps, session, claim, decision) {
         const env = state.environments[sha7];
         const now = deps.clock();
         const ttl = env?.ttl ?? deps.settings.policy.defaultTtl;
+        const requester = env?.requester ?? 'unknown';
+        const expiresAt = env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
         creating = true;
-        const running = await phase(deps.log, `Deploy ${sha7}`, () => deps.ecs.createEnvironment({
-            pr,
-            sha: claim.sha,
-            image: image.image,
-            requester: env?.requester ?? 'unknown',
-            config: env?.config ?? defaultConfig(deps),
-            size: env?.config.size ?? deps.settings.policy.defaultSize,
-            createdAt: now,
-            expiresAt: env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined,
-        }));
+        const running = await phase(deps.log, `Deploy ${sha7}`, async () => {
+            // Load-balancer mode: the service registers its task in the environment's own target group.
+            const targetGroupArn = await mode?.router.ensureTargetGroup({
+                pr,
+                sha7,
+                requester,
+                createdAt: now,
+                expiresAt,
+            });
+            const created = await deps.ecs.createEnvironment({
+                pr,
+                sha: claim.sha,
+                image: image.image,
+                requester,
+                config: env?.config ?? defaultConfig(deps),
+                size: env?.config.size ?? deps.settings.policy.defaultSize,
+                createdAt: now,
+                expiresAt,
+                ...(targetGroupArn ? { targetGroupArn } : {}),
+            });
+            return { ...created, targetGroupArn };
+        });
         serviceCreated = true;
         if (!(await stillOurs(deps, session, sha7)))
             return await abandon(deps, session, sha7, true, deploymentId);
+        if (mode && running.targetGroupArn) {
+            const targetGroupArn = running.targetGroupArn;
+            await phase(deps.log, `Check ${sha7} through the load balancer`, () => checkThroughBalancer(deps, mode.router, mode.balancer, { pr, sha7, targetGroupArn }));
+        }
+        // What the PR shows: the PR's stable host in load-balancer mode, else the task's own address.
+        const address = mode ? stableAddress(mode.balancer, pr) : running.address;
+        const url = addressUrl(address);
         // Blue-green switch: the new environment is healthy, so it becomes active, then the others go. The new labels go
         // on first, so the PR never shows no environment; from then on the new environment is the PR's, and no later
         // failure may delete it (reliability tests: a switch whose label removals fail for good).
         const before = session.state();
         const retired = Object.values(before.environments).filter((other) => other.sha !== sha7);
         const missed = await phase(deps.log, `Switch to ${sha7}`, async () => {
-            await relabel(deps, session, [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)], []);
+            // Load-balancer mode: one ModifyRule moves the PR's host; if the labels then cannot say so, the host goes
+            // back, so that traffic and labels never disagree.
+            const moved = mode && running.targetGroupArn ? await switchHost(deps, pr, running.targetGroupArn) : undefined;
+            try {
+                await relabel(deps, session, [statusLabel(sha7, 'running'), addressLabel(sha7, address), activeLabel(sha7)], []);
+            }
+            catch (error) {
+                await moved?.undo();
+                throw error;
+            }
             switched = true;
             return removeEach(deps, session, [
                 ...statusLabelsOf(before.environments[sha7]).filter((label) => label !== statusLabel(sha7, 'running')),
@@ -8529,9 +8819,14 @@ async function deploy_deploy(deps, session, claim, decision) {
         // withdraw the switch (reliability tests: a stop between the last check and the switch).
         if (await stoppedMeanwhile(deps, session, sha7))
             return await abandon(deps, session, sha7, true, deploymentId);
-        await finishDeployment(deps, deploymentId, 'success', running.url);
-        await deploy_announce(deps, { kind: 'ready', pr, sha: claim.sha, url: running.url });
+        await finishDeployment(deps, deploymentId, 'success', url);
+        await deploy_announce(deps, { kind: 'ready', pr, sha: claim.sha, url });
         const leftovers = [];
+        // The environment's own host served only the check before the switch.
+        if (mode)
+            await mode.router.removeRoute({ pr, sha7 }).catch((error) => {
+                leftovers.push(`Could not delete the listener rule of ${sha7}'s own host; the stop will: ${String(error)}`);
+            });
         // GitHub's auto_inactive has marked the retired SHAs' deployments inactive with this success.
         for (const other of retired)
             leftovers.push(...(await phase(deps.log, `Retire ${other.sha}`, () => retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined }))));
@@ -8542,8 +8837,8 @@ async function deploy_deploy(deps, session, claim, decision) {
         return {
             outcome: leftovers.length > 0 ? 'failed' : 'done',
             failed: leftovers.length > 0,
-            message: `${decision.action === 'rolling-update' ? 'Rolled forward to' : 'Deployed'} \`${sha7}\`: ${running.url}`,
-            url: running.url,
+            message: `${decision.action === 'rolling-update' ? 'Rolled forward to' : 'Deployed'} \`${sha7}\`: ${url}`,
+            url,
             details: leftovers,
         };
     }
@@ -8570,6 +8865,9 @@ async function deploy_deploy(deps, session, claim, decision) {
         const cleanup = serviceCreated
             ? await deps.ecs.deleteEnvironment(pr, claim.sha).then((report) => report.failed.length === 0, () => false)
             : undefined;
+        // The environment's rule and target group go with it (the PR's host never moved to it).
+        for (const line of await releaseRouting(deps, pr, sha7))
+            deps.log.warning(line);
         await markFailed(deps, session, sha7).catch((labelError) => {
             deps.log.error(`could not record the failure on the PR: ${String(labelError)}`);
         });
@@ -8591,6 +8889,25 @@ async function deploy_deploy(deps, session, claim, decision) {
             });
         }
     }
+}
+/**
+ * Points the PR's host at the new target group (a new rule on the first start, one ModifyRule after); `undo` puts
+ * back what the host routed to before.
+ */
+async function switchHost(deps, pr, targetGroupArn) {
+    const router = deps.router;
+    if (!router)
+        return undefined;
+    const before = (await router.ruleOf({ pr }))?.targetGroupArns[0];
+    const change = await router.route({ pr }, targetGroupArn);
+    deps.log.info(`PR #${pr}'s host ${change === 'created' ? 'now routes' : 'switched'} to ${targetGroupArn}`);
+    return {
+        undo: async () => {
+            await (before ? router.route({ pr }, before) : router.removeRoute({ pr })).catch((error) => {
+                deps.log.error(`could not route PR #${pr}'s host back after a failed switch: ${String(error)}`);
+            });
+        },
+    };
 }
 /** Recognised by name: importing the class would load the ECS adapter, and with it the AWS SDK, in every step. */
 function isEnvironmentError(error) {
@@ -8638,6 +8955,8 @@ async function stoppedMeanwhile(deps, session, sha7) {
 async function abandon(deps, session, sha7, serviceCreated, deploymentId) {
     const state = session.state();
     const reason = state.building && state.building !== sha7 ? `superseded by \`${state.building}\`` : 'stopped';
+    for (const line of await releaseRouting(deps, session.number, sha7))
+        deps.log.warning(line);
     if (serviceCreated) {
         const report = await deps.ecs.deleteEnvironment(session.number, sha7);
         if (report.failed.length > 0) {
@@ -8849,7 +9168,7 @@ var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
 
 let loading;
 function loadEcsModule() {
-    return (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(736), __nccwpck_require__.e(212), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1943)));
+    return (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(861), __nccwpck_require__.e(736), __nccwpck_require__.e(212), __nccwpck_require__.e(101)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6101)));
 }
 /**
  * An EnvironmentBackend that loads the SDK and builds the real one on its first call. `settings` is a thunk: the ECS
@@ -8899,6 +9218,21 @@ function lazy_lazyPasswordStore(name, load) {
         create: async (pr, sha7) => (await load()).create(pr, sha7),
         delete: async (pr, sha7) => (await load()).delete(pr, sha7),
         list: async () => (await load()).list(),
+    };
+}
+/** The ELB router, loaded on its first call with an ECS client whose configuration (credentials, region) it signs with. */
+function lazy_lazyRouter(settings, aws) {
+    let router;
+    const get = () => (router ??= Promise.all([loadEcsModule(), Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(596)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5596))]).then(([ecs, elb]) => elb.createElbRouter(ecs.createEcsClients(aws).ecs, settings)));
+    return {
+        ensureTargetGroup: async (environment) => (await get()).ensureTargetGroup(environment),
+        targetHealth: async (arn) => (await get()).targetHealth(arn),
+        route: async (target, arn) => (await get()).route(target, arn),
+        ruleOf: async (target) => (await get()).ruleOf(target),
+        removeRoute: async (target) => (await get()).removeRoute(target),
+        removeTargetGroup: async (pr, sha7) => (await get()).removeTargetGroup(pr, sha7),
+        deleteTargetGroup: async (arn) => (await get()).deleteTargetGroup(arn),
+        listManaged: async () => (await get()).listManaged(),
     };
 }
 
@@ -15614,6 +15948,54 @@ function dry_run_dryRunPasswords(log) {
         },
     };
 }
+/** Where a dry run's target group would be; never sent anywhere. */
+const DRY_RUN_TARGET_GROUP = 'arn:aws:elasticloadbalancing:dry-run:000000000000:targetgroup/dry-run/0';
+/**
+ * The router of a dry run: it writes nothing and reads nothing (a dry run needs no AWS credentials), says what it
+ * would do, and reports the new environment healthy so that the rest of the run can be shown.
+ */
+function describeHost(target) {
+    return target.sha7 === undefined
+        ? `PR #${target.pr}'s host`
+        : `the host of PR #${target.pr} at ${target.sha7}`;
+}
+function dry_run_dryRunRouter(log) {
+    const say = (what) => log.info(`dry run (aws): would ${what}`);
+    return {
+        async ensureTargetGroup(environment) {
+            say(`make the target group of PR #${environment.pr} at ${environment.sha7}`);
+            return DRY_RUN_TARGET_GROUP;
+        },
+        async targetHealth(targetGroupArn) {
+            say(`read the target health of ${targetGroupArn}`);
+            return [{ id: 'dry-run', state: 'healthy' }];
+        },
+        async route(target, targetGroupArn) {
+            say(`route ${describeHost(target)} to ${targetGroupArn}`);
+            return 'created';
+        },
+        async ruleOf(target) {
+            say(`look up the listener rule of ${describeHost(target)} (none in a dry run)`);
+            return undefined;
+        },
+        async removeRoute(target) {
+            say(`delete the listener rule of ${describeHost(target)}`);
+            return 0;
+        },
+        async deleteTargetGroup(targetGroupArn) {
+            say(`delete the target group ${targetGroupArn}`);
+            return 'gone';
+        },
+        async removeTargetGroup(pr, sha7) {
+            say(`delete the target group of PR #${pr} at ${sha7}`);
+            return 'gone';
+        },
+        async listManaged() {
+            say('list the managed listener rules and target groups (none listed in a dry run)');
+            return { rules: [], targetGroups: [] };
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/orchestrator/wiring.ts
 // Builds the adapters from the settings and the runner's environment. The only place that knows which class
@@ -15657,7 +16039,7 @@ function imageStoreFor(settings) {
         return undefined;
     // The ECR SDK loads with the first call: most steps (a label, a comment) never make one.
     return lazyImageStore(ecrRepositoryLabel(target), async () => {
-        const ecr = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8663));
+        const ecr = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8663));
         return new ecr.EcrImageStore(ecr.createEcrClient({ region: target.region, endpoint: aws.endpoint }), target);
     });
 }
@@ -15712,7 +16094,7 @@ function wiring_createDeps(settings, env, log, options = {}) {
     const images = settings.dryRun.aws ? dryRunImages(log) : imageStoreFor(settings);
     const repo = repositoryOf(env);
     let ssm;
-    const loadPasswords = () => (ssm ??= Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(736), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8332)).then((m) => new m.SsmPasswordStore(m.createSsmClient(aws), repo)));
+    const loadPasswords = () => (ssm ??= Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(861), __nccwpck_require__.e(736), __nccwpck_require__.e(332)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8332)).then((m) => new m.SsmPasswordStore(m.createSsmClient(aws), repo)));
     const passwords = settings.dryRun.aws
         ? dryRunPasswords(log)
         : lazyPasswordStore((pr, sha7) => passwordName(repo, pr, sha7), loadPasswords);
@@ -15728,6 +16110,7 @@ function wiring_createDeps(settings, env, log, options = {}) {
             subnets: aws.subnets,
             securityGroups: aws.securityGroups,
             assignPublicIp: aws.assignPublicIp,
+            spot: aws.spot,
             taskDefinitionTemplate: loadTaskDefinitionTemplate(aws.taskDefinitionPath === undefined
                 ? undefined
                 : path.resolve(workspace, aws.taskDefinitionPath)),
@@ -15748,9 +16131,21 @@ function wiring_createDeps(settings, env, log, options = {}) {
         }), 
         // The adapter gets the loaded store, so that it counts the SSM calls with its own.
         async () => ({ log: (message) => log.info(message), passwords: await loadPasswords() }));
+    const balancer = aws.loadBalancer;
+    const router = balancer === undefined
+        ? undefined
+        : settings.dryRun.aws
+            ? dryRunRouter(log)
+            : lazyRouter({
+                listenerArn: balancer.listenerArn,
+                domain: balancer.domain,
+                vpcId: balancer.vpcId ?? '',
+                containerPort: aws.containerPort,
+                healthCheckPath: aws.healthCheckPath,
+            }, aws);
     const docker = settings.docker;
     const imageRepository = async () => docker.imageRepository === '' && docker.existingImage === undefined && !settings.dryRun.docker
-        ? Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8663)).then((ecr) => ecr.resolveEcrRepositoryUri(ecr.createEcrClient(aws), DEFAULT_ECR_REPOSITORY))
+        ? Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8663)).then((ecr) => ecr.resolveEcrRepositoryUri(ecr.createEcrClient(aws), DEFAULT_ECR_REPOSITORY))
         : docker.imageRepository;
     const builder = options.builder ??
         lazyBuilder(async () => createDockerBuilder(dockerBuilderSettings(settings, workspace, await imageRepository())));
@@ -15761,6 +16156,7 @@ function wiring_createDeps(settings, env, log, options = {}) {
         builder,
         images,
         passwords,
+        ...(router ? { router } : {}),
         clock: () => new Date(),
         log,
         run: runInfoFromEnv(env),

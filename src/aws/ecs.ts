@@ -51,6 +51,12 @@ export interface CreateSpec {
   createdAt: Date;
   /** Undefined when the environment lives until its PR closes or someone stops it. */
   expiresAt?: Date;
+  /**
+   * Load-balancer mode: the environment's target group, which its service registers its task in. The runner then
+   * cannot reach the task itself (it accepts traffic from the load balancer only), so the adapter waits for the
+   * service to be stable and leaves the health check to the one through the load balancer (deploy.ts).
+   */
+  targetGroupArn?: string;
 }
 
 export interface UpdateSpec {
@@ -208,6 +214,12 @@ function requireTarget(pr: number, sha: string): { pr: number; sha7: string } {
   return { pr, sha7 };
 }
 
+/**
+ * How long ECS ignores the load balancer's health check of a new task: Superset runs its migrations before it
+ * listens, and a task replaced for failing checks meanwhile would never come up.
+ */
+const LOAD_BALANCER_GRACE_SECONDS = 600;
+
 /** The first pause of a wait for ECS (pollPauses). */
 const FIRST_POLL_MS = 2_000;
 
@@ -252,6 +264,18 @@ export class EcsBackend implements EnvironmentBackend {
         assignPublicIp: this.settings.assignPublicIp ? 'ENABLED' : 'DISABLED',
       },
     };
+  }
+
+  /**
+   * Fargate, or Fargate Spot (a capacity provider strategy, which excludes a launch type). ECS does not fall back to
+   * on-demand by itself: a Spot shortage fails the placement, and the deploy says so.
+   */
+  private get capacity():
+    | { launchType: 'FARGATE' }
+    | { capacityProviderStrategy: { capacityProvider: string; weight: number }[] } {
+    return this.settings.spot
+      ? { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] }
+      : { launchType: 'FARGATE' };
   }
 
   async createEnvironment(spec: CreateSpec): Promise<DeployedEnvironment> {
@@ -324,7 +348,9 @@ export class EcsBackend implements EnvironmentBackend {
 
     let serviceName: string;
     try {
-      serviceName = await step('place', () => this.placeService(names, taskDefinitionArn, tags));
+      serviceName = await step('place', () =>
+        this.placeService(names, taskDefinitionArn, tags, spec.targetGroupArn),
+      );
     } catch (error) {
       // No service exists (or the one that does was not changed): only the new revision needs to go. The password
       // stays: a service of this SHA may already be running, and its teardown deletes it.
@@ -341,7 +367,7 @@ export class EcsBackend implements EnvironmentBackend {
     }
 
     try {
-      const deployed = await this.bringUp(serviceName, taskDefinitionArn);
+      const deployed = await this.bringUp(serviceName, taskDefinitionArn, spec.targetGroupArn === undefined);
       this.log(`created ${label} with ${callsBetween(before, this.apiCalls()).total} AWS API calls`);
       return deployed;
     } catch (error) {
@@ -421,7 +447,8 @@ export class EcsBackend implements EnvironmentBackend {
           }),
         ),
       );
-      return await this.bringUp(serviceName, taskDefinitionArn);
+      // Behind a load balancer, a stable service has passed the load balancer's health check (ECS waits for it).
+      return await this.bringUp(serviceName, taskDefinitionArn, (service.loadBalancers ?? []).length === 0);
     } catch (error) {
       const rollback = await this.rollBack(serviceName, previousArn, taskDefinitionArn);
       throw new EnvironmentError(
@@ -518,7 +545,11 @@ export class EcsBackend implements EnvironmentBackend {
    * most of the wait; it need not also wait for ECS to call the service stable). Both must succeed; any failure is a
    * StepFailure naming the step.
    */
-  private async bringUp(serviceName: string, taskDefinitionArn: string): Promise<DeployedEnvironment> {
+  private async bringUp(
+    serviceName: string,
+    taskDefinitionArn: string,
+    checkHealthDirectly: boolean,
+  ): Promise<DeployedEnvironment> {
     let address: Address | undefined;
     let health: Promise<HealthResult> | undefined;
     let settled = false;
@@ -537,12 +568,16 @@ export class EcsBackend implements EnvironmentBackend {
         this.waitStable(serviceName, this.settings.timeouts.stableMs, async (service) => {
           if (address !== undefined || (service.runningCount ?? 0) < 1) return;
           address = await this.taskAddress(serviceName, taskDefinitionArn);
-          if (address !== undefined) health = startHealth(address);
+          if (address !== undefined && checkHealthDirectly) health = startHealth(address);
         }),
       );
       address ??= await step('address', () => this.findAddress(serviceName, taskDefinitionArn));
-      health ??= startHealth(address);
       const url = `http://${address.host}:${address.port}`;
+      if (!checkHealthDirectly) {
+        this.log(`${serviceName} is stable at ${url}; its health is checked through the load balancer`);
+        return { serviceName, taskDefinitionArn, address, url };
+      }
+      health ??= startHealth(address);
       const result = await health;
       if (!result.healthy) {
         throw new StepFailure(
@@ -567,7 +602,17 @@ export class EcsBackend implements EnvironmentBackend {
     names: EnvironmentNames,
     taskDefinitionArn: string,
     tags: Tag[],
+    targetGroupArn: string | undefined,
   ): Promise<string> {
+    const loadBalancers = targetGroupArn
+      ? [
+          {
+            targetGroupArn,
+            containerName: this.settings.containerName,
+            containerPort: this.settings.containerPort,
+          },
+        ]
+      : undefined;
     const refused = new Set<string>();
     const deadline = this.now() + this.settings.timeouts.drainWaitMs;
     for (let attempt = 1; ; attempt += 1) {
@@ -600,6 +645,8 @@ export class EcsBackend implements EnvironmentBackend {
             taskDefinition: taskDefinitionArn,
             desiredCount: 1,
             networkConfiguration: this.networkConfiguration,
+            ...this.capacity,
+            ...(loadBalancers ? { loadBalancers } : {}),
             forceNewDeployment: true,
           }),
         );
@@ -620,8 +667,11 @@ export class EcsBackend implements EnvironmentBackend {
             serviceName: name,
             taskDefinition: taskDefinitionArn,
             desiredCount: 1,
-            launchType: 'FARGATE',
+            ...this.capacity,
             networkConfiguration: this.networkConfiguration,
+            ...(loadBalancers
+              ? { loadBalancers, healthCheckGracePeriodSeconds: LOAD_BALANCER_GRACE_SECONDS }
+              : {}),
             deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: false } },
             tags,
             propagateTags: 'SERVICE',

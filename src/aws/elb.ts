@@ -116,6 +116,8 @@ export interface TrafficRouter {
   removeRoute(target: RoutedHost): Promise<number>;
   /** 'gone' when it no longer existed. */
   deleteTargetGroup(targetGroupArn: string): Promise<'deleted' | 'gone'>;
+  /** Deletes the environment's target group, found by its name; 'gone' when there is none. */
+  removeTargetGroup(pr: number, sha7: string): Promise<'deleted' | 'gone'>;
   /** Every rule and target group this adapter manages on this listener, all pages read. */
   listManaged(): Promise<ManagedRouting>;
 }
@@ -598,6 +600,13 @@ class ElbRouter implements TrafficRouter {
     }
   }
 
+  async removeTargetGroup(pr: number, sha7: string): Promise<'deleted' | 'gone'> {
+    const group = await this.findTargetGroup(targetGroupName(pr, sha7, this.scope));
+    if (!group) return 'gone';
+    // Only a group this adapter made: the same checks as before reusing one.
+    return this.deleteTargetGroup(await this.checkExisting(group));
+  }
+
   async listManaged(): Promise<ManagedRouting> {
     const candidates = (await this.listenerRules()).flatMap((rule) => {
       const target = this.routedBy(rule);
@@ -650,51 +659,4 @@ export function createElbRouter(
   deps: ElbRouterDeps = {},
 ): TrafficRouter {
   return new ElbRouter(ecs, settings, deps);
-}
-
-/** Where a dry run's target group would be; never sent anywhere. */
-export const DRY_RUN_TARGET_GROUP = 'arn:aws:elasticloadbalancing:dry-run:000000000000:targetgroup/dry-run/0';
-
-/**
- * The router of a dry run: it writes nothing and reads nothing (a dry run needs no AWS credentials), says what it
- * would do, and reports the new environment healthy so that the rest of the run can be shown.
- */
-function describeHost(target: RoutedHost): string {
-  return target.sha7 === undefined
-    ? `PR #${target.pr}'s host`
-    : `the host of PR #${target.pr} at ${target.sha7}`;
-}
-
-export function dryRunRouter(log: { info(line: string): void }): TrafficRouter {
-  const say = (what: string): void => log.info(`dry run (aws): would ${what}`);
-  return {
-    async ensureTargetGroup(environment) {
-      say(`make the target group of PR #${environment.pr} at ${environment.sha7}`);
-      return DRY_RUN_TARGET_GROUP;
-    },
-    async targetHealth(targetGroupArn) {
-      say(`read the target health of ${targetGroupArn}`);
-      return [{ id: 'dry-run', state: 'healthy' }];
-    },
-    async route(target, targetGroupArn) {
-      say(`route ${describeHost(target)} to ${targetGroupArn}`);
-      return 'created';
-    },
-    async ruleOf(target) {
-      say(`look up the listener rule of ${describeHost(target)} (none in a dry run)`);
-      return undefined;
-    },
-    async removeRoute(target) {
-      say(`delete the listener rule of ${describeHost(target)}`);
-      return 0;
-    },
-    async deleteTargetGroup(targetGroupArn) {
-      say(`delete the target group ${targetGroupArn}`);
-      return 'gone';
-    },
-    async listManaged() {
-      say('list the managed listener rules and target groups (none listed in a dry run)');
-      return { rules: [], targetGroups: [] };
-    },
-  };
 }

@@ -79,3 +79,37 @@ export async function checkHealth(url: string, options: HealthOptions): Promise<
     await sleep(Math.min(options.intervalMs, options.budgetMs - elapsed));
   }
 }
+
+/**
+ * A fetch that sends every request with `Host: <host>` (and, over HTTPS, that name for SNI and the certificate
+ * check), whatever address the URL names: a health check through a load balancer reaches the environment by its
+ * host, also when the URL is the balancer's own address (input load-balancer-address). Node's fetch cannot set Host.
+ */
+export function hostHeaderFetch(host: string): HealthFetch {
+  return async (url, init) => {
+    const target = new URL(url);
+    const secure = target.protocol === 'https:';
+    const { request } = secure ? await import('node:https') : await import('node:http');
+    return new Promise<HealthResponse>((resolve, reject) => {
+      const outgoing = request(
+        {
+          protocol: target.protocol,
+          hostname: target.hostname,
+          port: target.port || (secure ? 443 : 80),
+          path: `${target.pathname}${target.search}`,
+          method: 'GET',
+          headers: { host },
+          ...(secure ? { servername: host } : {}),
+          signal: init.signal,
+        },
+        (response) => {
+          // The body is not needed; dropping it frees the connection.
+          response.resume();
+          resolve({ status: response.statusCode ?? 0 });
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+  };
+}

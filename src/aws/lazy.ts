@@ -7,6 +7,7 @@ import type { EcsBackendDeps, EnvironmentBackend } from './ecs.js';
 import type { EcsSettings } from './settings.js';
 import type { EcrImageStore, ImageStore } from './ecr.js';
 import type { PasswordStore, SsmPasswordStore } from './ssm.js';
+import type { ElbSettings, TrafficRouter } from './elb.js';
 
 type EcsModule = typeof EcsAdapter;
 
@@ -76,5 +77,27 @@ export function lazyPasswordStore(
     create: async (pr, sha7) => (await load()).create(pr, sha7),
     delete: async (pr, sha7) => (await load()).delete(pr, sha7),
     list: async () => (await load()).list(),
+  };
+}
+
+/** The ELB router, loaded on its first call with an ECS client whose configuration (credentials, region) it signs with. */
+export function lazyRouter(
+  settings: ElbSettings,
+  aws: Pick<EcsSettings, 'region' | 'endpoint'>,
+): TrafficRouter {
+  let router: Promise<TrafficRouter> | undefined;
+  const get = (): Promise<TrafficRouter> =>
+    (router ??= Promise.all([loadEcsModule(), import('./elb.js')]).then(([ecs, elb]) =>
+      elb.createElbRouter(ecs.createEcsClients(aws).ecs, settings),
+    ));
+  return {
+    ensureTargetGroup: async (environment) => (await get()).ensureTargetGroup(environment),
+    targetHealth: async (arn) => (await get()).targetHealth(arn),
+    route: async (target, arn) => (await get()).route(target, arn),
+    ruleOf: async (target) => (await get()).ruleOf(target),
+    removeRoute: async (target) => (await get()).removeRoute(target),
+    removeTargetGroup: async (pr, sha7) => (await get()).removeTargetGroup(pr, sha7),
+    deleteTargetGroup: async (arn) => (await get()).deleteTargetGroup(arn),
+    listManaged: async () => (await get()).listManaged(),
   };
 }

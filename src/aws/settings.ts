@@ -56,6 +56,8 @@ export interface EcsSettings {
   securityGroups: string[];
   /** When false the environment's address is the task's private IP (the runner must reach the VPC). */
   assignPublicIp: boolean;
+  /** Run the tasks on Fargate Spot (the cluster needs the FARGATE_SPOT capacity provider). */
+  spot?: boolean;
   taskDefinitionTemplate: TaskDefinitionTemplate;
   /** The container that runs the application: it gets the image, the environment and the port. */
   containerName: string;

@@ -1,6 +1,6 @@
 // What every orchestration step is handed: settings, the three adapters, a clock and a logger. Entrypoints build
 // it; tests build it with the real adapters pointed at the emulator, moto and the recording docker.
-import type { Builder, Ecs, GitHub, Images, Passwords } from '../ports.js';
+import type { Builder, Ecs, GitHub, Images, Passwords, Router } from '../ports.js';
 import type { Settings } from '../settings.js';
 
 export interface Log {
@@ -45,6 +45,8 @@ export interface Deps {
   images?: Images;
   /** Where the environments' admin passwords are kept (the sweep reconciles leftovers). */
   passwords?: Passwords;
+  /** Load-balancer mode only: the listener rules and target groups that carry each PR's stable address. */
+  router?: Router;
   clock: () => Date;
   log: Log;
   run: RunInfo;

@@ -1,7 +1,14 @@
 // The blue-green deploy of one SHA: build or find its image, create its service, switch the PR to it, retire the
 // environments it replaces (teardown.ts).
 import { logLine, plainText } from '../core/markdown.js';
-import { activeLabel, addressLabel, buildingLabel, statusLabel, TRACKED } from '../core/labels.js';
+import {
+  activeLabel,
+  addressLabel,
+  addressUrl,
+  buildingLabel,
+  statusLabel,
+  TRACKED,
+} from '../core/labels.js';
 import type { Decision } from '../core/types.js';
 import { ttlDeadline } from '../core/values.js';
 import type { Deps } from './context.js';
@@ -11,6 +18,7 @@ import type { EnvironmentError } from '../aws/ecs.js';
 import { defaultConfig, relabel, removeEach, setStatus, statusLabelsOf } from './common.js';
 import { finishDeployment, startDeployment } from './deployments.js';
 import { retire } from './teardown.js';
+import { balancerOf, checkThroughBalancer, releaseRouting, stableAddress } from './routing.js';
 import type { PrSession } from './session.js';
 import type { Notice } from '../notify/slack.js';
 import { notify } from '../notify/slack.js';
@@ -42,6 +50,7 @@ export async function deploy(
   let creating = false;
   let switched = false;
   let deploymentId: number | undefined;
+  const mode = balancerOf(deps);
   try {
     deploymentId = await startDeployment(deps, pr, claim.sha);
     const image = await deps.builder.ensureImage({ pr, sha: claim.sha });
@@ -54,22 +63,43 @@ export async function deploy(
     const env = state.environments[sha7];
     const now = deps.clock();
     const ttl = env?.ttl ?? deps.settings.policy.defaultTtl;
+    const requester = env?.requester ?? 'unknown';
+    const expiresAt = env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
     creating = true;
-    const running = await phase(deps.log, `Deploy ${sha7}`, () =>
-      deps.ecs.createEnvironment({
+    const running = await phase(deps.log, `Deploy ${sha7}`, async () => {
+      // Load-balancer mode: the service registers its task in the environment's own target group.
+      const targetGroupArn = await mode?.router.ensureTargetGroup({
+        pr,
+        sha7,
+        requester,
+        createdAt: now,
+        expiresAt,
+      });
+      const created = await deps.ecs.createEnvironment({
         pr,
         sha: claim.sha,
         image: image.image,
-        requester: env?.requester ?? 'unknown',
+        requester,
         config: env?.config ?? defaultConfig(deps),
         size: env?.config.size ?? deps.settings.policy.defaultSize,
         createdAt: now,
-        expiresAt: env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined,
-      }),
-    );
+        expiresAt,
+        ...(targetGroupArn ? { targetGroupArn } : {}),
+      });
+      return { ...created, targetGroupArn };
+    });
     serviceCreated = true;
     if (!(await stillOurs(deps, session, sha7)))
       return await abandon(deps, session, sha7, true, deploymentId);
+    if (mode && running.targetGroupArn) {
+      const targetGroupArn = running.targetGroupArn;
+      await phase(deps.log, `Check ${sha7} through the load balancer`, () =>
+        checkThroughBalancer(deps, mode.router, mode.balancer, { pr, sha7, targetGroupArn }),
+      );
+    }
+    // What the PR shows: the PR's stable host in load-balancer mode, else the task's own address.
+    const address = mode ? stableAddress(mode.balancer, pr) : running.address;
+    const url = addressUrl(address);
 
     // Blue-green switch: the new environment is healthy, so it becomes active, then the others go. The new labels go
     // on first, so the PR never shows no environment; from then on the new environment is the PR's, and no later
@@ -77,12 +107,21 @@ export async function deploy(
     const before = session.state();
     const retired = Object.values(before.environments).filter((other) => other.sha !== sha7);
     const missed = await phase(deps.log, `Switch to ${sha7}`, async () => {
-      await relabel(
-        deps,
-        session,
-        [statusLabel(sha7, 'running'), addressLabel(sha7, running.address), activeLabel(sha7)],
-        [],
-      );
+      // Load-balancer mode: one ModifyRule moves the PR's host; if the labels then cannot say so, the host goes
+      // back, so that traffic and labels never disagree.
+      const moved =
+        mode && running.targetGroupArn ? await switchHost(deps, pr, running.targetGroupArn) : undefined;
+      try {
+        await relabel(
+          deps,
+          session,
+          [statusLabel(sha7, 'running'), addressLabel(sha7, address), activeLabel(sha7)],
+          [],
+        );
+      } catch (error) {
+        await moved?.undo();
+        throw error;
+      }
       switched = true;
       return removeEach(deps, session, [
         ...statusLabelsOf(before.environments[sha7]).filter(
@@ -97,9 +136,16 @@ export async function deploy(
     // withdraw the switch (reliability tests: a stop between the last check and the switch).
     if (await stoppedMeanwhile(deps, session, sha7))
       return await abandon(deps, session, sha7, true, deploymentId);
-    await finishDeployment(deps, deploymentId, 'success', running.url);
-    await announce(deps, { kind: 'ready', pr, sha: claim.sha, url: running.url });
+    await finishDeployment(deps, deploymentId, 'success', url);
+    await announce(deps, { kind: 'ready', pr, sha: claim.sha, url });
     const leftovers: string[] = [];
+    // The environment's own host served only the check before the switch.
+    if (mode)
+      await mode.router.removeRoute({ pr, sha7 }).catch((error: unknown) => {
+        leftovers.push(
+          `Could not delete the listener rule of ${sha7}'s own host; the stop will: ${String(error)}`,
+        );
+      });
     // GitHub's auto_inactive has marked the retired SHAs' deployments inactive with this success.
     for (const other of retired)
       leftovers.push(
@@ -120,8 +166,8 @@ export async function deploy(
     return {
       outcome: leftovers.length > 0 ? 'failed' : 'done',
       failed: leftovers.length > 0,
-      message: `${decision.action === 'rolling-update' ? 'Rolled forward to' : 'Deployed'} \`${sha7}\`: ${running.url}`,
-      url: running.url,
+      message: `${decision.action === 'rolling-update' ? 'Rolled forward to' : 'Deployed'} \`${sha7}\`: ${url}`,
+      url,
       details: leftovers,
     };
   } catch (error) {
@@ -153,6 +199,8 @@ export async function deploy(
           () => false,
         )
       : undefined;
+    // The environment's rule and target group go with it (the PR's host never moved to it).
+    for (const line of await releaseRouting(deps, pr, sha7)) deps.log.warning(line);
     await markFailed(deps, session, sha7).catch((labelError: unknown) => {
       deps.log.error(`could not record the failure on the PR: ${String(labelError)}`);
     });
@@ -173,6 +221,29 @@ export async function deploy(
       });
     }
   }
+}
+
+/**
+ * Points the PR's host at the new target group (a new rule on the first start, one ModifyRule after); `undo` puts
+ * back what the host routed to before.
+ */
+async function switchHost(
+  deps: Deps,
+  pr: number,
+  targetGroupArn: string,
+): Promise<{ undo(): Promise<void> } | undefined> {
+  const router = deps.router;
+  if (!router) return undefined;
+  const before = (await router.ruleOf({ pr }))?.targetGroupArns[0];
+  const change = await router.route({ pr }, targetGroupArn);
+  deps.log.info(`PR #${pr}'s host ${change === 'created' ? 'now routes' : 'switched'} to ${targetGroupArn}`);
+  return {
+    undo: async () => {
+      await (before ? router.route({ pr }, before) : router.removeRoute({ pr })).catch((error: unknown) => {
+        deps.log.error(`could not route PR #${pr}'s host back after a failed switch: ${String(error)}`);
+      });
+    },
+  };
 }
 
 /** Recognised by name: importing the class would load the ECS adapter, and with it the AWS SDK, in every step. */
@@ -231,6 +302,7 @@ export async function abandon(
   const state = session.state();
   const reason =
     state.building && state.building !== sha7 ? `superseded by \`${state.building}\`` : 'stopped';
+  for (const line of await releaseRouting(deps, session.number, sha7)) deps.log.warning(line);
   if (serviceCreated) {
     const report = await deps.ecs.deleteEnvironment(session.number, sha7);
     if (report.failed.length > 0) {

@@ -4,6 +4,8 @@ import type { ImageStore } from '../aws/ecr.js';
 import { passwordName } from '../aws/store-names.js';
 import type { PasswordStore } from '../aws/ssm.js';
 import type { GitHubPort } from '../github/port.js';
+import type { RoutedHost } from '../aws/elb-names.js';
+import type { TrafficRouter } from '../aws/elb.js';
 import type { Log } from './context.js';
 
 // TEST-NET-1 (RFC 5737): a valid address that can never be a real environment.
@@ -146,6 +148,57 @@ export function dryRunPasswords(log: Log): PasswordStore {
     },
     async list() {
       return [];
+    },
+  };
+}
+
+/** Where a dry run's target group would be; never sent anywhere. */
+export const DRY_RUN_TARGET_GROUP = 'arn:aws:elasticloadbalancing:dry-run:000000000000:targetgroup/dry-run/0';
+
+/**
+ * The router of a dry run: it writes nothing and reads nothing (a dry run needs no AWS credentials), says what it
+ * would do, and reports the new environment healthy so that the rest of the run can be shown.
+ */
+function describeHost(target: RoutedHost): string {
+  return target.sha7 === undefined
+    ? `PR #${target.pr}'s host`
+    : `the host of PR #${target.pr} at ${target.sha7}`;
+}
+
+export function dryRunRouter(log: Pick<Log, 'info'>): TrafficRouter {
+  const say = (what: string): void => log.info(`dry run (aws): would ${what}`);
+  return {
+    async ensureTargetGroup(environment) {
+      say(`make the target group of PR #${environment.pr} at ${environment.sha7}`);
+      return DRY_RUN_TARGET_GROUP;
+    },
+    async targetHealth(targetGroupArn) {
+      say(`read the target health of ${targetGroupArn}`);
+      return [{ id: 'dry-run', state: 'healthy' }];
+    },
+    async route(target, targetGroupArn) {
+      say(`route ${describeHost(target)} to ${targetGroupArn}`);
+      return 'created';
+    },
+    async ruleOf(target) {
+      say(`look up the listener rule of ${describeHost(target)} (none in a dry run)`);
+      return undefined;
+    },
+    async removeRoute(target) {
+      say(`delete the listener rule of ${describeHost(target)}`);
+      return 0;
+    },
+    async deleteTargetGroup(targetGroupArn) {
+      say(`delete the target group ${targetGroupArn}`);
+      return 'gone';
+    },
+    async removeTargetGroup(pr, sha7) {
+      say(`delete the target group of PR #${pr} at ${sha7}`);
+      return 'gone';
+    },
+    async listManaged() {
+      say('list the managed listener rules and target groups (none listed in a dry run)');
+      return { rules: [], targetGroups: [] };
     },
   };
 }

@@ -15,6 +15,7 @@ import { relabel, setStatus, statusLabelsOf } from './common.js';
 import { deactivateDeployments } from './deployments.js';
 import { retireEnvironmentImage } from './images.js';
 import type { PrSession } from './session.js';
+import { balancerOf, releaseRouting } from './routing.js';
 
 /**
  * Deletes one environment's resources, then its labels. Labels go only once the resources are gone; what could
@@ -32,10 +33,15 @@ export async function retire(
         deleted: [],
         failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
       }));
-  if (report.failed.length > 0) {
+  // Load-balancer mode: the environment's rule and target group, once its service is gone.
+  const routing = report.failed.length > 0 ? [] : await releaseRouting(deps, session.number, env.sha);
+  if (report.failed.length > 0 || routing.length > 0) {
     // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
     await setStatus(deps, session, env.sha, 'destroying');
-    return report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`);
+    return [
+      ...report.failed.map((failure) => `Could not delete ${failure.resource}: ${failure.error}`),
+      ...routing,
+    ];
   }
   // Before the labels go: a run that dies here leaves the environment labelled, and its teardown is retried.
   await retireEnvironmentImage(deps, session.number, env.sha);
@@ -132,6 +138,13 @@ export async function destroy(deps: Deps, session: PrSession, why: string, only?
     );
   }
   const leftovers: string[] = [];
+  // Load-balancer mode: the PR's host stops answering first, which also frees the target groups for deletion.
+  const mode = balancerOf(deps);
+  if (mode && only === undefined) {
+    await mode.router.removeRoute({ pr: session.number }).catch((error: unknown) => {
+      leftovers.push(`Could not delete the listener rule of PR #${session.number}: ${String(error)}`);
+    });
+  }
   for (const env of envs)
     leftovers.push(...(await retire(deps, session, session.state().environments[env.sha] ?? env)));
   const after = session.state();

@@ -14,8 +14,10 @@ import {
   lazyEcsBackend,
   lazyImageStore,
   lazyPasswordStore,
+  lazyRouter,
   preloadEcsDuringFirstRequest,
 } from '../aws/lazy.js';
+import type { TrafficRouter } from '../aws/elb.js';
 import { DEFAULT_TIMEOUTS, resolveEcsSettings } from '../aws/settings.js';
 import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
 import { buildEnvironment, DockerArchiveBuilder } from '../docker/archive.js';
@@ -30,7 +32,7 @@ import { LOCK_CODEC } from '../core/locks.js';
 import type { Settings } from '../settings.js';
 import type { Deps, Log } from './context.js';
 import { runInfoFromEnv } from './context.js';
-import { dryRunEcs, dryRunGitHub, dryRunImages, dryRunPasswords } from './dry-run.js';
+import { dryRunEcs, dryRunGitHub, dryRunImages, dryRunPasswords, dryRunRouter } from './dry-run.js';
 
 export function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
@@ -165,6 +167,7 @@ export function createDeps(
             subnets: aws.subnets,
             securityGroups: aws.securityGroups,
             assignPublicIp: aws.assignPublicIp,
+            spot: aws.spot,
             taskDefinitionTemplate: loadTaskDefinitionTemplate(
               aws.taskDefinitionPath === undefined
                 ? undefined
@@ -188,6 +191,22 @@ export function createDeps(
         // The adapter gets the loaded store, so that it counts the SSM calls with its own.
         async () => ({ log: (message: string) => log.info(message), passwords: await loadPasswords() }),
       );
+  const balancer = aws.loadBalancer;
+  const router: TrafficRouter | undefined =
+    balancer === undefined
+      ? undefined
+      : settings.dryRun.aws
+        ? dryRunRouter(log)
+        : lazyRouter(
+            {
+              listenerArn: balancer.listenerArn,
+              domain: balancer.domain,
+              vpcId: balancer.vpcId ?? '',
+              containerPort: aws.containerPort,
+              healthCheckPath: aws.healthCheckPath,
+            },
+            aws,
+          );
   const docker = settings.docker;
   const imageRepository = async (): Promise<string> =>
     docker.imageRepository === '' && docker.existingImage === undefined && !settings.dryRun.docker
@@ -207,6 +226,7 @@ export function createDeps(
     builder,
     images,
     passwords,
+    ...(router ? { router } : {}),
     clock: () => new Date(),
     log,
     run: runInfoFromEnv(env),

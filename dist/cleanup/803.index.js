@@ -1,8 +1,8 @@
-export const id = 710;
-export const ids = [710,332];
+export const id = 803;
+export const ids = [803,332];
 export const modules = {
 
-/***/ 710:
+/***/ 2803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -69,179 +69,8 @@ function countClientCalls(client, counter) {
     }, { step: 'initialize', name: `showtimeApiCallCounter${nextId}` });
 }
 
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
-var protocols = __webpack_require__(3422);
-// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
-var signature_v4_dist_cjs = __webpack_require__(5118);
-;// CONCATENATED MODULE: ./src/aws/query-api.ts
-
-
-/** An error answer of a Query API: named by its code, like the SDK's errors ("TargetGroupNotFound: …"). */
-class QueryApiError extends Error {
-    code;
-    status;
-    constructor(code, message, status) {
-        super(message);
-        this.code = code;
-        this.status = status;
-        this.name = code;
-    }
-}
-/** Throttling and the services' own failures: worth another try (as are any 5xx and transport errors). */
-const TRANSIENT_CODES = new Set([
-    'RequestLimitExceeded',
-    'Throttling',
-    'ThrottlingException',
-    'InternalError',
-    'InternalFailure',
-    'ServiceUnavailable',
-    'Unavailable',
-]);
-const ATTEMPTS = 4;
-function isTransient(error) {
-    if (!(error instanceof QueryApiError))
-        return true; // a transport failure: nothing reached the service
-    return TRANSIENT_CODES.has(error.code) || (error.status ?? 0) >= 500;
-}
-/**
- * Runs `once` until it succeeds, fails for good, or has had its attempts (4), pausing 200, 400, 800 ms between
- * tries as the SDK's standard retry would (without its jitter: tests pass a sleep that records).
- */
-async function withRetries(once, sleep) {
-    for (let attempt = 1;; attempt += 1) {
-        try {
-            return await once();
-        }
-        catch (error) {
-            if (attempt >= ATTEMPTS || !isTransient(error))
-                throw error;
-            await sleep(100 * 2 ** attempt);
-        }
-    }
-}
-/** Where `service` answers for this client: its custom endpoint (moto, a VPC endpoint) or the regional one. */
-async function serviceEndpoint(ecs, service, region) {
-    const config = ecs.config;
-    if (config.isCustomEndpoint && config.endpoint) {
-        const { protocol, hostname, port, path } = await config.endpoint();
-        return { protocol, hostname, port, path: path || '/' };
-    }
-    const fips = (await config.useFipsEndpoint()) ? '-fips' : '';
-    const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-    return { protocol: 'https:', hostname: `${service}${fips}.${region}.${suffix}`, path: '/' };
-}
-/** `<Code>` and `<Message>` of an error answer, EC2's (`<Response><Errors><Error>`) or ELB's (`<ErrorResponse><Error>`). */
-function query_api_parseQueryError(xml, status, label) {
-    const code = /<Code>([^<]*)<\/Code>/.exec(xml)?.[1] ?? `HTTP${status}`;
-    const message = /<Message>([^<]*)<\/Message>/.exec(xml)?.[1];
-    return new QueryApiError(code, message === undefined ? `${label} answered HTTP ${status}` : unescapeXml(message), status);
-}
-async function sendOnce(ecs, spec, params) {
-    const config = ecs.config;
-    const region = await config.region();
-    const endpoint = await serviceEndpoint(ecs, spec.service, region);
-    const body = new URLSearchParams({ ...params, Version: spec.version }).toString();
-    const host = endpoint.port === undefined ? endpoint.hostname : `${endpoint.hostname}:${endpoint.port}`;
-    const request = new protocols.HttpRequest({
-        ...endpoint,
-        method: 'POST',
-        headers: { host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
-        body,
-    });
-    const signer = new signature_v4_dist_cjs.SignatureV4({
-        credentials: config.credentials,
-        region,
-        service: spec.service,
-        sha256: config.sha256,
-    });
-    const signed = await signer.sign(request);
-    const { response } = await config.requestHandler.handle(signed);
-    const bytes = await config.streamCollector(response.body);
-    const xml = new TextDecoder().decode(bytes);
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-        throw query_api_parseQueryError(xml, response.statusCode, spec.label);
-    }
-    return xml;
-}
-function queryApi(ecs, spec, sleep) {
-    return {
-        spec,
-        call: (params) => {
-            // The type already holds callers to the list; this holds the untyped ones (and the policy) to it too.
-            if (!spec.actions.includes(params.Action)) {
-                return Promise.reject(new Error(`${spec.label} action ${params.Action} is not declared for this adapter`));
-            }
-            return withRetries(() => sendOnce(ecs, spec, params), sleep);
-        },
-    };
-}
-// --- XML ---------------------------------------------------------------------------------------------------------
-function unescapeXml(text) {
-    return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#[0-9]+);/g, (_entity, name) => {
-        if (name.startsWith('#x'))
-            return String.fromCodePoint(parseInt(name.slice(2), 16));
-        if (name.startsWith('#'))
-            return String.fromCodePoint(parseInt(name.slice(1), 10));
-        return { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[name] ?? '';
-    });
-}
-const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>|([^<]+)/g;
-/** The document element of an XML answer. Throws on text that is not well-formed in the ways that matter here. */
-function parseXml(xml) {
-    const root = { name: '#document', children: [], text: '' };
-    const open = [root];
-    for (const match of xml.matchAll(TOKEN)) {
-        const [, closing, name, selfClosing, text] = match;
-        const current = open[open.length - 1];
-        if (text !== undefined) {
-            current.text += unescapeXml(text);
-        }
-        else if (name === undefined) {
-            continue; // a comment or the declaration
-        }
-        else if (closing) {
-            if (current.name !== name)
-                throw new Error(`XML answer: </${name}> closes <${current.name}>`);
-            open.pop();
-        }
-        else {
-            const element = { name, children: [], text: '' };
-            current.children.push(element);
-            if (!selfClosing)
-                open.push(element);
-        }
-    }
-    if (open.length !== 1)
-        throw new Error(`XML answer: <${open[open.length - 1]?.name}> is never closed`);
-    const document = root.children[0];
-    if (document === undefined)
-        throw new Error('XML answer: no element');
-    for (const element of walk(document))
-        if (element.children.length > 0)
-            element.text = '';
-    return document;
-}
-function* walk(element) {
-    yield element;
-    for (const child of element.children)
-        yield* walk(child);
-}
-/** The first child named `name`, following a path of names: `child(answer, 'CreateRuleResult', 'Rules')`. */
-function child(element, ...path) {
-    let current = element;
-    for (const name of path)
-        current = current?.children.find((c) => c.name === name);
-    return current;
-}
-/** The items of a list element: its `member` children (ELB) or `item` children (EC2). */
-function members(list) {
-    return (list?.children ?? []).filter((c) => c.name === 'member' || c.name === 'item');
-}
-/** The text of the child at `path`, or undefined when there is no such child. */
-function textAt(element, ...path) {
-    return child(element, ...path)?.text;
-}
-
+// EXTERNAL MODULE: ./src/aws/query-api.ts
+var query_api = __webpack_require__(4492);
 ;// CONCATENATED MODULE: ./src/aws/ec2-query.ts
 
 /** EC2's errors are Query API errors; the name stays for the callers that match on it. */
@@ -257,8 +86,8 @@ const EC2 = {
  * `<item>`. Undefined when the interface has no association yet (the address comes a little after the task).
  */
 function parsePublicIp(xml) {
-    const first = members(child(parseXml(xml), 'networkInterfaceSet'))[0];
-    return textAt(first, 'association', 'publicIp');
+    const first = (0,query_api/* members */.ol)((0,query_api/* child */.jf)((0,query_api/* parseXml */.NO)(xml), 'networkInterfaceSet'))[0];
+    return (0,query_api/* textAt */.$6)(first, 'association', 'publicIp');
 }
 /** EC2's error answer (`<Response><Errors><Error><Code>…<Message>…`) as an Ec2Error. */
 function parseEc2Error(xml, status) {
@@ -269,130 +98,21 @@ function parseEc2Error(xml, status) {
  * 5xx, transport errors; exponential pauses from 200 ms).
  */
 async function describePublicIp(ecs, networkInterfaceId, sleep) {
-    const xml = await queryApi(ecs, EC2, sleep).call({
+    const xml = await (0,query_api/* queryApi */.JO)(ecs, EC2, sleep).call({
         Action: 'DescribeNetworkInterfaces',
         'NetworkInterfaceId.1': networkInterfaceId,
     });
     return parsePublicIp(xml);
 }
 
-;// CONCATENATED MODULE: ./src/aws/health.ts
-// The HTTP health check of a new environment: retried until it answers 2xx or its budget runs out. The fetch, the
-// pause and the clock are injectable so budgets can be tested without waiting.
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const realFetch = async (url, init) => {
-    const response = await fetch(url, { signal: init.signal });
-    // The body is not needed; dropping it frees the connection.
-    await response.body?.cancel();
-    return { status: response.status };
-};
-function describeFailure(error, timeoutMs) {
-    // Duck-typed: fetch's errors may come from another realm (a test VM), where instanceof Error is false.
-    const { name, message, cause } = (typeof error === 'object' && error !== null ? error : {});
-    if (name === 'TimeoutError' || name === 'AbortError')
-        return `no answer within ${timeoutMs / 1000}s`;
-    return cause?.code ?? cause?.message ?? message ?? String(error);
-}
-/**
- * GETs `url` until it answers 2xx. The last attempt starts no later than the budget's end; each attempt is cut off
- * at `requestTimeoutMs` or at what is left of the budget, whichever is shorter (but at least one second).
- */
-async function checkHealth(url, options) {
-    const fetchOnce = options.fetch ?? realFetch;
-    const sleep = options.sleep ?? realSleep;
-    const now = options.now ?? Date.now;
-    const start = now();
-    let attempts = 0;
-    let lastProblem;
-    for (;;) {
-        if (options.cancelled?.())
-            return { healthy: false, attempts, elapsedMs: now() - start, lastProblem: 'cancelled' };
-        attempts += 1;
-        const left = options.budgetMs - (now() - start);
-        const timeoutMs = Math.max(1000, Math.min(options.requestTimeoutMs, left));
-        try {
-            const response = await fetchOnce(url, { signal: AbortSignal.timeout(timeoutMs) });
-            if (response.status >= 200 && response.status < 300) {
-                return { healthy: true, attempts, elapsedMs: now() - start };
-            }
-            lastProblem = `HTTP ${response.status}`;
-        }
-        catch (error) {
-            lastProblem = describeFailure(error, timeoutMs);
-        }
-        const elapsed = now() - start;
-        if (elapsed >= options.budgetMs)
-            return { healthy: false, attempts, elapsedMs: elapsed, lastProblem };
-        await sleep(Math.min(options.intervalMs, options.budgetMs - elapsed));
-    }
-}
-
+// EXTERNAL MODULE: ./src/aws/health.ts
+var aws_health = __webpack_require__(2611);
 // EXTERNAL MODULE: ./src/aws/service-names.ts
 var service_names = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/aws/ssm.ts
 var ssm = __webpack_require__(8332);
-;// CONCATENATED MODULE: ./src/aws/tags.ts
-
-const TAG_KEYS = {
-    managedBy: 'managed-by',
-    pr: 'showtime-pr',
-    sha: 'showtime-sha',
-    requester: 'showtime-requester',
-    createdAt: 'showtime-created-at',
-    expiresAt: 'showtime-expires-at',
-};
-const MANAGED_BY = 'showtime';
-/** The expiry tag of an environment that lives until its PR closes or someone stops it. */
-const NO_EXPIRY = 'none';
-const MAX_TAG_VALUE = 256;
-// ECS tag values allow letters, digits, spaces and + - = . _ : / @ only (a bot login's brackets are not).
-const DISALLOWED = /[^\p{L}\p{N} +\-=._:/@]/gu;
-function tagValue(text) {
-    return text.replace(DISALLOWED, '_').slice(0, MAX_TAG_VALUE);
-}
-function environmentTags(fields) {
-    return [
-        { key: TAG_KEYS.managedBy, value: MANAGED_BY },
-        { key: TAG_KEYS.pr, value: String(fields.pr) },
-        { key: TAG_KEYS.sha, value: fields.sha7 },
-        { key: TAG_KEYS.requester, value: tagValue(fields.requester) },
-        { key: TAG_KEYS.createdAt, value: fields.createdAt.toISOString() },
-        { key: TAG_KEYS.expiresAt, value: fields.expiresAt ? fields.expiresAt.toISOString() : NO_EXPIRY },
-    ];
-}
-function isManaged(tags) {
-    return (tags ?? []).some((t) => t.key === TAG_KEYS.managedBy && t.value === MANAGED_BY);
-}
-const PR = /^[1-9][0-9]{0,9}$/;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
-function parseDate(text) {
-    if (text === undefined || !ISO.test(text))
-        return undefined;
-    const date = new Date(text);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-/** Reads the showtime tags; a tag that is missing or damaged leaves its field undefined (never throws). */
-function parseEnvironmentTags(tags) {
-    const get = (key) => (tags ?? []).find((t) => t.key === key)?.value;
-    const parsed = {};
-    const pr = get(TAG_KEYS.pr);
-    if (pr !== undefined && PR.test(pr))
-        parsed.pr = Number(pr);
-    const sha = (0,values/* toSha7 */.j_)(get(TAG_KEYS.sha) ?? '');
-    if (sha !== undefined)
-        parsed.sha = sha;
-    const requester = get(TAG_KEYS.requester);
-    if (requester)
-        parsed.requester = requester;
-    const createdAt = parseDate(get(TAG_KEYS.createdAt));
-    if (createdAt)
-        parsed.createdAt = createdAt;
-    const expiresAt = parseDate(get(TAG_KEYS.expiresAt));
-    if (expiresAt)
-        parsed.expiresAt = expiresAt;
-    return parsed;
-}
-
+// EXTERNAL MODULE: ./src/aws/tags.ts
+var aws_tags = __webpack_require__(9580);
 // EXTERNAL MODULE: ./src/aws/task-definition.ts + 1 modules
 var task_definition = __webpack_require__(8301);
 ;// CONCATENATED MODULE: ./src/aws/ecs.ts
@@ -482,6 +202,11 @@ function requireTarget(pr, sha) {
         throw refuse(`SHA "${sha}": expected ${values/* FORMS */.yY.sha}`);
     return { pr, sha7 };
 }
+/**
+ * How long ECS ignores the load balancer's health check of a new task: Superset runs its migrations before it
+ * listens, and a task replaced for failing checks meanwhile would never come up.
+ */
+const LOAD_BALANCER_GRACE_SECONDS = 600;
 /** The first pause of a wait for ECS (pollPauses). */
 const FIRST_POLL_MS = 2_000;
 function chunks(items, size) {
@@ -507,7 +232,7 @@ class EcsBackend {
         // The password calls are part of what creating and deleting an environment costs.
         if (deps.passwords?.client)
             countClientCalls(deps.passwords.client, this.counter);
-        this.sleep = deps.sleep ?? realSleep;
+        this.sleep = deps.sleep ?? aws_health/* realSleep */.uk;
         this.now = deps.now ?? Date.now;
         this.log = deps.log ?? (() => undefined);
         this.secret = deps.secret ?? (() => (0,external_node_crypto_.randomBytes)(32).toString('base64url'));
@@ -525,12 +250,21 @@ class EcsBackend {
             },
         };
     }
+    /**
+     * Fargate, or Fargate Spot (a capacity provider strategy, which excludes a launch type). ECS does not fall back to
+     * on-demand by itself: a Spot shortage fails the placement, and the deploy says so.
+     */
+    get capacity() {
+        return this.settings.spot
+            ? { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] }
+            : { launchType: 'FARGATE' };
+    }
     async createEnvironment(spec) {
         const { pr, sha7 } = requireTarget(spec.pr, spec.sha);
         const names = (0,service_names/* environmentNames */.iF)(pr, sha7);
         const label = `environment ${names.family}`;
         const before = this.apiCalls();
-        const tags = environmentTags({
+        const tags = (0,aws_tags/* environmentTags */.TA)({
             pr,
             sha7,
             requester: spec.requester,
@@ -585,7 +319,7 @@ class EcsBackend {
         }
         let serviceName;
         try {
-            serviceName = await step('place', () => this.placeService(names, taskDefinitionArn, tags));
+            serviceName = await step('place', () => this.placeService(names, taskDefinitionArn, tags, spec.targetGroupArn));
         }
         catch (error) {
             // No service exists (or the one that does was not changed): only the new revision needs to go. The password
@@ -597,7 +331,7 @@ class EcsBackend {
             throw new EnvironmentError(`Cannot create ${label}: ${errorText(error)}; ${cleanup}.`, stageOf(error, 'place'), gone.failed.length === 0 ? 'not-needed' : 'delete-failed');
         }
         try {
-            const deployed = await this.bringUp(serviceName, taskDefinitionArn);
+            const deployed = await this.bringUp(serviceName, taskDefinitionArn, spec.targetGroupArn === undefined);
             this.log(`created ${label} with ${callsBetween(before, this.apiCalls()).total} AWS API calls`);
             return deployed;
         }
@@ -655,7 +389,8 @@ class EcsBackend {
                 taskDefinition: taskDefinitionArn,
                 desiredCount: 1,
             })));
-            return await this.bringUp(serviceName, taskDefinitionArn);
+            // Behind a load balancer, a stable service has passed the load balancer's health check (ECS waits for it).
+            return await this.bringUp(serviceName, taskDefinitionArn, (service.loadBalancers ?? []).length === 0);
         }
         catch (error) {
             const rollback = await this.rollBack(serviceName, previousArn, taskDefinitionArn);
@@ -703,9 +438,9 @@ class EcsBackend {
         for (const batch of chunks(arns, 10))
             services.push(...(await this.describeServices(batch, true)));
         return services
-            .filter((s) => s.status !== 'INACTIVE' && isManaged(s.tags))
+            .filter((s) => s.status !== 'INACTIVE' && (0,aws_tags/* isManaged */.yF)(s.tags))
             .map((s) => {
-            const tags = parseEnvironmentTags(s.tags);
+            const tags = (0,aws_tags/* parseEnvironmentTags */.oN)(s.tags);
             const fromName = (0,service_names/* parseServiceName */.qE)(s.serviceName ?? '');
             return {
                 serviceName: s.serviceName ?? '',
@@ -741,11 +476,11 @@ class EcsBackend {
      * most of the wait; it need not also wait for ECS to call the service stable). Both must succeed; any failure is a
      * StepFailure naming the step.
      */
-    async bringUp(serviceName, taskDefinitionArn) {
+    async bringUp(serviceName, taskDefinitionArn, checkHealthDirectly) {
         let address;
         let health;
         let settled = false;
-        const startHealth = (found) => checkHealth(`http://${found.host}:${found.port}${this.settings.healthCheckPath}`, {
+        const startHealth = (found) => (0,aws_health/* checkHealth */.Ns)(`http://${found.host}:${found.port}${this.settings.healthCheckPath}`, {
             budgetMs: this.settings.timeouts.healthMs,
             intervalMs: this.settings.timeouts.healthIntervalMs,
             requestTimeoutMs: this.settings.timeouts.healthRequestMs,
@@ -759,12 +494,16 @@ class EcsBackend {
                 if (address !== undefined || (service.runningCount ?? 0) < 1)
                     return;
                 address = await this.taskAddress(serviceName, taskDefinitionArn);
-                if (address !== undefined)
+                if (address !== undefined && checkHealthDirectly)
                     health = startHealth(address);
             }));
             address ??= await step('address', () => this.findAddress(serviceName, taskDefinitionArn));
-            health ??= startHealth(address);
             const url = `http://${address.host}:${address.port}`;
+            if (!checkHealthDirectly) {
+                this.log(`${serviceName} is stable at ${url}; its health is checked through the load balancer`);
+                return { serviceName, taskDefinitionArn, address, url };
+            }
+            health ??= startHealth(address);
             const result = await health;
             if (!result.healthy) {
                 throw new StepFailure('health', `health check of ${url}${this.settings.healthCheckPath} failed after ${result.attempts} attempts in ` +
@@ -782,7 +521,16 @@ class EcsBackend {
      * Puts the revision into one of the environment's two service names (see service-names.ts): into the service
      * that already runs there, or into a new one. Returns the service name used.
      */
-    async placeService(names, taskDefinitionArn, tags) {
+    async placeService(names, taskDefinitionArn, tags, targetGroupArn) {
+        const loadBalancers = targetGroupArn
+            ? [
+                {
+                    targetGroupArn,
+                    containerName: this.settings.containerName,
+                    containerPort: this.settings.containerPort,
+                },
+            ]
+            : undefined;
         const refused = new Set();
         const deadline = this.now() + this.settings.timeouts.drainWaitMs;
         for (let attempt = 1;; attempt += 1) {
@@ -811,6 +559,8 @@ class EcsBackend {
                     taskDefinition: taskDefinitionArn,
                     desiredCount: 1,
                     networkConfiguration: this.networkConfiguration,
+                    ...this.capacity,
+                    ...(loadBalancers ? { loadBalancers } : {}),
                     forceNewDeployment: true,
                 }));
                 // The service was tagged when it was created; fresh tags only update requester and dates, so a failure
@@ -829,8 +579,11 @@ class EcsBackend {
                     serviceName: name,
                     taskDefinition: taskDefinitionArn,
                     desiredCount: 1,
-                    launchType: 'FARGATE',
+                    ...this.capacity,
                     networkConfiguration: this.networkConfiguration,
+                    ...(loadBalancers
+                        ? { loadBalancers, healthCheckGracePeriodSeconds: LOAD_BALANCER_GRACE_SECONDS }
+                        : {}),
                     deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: false } },
                     tags,
                     propagateTags: 'SERVICE',
@@ -1066,6 +819,282 @@ function createEcsBackend(settings, deps = {}) {
 
 /***/ }),
 
+/***/ 2611:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ns: () => (/* binding */ checkHealth),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+/* unused harmony exports realFetch, hostHeaderFetch */
+// The HTTP health check of a new environment: retried until it answers 2xx or its budget runs out. The fetch, the
+// pause and the clock are injectable so budgets can be tested without waiting.
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const realFetch = async (url, init) => {
+    const response = await fetch(url, { signal: init.signal });
+    // The body is not needed; dropping it frees the connection.
+    await response.body?.cancel();
+    return { status: response.status };
+};
+function describeFailure(error, timeoutMs) {
+    // Duck-typed: fetch's errors may come from another realm (a test VM), where instanceof Error is false.
+    const { name, message, cause } = (typeof error === 'object' && error !== null ? error : {});
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return `no answer within ${timeoutMs / 1000}s`;
+    return cause?.code ?? cause?.message ?? message ?? String(error);
+}
+/**
+ * GETs `url` until it answers 2xx. The last attempt starts no later than the budget's end; each attempt is cut off
+ * at `requestTimeoutMs` or at what is left of the budget, whichever is shorter (but at least one second).
+ */
+async function checkHealth(url, options) {
+    const fetchOnce = options.fetch ?? realFetch;
+    const sleep = options.sleep ?? realSleep;
+    const now = options.now ?? Date.now;
+    const start = now();
+    let attempts = 0;
+    let lastProblem;
+    for (;;) {
+        if (options.cancelled?.())
+            return { healthy: false, attempts, elapsedMs: now() - start, lastProblem: 'cancelled' };
+        attempts += 1;
+        const left = options.budgetMs - (now() - start);
+        const timeoutMs = Math.max(1000, Math.min(options.requestTimeoutMs, left));
+        try {
+            const response = await fetchOnce(url, { signal: AbortSignal.timeout(timeoutMs) });
+            if (response.status >= 200 && response.status < 300) {
+                return { healthy: true, attempts, elapsedMs: now() - start };
+            }
+            lastProblem = `HTTP ${response.status}`;
+        }
+        catch (error) {
+            lastProblem = describeFailure(error, timeoutMs);
+        }
+        const elapsed = now() - start;
+        if (elapsed >= options.budgetMs)
+            return { healthy: false, attempts, elapsedMs: elapsed, lastProblem };
+        await sleep(Math.min(options.intervalMs, options.budgetMs - elapsed));
+    }
+}
+/**
+ * A fetch that sends every request with `Host: <host>` (and, over HTTPS, that name for SNI and the certificate
+ * check), whatever address the URL names: a health check through a load balancer reaches the environment by its
+ * host, also when the URL is the balancer's own address (input load-balancer-address). Node's fetch cannot set Host.
+ */
+function hostHeaderFetch(host) {
+    return async (url, init) => {
+        const target = new URL(url);
+        const secure = target.protocol === 'https:';
+        const { request } = secure ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
+        return new Promise((resolve, reject) => {
+            const outgoing = request({
+                protocol: target.protocol,
+                hostname: target.hostname,
+                port: target.port || (secure ? 443 : 80),
+                path: `${target.pathname}${target.search}`,
+                method: 'GET',
+                headers: { host },
+                ...(secure ? { servername: host } : {}),
+                signal: init.signal,
+            }, (response) => {
+                // The body is not needed; dropping it frees the connection.
+                response.resume();
+                resolve({ status: response.statusCode ?? 0 });
+            });
+            outgoing.on('error', reject);
+            outgoing.end();
+        });
+    };
+}
+
+
+/***/ }),
+
+/***/ 4492:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ textAt),
+/* harmony export */   JO: () => (/* binding */ queryApi),
+/* harmony export */   NK: () => (/* binding */ QueryApiError),
+/* harmony export */   NO: () => (/* binding */ parseXml),
+/* harmony export */   jf: () => (/* binding */ child),
+/* harmony export */   ol: () => (/* binding */ members)
+/* harmony export */ });
+/* unused harmony exports isTransient, withRetries, serviceEndpoint, parseQueryError, unescapeXml */
+/* harmony import */ var _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3422);
+/* harmony import */ var _smithy_signature_v4__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5118);
+
+
+/** An error answer of a Query API: named by its code, like the SDK's errors ("TargetGroupNotFound: …"). */
+class QueryApiError extends Error {
+    code;
+    status;
+    constructor(code, message, status) {
+        super(message);
+        this.code = code;
+        this.status = status;
+        this.name = code;
+    }
+}
+/** Throttling and the services' own failures: worth another try (as are any 5xx and transport errors). */
+const TRANSIENT_CODES = new Set([
+    'RequestLimitExceeded',
+    'Throttling',
+    'ThrottlingException',
+    'InternalError',
+    'InternalFailure',
+    'ServiceUnavailable',
+    'Unavailable',
+]);
+const ATTEMPTS = 4;
+function isTransient(error) {
+    if (!(error instanceof QueryApiError))
+        return true; // a transport failure: nothing reached the service
+    return TRANSIENT_CODES.has(error.code) || (error.status ?? 0) >= 500;
+}
+/**
+ * Runs `once` until it succeeds, fails for good, or has had its attempts (4), pausing 200, 400, 800 ms between
+ * tries as the SDK's standard retry would (without its jitter: tests pass a sleep that records).
+ */
+async function withRetries(once, sleep) {
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            return await once();
+        }
+        catch (error) {
+            if (attempt >= ATTEMPTS || !isTransient(error))
+                throw error;
+            await sleep(100 * 2 ** attempt);
+        }
+    }
+}
+/** Where `service` answers for this client: its custom endpoint (moto, a VPC endpoint) or the regional one. */
+async function serviceEndpoint(ecs, service, region) {
+    const config = ecs.config;
+    if (config.isCustomEndpoint && config.endpoint) {
+        const { protocol, hostname, port, path } = await config.endpoint();
+        return { protocol, hostname, port, path: path || '/' };
+    }
+    const fips = (await config.useFipsEndpoint()) ? '-fips' : '';
+    const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+    return { protocol: 'https:', hostname: `${service}${fips}.${region}.${suffix}`, path: '/' };
+}
+/** `<Code>` and `<Message>` of an error answer, EC2's (`<Response><Errors><Error>`) or ELB's (`<ErrorResponse><Error>`). */
+function parseQueryError(xml, status, label) {
+    const code = /<Code>([^<]*)<\/Code>/.exec(xml)?.[1] ?? `HTTP${status}`;
+    const message = /<Message>([^<]*)<\/Message>/.exec(xml)?.[1];
+    return new QueryApiError(code, message === undefined ? `${label} answered HTTP ${status}` : unescapeXml(message), status);
+}
+async function sendOnce(ecs, spec, params) {
+    const config = ecs.config;
+    const region = await config.region();
+    const endpoint = await serviceEndpoint(ecs, spec.service, region);
+    const body = new URLSearchParams({ ...params, Version: spec.version }).toString();
+    const host = endpoint.port === undefined ? endpoint.hostname : `${endpoint.hostname}:${endpoint.port}`;
+    const request = new _smithy_core_protocols__WEBPACK_IMPORTED_MODULE_0__.HttpRequest({
+        ...endpoint,
+        method: 'POST',
+        headers: { host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body,
+    });
+    const signer = new _smithy_signature_v4__WEBPACK_IMPORTED_MODULE_1__.SignatureV4({
+        credentials: config.credentials,
+        region,
+        service: spec.service,
+        sha256: config.sha256,
+    });
+    const signed = await signer.sign(request);
+    const { response } = await config.requestHandler.handle(signed);
+    const bytes = await config.streamCollector(response.body);
+    const xml = new TextDecoder().decode(bytes);
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+        throw parseQueryError(xml, response.statusCode, spec.label);
+    }
+    return xml;
+}
+function queryApi(ecs, spec, sleep) {
+    return {
+        spec,
+        call: (params) => {
+            // The type already holds callers to the list; this holds the untyped ones (and the policy) to it too.
+            if (!spec.actions.includes(params.Action)) {
+                return Promise.reject(new Error(`${spec.label} action ${params.Action} is not declared for this adapter`));
+            }
+            return withRetries(() => sendOnce(ecs, spec, params), sleep);
+        },
+    };
+}
+// --- XML ---------------------------------------------------------------------------------------------------------
+function unescapeXml(text) {
+    return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-fA-F]+|#[0-9]+);/g, (_entity, name) => {
+        if (name.startsWith('#x'))
+            return String.fromCodePoint(parseInt(name.slice(2), 16));
+        if (name.startsWith('#'))
+            return String.fromCodePoint(parseInt(name.slice(1), 10));
+        return { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[name] ?? '';
+    });
+}
+const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>|([^<]+)/g;
+/** The document element of an XML answer. Throws on text that is not well-formed in the ways that matter here. */
+function parseXml(xml) {
+    const root = { name: '#document', children: [], text: '' };
+    const open = [root];
+    for (const match of xml.matchAll(TOKEN)) {
+        const [, closing, name, selfClosing, text] = match;
+        const current = open[open.length - 1];
+        if (text !== undefined) {
+            current.text += unescapeXml(text);
+        }
+        else if (name === undefined) {
+            continue; // a comment or the declaration
+        }
+        else if (closing) {
+            if (current.name !== name)
+                throw new Error(`XML answer: </${name}> closes <${current.name}>`);
+            open.pop();
+        }
+        else {
+            const element = { name, children: [], text: '' };
+            current.children.push(element);
+            if (!selfClosing)
+                open.push(element);
+        }
+    }
+    if (open.length !== 1)
+        throw new Error(`XML answer: <${open[open.length - 1]?.name}> is never closed`);
+    const document = root.children[0];
+    if (document === undefined)
+        throw new Error('XML answer: no element');
+    for (const element of walk(document))
+        if (element.children.length > 0)
+            element.text = '';
+    return document;
+}
+function* walk(element) {
+    yield element;
+    for (const child of element.children)
+        yield* walk(child);
+}
+/** The first child named `name`, following a path of names: `child(answer, 'CreateRuleResult', 'Rules')`. */
+function child(element, ...path) {
+    let current = element;
+    for (const name of path)
+        current = current?.children.find((c) => c.name === name);
+    return current;
+}
+/** The items of a list element: its `member` children (ELB) or `item` children (EC2). */
+function members(list) {
+    return (list?.children ?? []).filter((c) => c.name === 'member' || c.name === 'item');
+}
+/** The text of the child at `path`, or undefined when there is no such child. */
+function textAt(element, ...path) {
+    return child(element, ...path)?.text;
+}
+
+
+/***/ }),
+
 /***/ 8332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1164,6 +1193,82 @@ function createSsmClient(settings) {
         maxAttempts: 5,
         ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
     });
+}
+
+
+/***/ }),
+
+/***/ 9580:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kf: () => (/* binding */ MANAGED_BY),
+/* harmony export */   SE: () => (/* binding */ TAG_KEYS),
+/* harmony export */   TA: () => (/* binding */ environmentTags),
+/* harmony export */   oN: () => (/* binding */ parseEnvironmentTags),
+/* harmony export */   yF: () => (/* binding */ isManaged)
+/* harmony export */ });
+/* unused harmony exports NO_EXPIRY, tagValue */
+/* harmony import */ var _core_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4101);
+
+const TAG_KEYS = {
+    managedBy: 'managed-by',
+    pr: 'showtime-pr',
+    sha: 'showtime-sha',
+    requester: 'showtime-requester',
+    createdAt: 'showtime-created-at',
+    expiresAt: 'showtime-expires-at',
+};
+const MANAGED_BY = 'showtime';
+/** The expiry tag of an environment that lives until its PR closes or someone stops it. */
+const NO_EXPIRY = 'none';
+const MAX_TAG_VALUE = 256;
+// ECS tag values allow letters, digits, spaces and + - = . _ : / @ only (a bot login's brackets are not).
+const DISALLOWED = /[^\p{L}\p{N} +\-=._:/@]/gu;
+function tagValue(text) {
+    return text.replace(DISALLOWED, '_').slice(0, MAX_TAG_VALUE);
+}
+function environmentTags(fields) {
+    return [
+        { key: TAG_KEYS.managedBy, value: MANAGED_BY },
+        { key: TAG_KEYS.pr, value: String(fields.pr) },
+        { key: TAG_KEYS.sha, value: fields.sha7 },
+        { key: TAG_KEYS.requester, value: tagValue(fields.requester) },
+        { key: TAG_KEYS.createdAt, value: fields.createdAt.toISOString() },
+        { key: TAG_KEYS.expiresAt, value: fields.expiresAt ? fields.expiresAt.toISOString() : NO_EXPIRY },
+    ];
+}
+function isManaged(tags) {
+    return (tags ?? []).some((t) => t.key === TAG_KEYS.managedBy && t.value === MANAGED_BY);
+}
+const PR = /^[1-9][0-9]{0,9}$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
+function parseDate(text) {
+    if (text === undefined || !ISO.test(text))
+        return undefined;
+    const date = new Date(text);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/** Reads the showtime tags; a tag that is missing or damaged leaves its field undefined (never throws). */
+function parseEnvironmentTags(tags) {
+    const get = (key) => (tags ?? []).find((t) => t.key === key)?.value;
+    const parsed = {};
+    const pr = get(TAG_KEYS.pr);
+    if (pr !== undefined && PR.test(pr))
+        parsed.pr = Number(pr);
+    const sha = (0,_core_values_js__WEBPACK_IMPORTED_MODULE_0__/* .toSha7 */ .j_)(get(TAG_KEYS.sha) ?? '');
+    if (sha !== undefined)
+        parsed.sha = sha;
+    const requester = get(TAG_KEYS.requester);
+    if (requester)
+        parsed.requester = requester;
+    const createdAt = parseDate(get(TAG_KEYS.createdAt));
+    if (createdAt)
+        parsed.createdAt = createdAt;
+    const expiresAt = parseDate(get(TAG_KEYS.expiresAt));
+    if (expiresAt)
+        parsed.expiresAt = expiresAt;
+    return parsed;
 }
 
 

@@ -1,0 +1,106 @@
+// End to end in load-balancer mode (issue 17): the bundles against the emulator, moto's ELBv2 (listener rules,
+// target groups, target health) and the stand-in that plays the ALB's data plane, routing by Host to the fake
+// Superset of the task the PR's rule points at. Each service's task has its own IP, so who answers is visible.
+import { TRIGGER_START, TRIGGER_STOP } from '../../src/core/labels.js';
+import { createElbRouter } from '../../src/aws/elb.js';
+import type { TrafficRouter } from '../../src/aws/elb.js';
+import { pullRequestEvent } from '../../test-support/payloads.js';
+import type { ActionWorld } from '../../test-support/action-world.js';
+import { ok, statusComment } from '../../test-support/e2e-checks.js';
+import { FULL, PREVIEW_DOMAIN, REPO, startActionWorld } from '../../test-support/action-world.js';
+
+const SHA_A = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+const SHA_B = 'b2c3d4e5f60718293a4b5c6d7e8f901234567890';
+
+let world: ActionWorld;
+let router: TrafficRouter;
+
+beforeAll(async () => {
+  world = await startActionWorld({ loadBalancer: true });
+  const balancer = world.balancer!;
+  // Read-only inspection of what the action made, through the same adapter the action uses.
+  router = createElbRouter(world.clients.ecs, {
+    listenerArn: balancer.world.listenerArn,
+    domain: PREVIEW_DOMAIN,
+    vpcId: balancer.world.vpcId,
+    containerPort: 0,
+    healthCheckPath: '/health',
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await world?.stop();
+});
+
+function labeled(pr: number, label: string, headSha: string) {
+  world.github.store.addLabels(FULL, pr, [label]);
+  return pullRequestEvent({ action: 'labeled', repo: REPO, pr, headSha, sender: 'maintainer', label });
+}
+
+test('first start, a push that switches the host with no failed request, and a stop', async () => {
+  const pr = 700;
+  const host = `pr-${pr}.${PREVIEW_DOMAIN}`;
+  world.github.store.addPull(FULL, { number: pr, headSha: SHA_A, author: 'writer', labels: [] });
+
+  // First start: the PR answers at its stable HTTPS host, which the labels, the comment and the outputs show.
+  const first = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START, SHA_A));
+  expect(ok(first.run).outputs['environment-url']).toBe(`https://${host}`);
+  expect(world.labels(pr)).toContain(`🎪 a1b2c3d 🌐 ${host}`);
+  expect(statusComment(world, pr)).toContain(`https://${host}`);
+  const blue = await world.balancer!.get(host);
+  expect(blue.status).toBe(200);
+  const blueRule = await router.ruleOf({ pr });
+  expect(blueRule?.targetGroupArns).toHaveLength(1);
+  // The environment's own host served the check before the switch and is gone.
+  expect(await router.ruleOf({ pr, sha7: 'a1b2c3d' })).toBeUndefined();
+  const deployments = world.github.store
+    .deployments(FULL)
+    .filter((d) => d.environment === `showtime-pr-${pr}`);
+  expect(deployments).toHaveLength(1);
+
+  // A push: the host answers throughout, from blue until the one ModifyRule, from green after it.
+  world.github.store.setHeadSha(FULL, pr, SHA_B);
+  const answers: { status: number; task?: string }[] = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      answers.push(await world.balancer!.get(host));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const push = pullRequestEvent({ action: 'synchronize', repo: REPO, pr, headSha: SHA_B, sender: 'writer' });
+  const rolled = await world.runMain('pull_request_target', push);
+  polling = false;
+  await poller;
+  expect(ok(rolled.plan).outputs.action).toBe('rolling-update');
+  expect(ok(rolled.run).outputs['environment-url']).toBe(`https://${host}`);
+  const green = await world.balancer!.get(host);
+  expect(green.status).toBe(200);
+  expect(green.task).not.toBe(blue.task);
+  expect(answers.length).toBeGreaterThan(3);
+  expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+  // Blue until the switch, green after: one change of who answers, never back.
+  const who = answers.map((answer) => answer.task);
+  const changes = who.filter((task, i) => i > 0 && task !== who[i - 1]);
+  expect(changes.length).toBeLessThanOrEqual(1);
+  expect(who[0]).toBe(blue.task);
+  // The same rule, moved: one ModifyRule, not a new rule.
+  const greenRule = await router.ruleOf({ pr });
+  expect(greenRule?.ruleArn).toBe(blueRule?.ruleArn);
+  expect(greenRule?.targetGroupArns).not.toEqual(blueRule?.targetGroupArns);
+  expect(world.labels(pr)).toContain(`🎪 b2c3d4e 🌐 ${host}`);
+  expect(world.labels(pr).filter((label) => label.includes('a1b2c3d'))).toEqual([]);
+  // Blue is retired: its service and its target group.
+  expect(await world.activeServices()).toEqual([`pr-${pr}-b2c3d4e-service`]);
+  const managed = await router.listManaged();
+  expect(managed.targetGroups.filter((g) => g.pr === pr).map((g) => g.sha7)).toEqual(['b2c3d4e']);
+
+  // A stop: the host stops answering, and the rule and the target groups go with the service.
+  const stop = await world.runMain('pull_request_target', labeled(pr, TRIGGER_STOP, SHA_B));
+  ok(stop.run);
+  expect(await world.activeServices()).toEqual([]);
+  expect((await world.balancer!.get(host)).status).toBe(404);
+  const after = await router.listManaged();
+  expect(after.rules.filter((r) => r.pr === pr)).toEqual([]);
+  expect(after.targetGroups.filter((g) => g.pr === pr)).toEqual([]);
+}, 180_000);

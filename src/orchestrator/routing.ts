@@ -1,0 +1,80 @@
+// Load-balancer mode's steps of a deploy and a teardown (issue 17): each PR answers at `pr-<N>.<domain>` through a
+// listener rule, each environment has its own target group. A new environment is reached through the load balancer
+// at its own host first; only when that answers does one ModifyRule move the PR's host to it.
+import { waitForHealthyTarget } from '../aws/balancer-health.js';
+import { environmentHost, prHost } from '../aws/elb-names.js';
+import { checkHealth, hostHeaderFetch } from '../aws/health.js';
+import { HTTPS_PORT } from '../core/labels.js';
+import type { Address } from '../core/types.js';
+import type { Router } from '../ports.js';
+import type { LoadBalancerSettings } from '../settings.js';
+import type { Deps } from './context.js';
+import { messageOf } from './context.js';
+
+/** The router and its settings, when the run is in load-balancer mode. */
+export function balancerOf(deps: Deps): { router: Router; balancer: LoadBalancerSettings } | undefined {
+  const balancer = deps.settings.aws.loadBalancer;
+  return deps.router && balancer ? { router: deps.router, balancer } : undefined;
+}
+
+/** The PR's stable address: what its 🌐 label, comment and deployment show in load-balancer mode. */
+export function stableAddress(balancer: LoadBalancerSettings, pr: number): Address {
+  return { host: prHost(pr, balancer.domain), port: HTTPS_PORT };
+}
+
+/**
+ * Routes the environment's own host to its target group, waits until the load balancer reports a healthy target,
+ * then sends the action's health check through the load balancer to that host. Throws what failed, in words.
+ */
+export async function checkThroughBalancer(
+  deps: Deps,
+  router: Router,
+  balancer: LoadBalancerSettings,
+  environment: { pr: number; sha7: string; targetGroupArn: string },
+): Promise<void> {
+  const { pr, sha7, targetGroupArn } = environment;
+  const aws = deps.settings.aws;
+  const interval = Math.min(2_000, aws.pollIntervalMs);
+  await router.route({ pr, sha7 }, targetGroupArn);
+  const targets = await waitForHealthyTarget(router, targetGroupArn, {
+    budgetMs: aws.healthTimeoutMs,
+    intervalMs: interval,
+  });
+  if (!targets.healthy) {
+    throw new Error(
+      `the load balancer reports no healthy target for ${sha7} after ${targets.attempts} checks (last: ${targets.last})`,
+    );
+  }
+  const host = environmentHost(pr, sha7, balancer.domain);
+  const url = `${balancer.checkAddress ?? `https://${host}`}${aws.healthCheckPath}`;
+  const result = await checkHealth(url, {
+    budgetMs: aws.healthTimeoutMs,
+    intervalMs: interval,
+    requestTimeoutMs: 10_000,
+    fetch: hostHeaderFetch(host),
+  });
+  if (!result.healthy) {
+    throw new Error(
+      `health check of ${host}${aws.healthCheckPath} through the load balancer failed after ${result.attempts} attempts (last: ${result.lastProblem ?? 'unknown'})`,
+    );
+  }
+  deps.log.info(`${sha7} answers through the load balancer at ${host}`);
+}
+
+/**
+ * Takes an environment out of the load balancer: its own host's rule and its target group. Returns what could not
+ * be removed, as lines for the PR; the target group of the environment the PR's host still routes to stays (ELB
+ * refuses), and the next teardown or the sweep retries.
+ */
+export async function releaseRouting(deps: Deps, pr: number, sha7: string): Promise<string[]> {
+  const mode = balancerOf(deps);
+  if (!mode) return [];
+  const problems: string[] = [];
+  await mode.router.removeRoute({ pr, sha7 }).catch((error: unknown) => {
+    problems.push(`Could not delete the listener rule of ${sha7}: ${messageOf(error)}`);
+  });
+  await mode.router.removeTargetGroup(pr, sha7).catch((error: unknown) => {
+    problems.push(`Could not delete the target group of ${sha7}: ${messageOf(error)}`);
+  });
+  return problems;
+}
