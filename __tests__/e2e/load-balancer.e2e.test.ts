@@ -1,7 +1,15 @@
 // End to end in load-balancer mode (issue 17): the bundles against the emulator, moto's ELBv2 (listener rules,
 // target groups, target health) and the stand-in that plays the ALB's data plane, routing by Host to the fake
 // Superset of the task the PR's rule points at. Each service's task has its own IP, so who answers is visible.
-import { TRIGGER_START, TRIGGER_STOP } from '../../src/core/labels.js';
+import {
+  activeLabel,
+  createdLabel,
+  requesterLabel,
+  statusLabel,
+  TRACKED,
+  TRIGGER_START,
+  TRIGGER_STOP,
+} from '../../src/core/labels.js';
 import { createElbRouter } from '../../src/aws/elb.js';
 import type { TrafficRouter } from '../../src/aws/elb.js';
 import { pullRequestEvent } from '../../test-support/payloads.js';
@@ -23,7 +31,7 @@ beforeAll(async () => {
     listenerArn: balancer.world.listenerArn,
     domain: PREVIEW_DOMAIN,
     vpcId: balancer.world.vpcId,
-    containerPort: 0,
+    containerPort: 8080,
     healthCheckPath: '/health',
   });
 }, 90_000);
@@ -104,3 +112,56 @@ test('first start, a push that switches the host with no failed request, and a s
   expect(after.rules.filter((r) => r.pr === pr)).toEqual([]);
   expect(after.targetGroups.filter((g) => g.pr === pr)).toEqual([]);
 }, 180_000);
+
+describe('the sweep reconciles rules and target groups no label claims', () => {
+  const TWO_HOURS_AGO = () => new Date(Date.now() - 2 * 3_600_000);
+
+  /** What a run that died mid-deploy leaves: the PR's rule and the environment's target group, no labels. */
+  async function leftoverRouting(pr: number, sha7: string): Promise<string> {
+    const group = await router.ensureTargetGroup({
+      pr,
+      sha7,
+      requester: 'maintainer',
+      createdAt: TWO_HOURS_AGO(),
+    });
+    await router.route({ pr }, group);
+    return group;
+  }
+
+  afterEach(() => world.github.store.searchIndex.setLag(0));
+
+  test('a leftover rule and its target group go, once a fresh read of the PR shows no claim', async () => {
+    const pr = 801;
+    world.github.store.addPull(FULL, { number: pr, headSha: SHA_A, author: 'writer', labels: [] });
+    await leftoverRouting(pr, 'c0ffee1');
+    const sweep = ok(await world.runStep('cleanup', 'schedule', {}));
+    const left = await router.listManaged();
+    expect(left.rules.filter((r) => r.pr === pr)).toEqual([]);
+    expect(left.targetGroups.filter((g) => g.pr === pr)).toEqual([]);
+    expect(sweep.summary).toContain(`listener rule for pr-${pr}.${PREVIEW_DOMAIN}`);
+    expect((await world.balancer!.get(`pr-${pr}.${PREVIEW_DOMAIN}`)).status).toBe(404);
+  }, 60_000);
+
+  test('a PR whose labels claim the environment keeps its rule and target group, even when search lags', async () => {
+    const pr = 802;
+    const sha7 = 'c0ffee2';
+    world.github.store.addPull(FULL, {
+      number: pr,
+      headSha: `${sha7}${'0'.repeat(33)}`,
+      author: 'writer',
+      labels: [
+        TRACKED,
+        statusLabel(sha7, 'running'),
+        activeLabel(sha7),
+        createdLabel(sha7, TWO_HOURS_AGO()),
+        requesterLabel(sha7, 'maintainer'),
+      ],
+    });
+    world.github.store.searchIndex.setLag(10 * 60_000);
+    const group = await leftoverRouting(pr, sha7);
+    ok(await world.runStep('cleanup', 'schedule', {}));
+    const left = await router.listManaged();
+    expect(left.rules.filter((r) => r.pr === pr).map((r) => r.targetGroupArns)).toEqual([[group]]);
+    expect(left.targetGroups.filter((g) => g.pr === pr).map((g) => g.targetGroupArn)).toEqual([group]);
+  }, 60_000);
+});

@@ -377,19 +377,26 @@ class ElbRouter {
         if (foreign.length > 0) {
             throw new ElbError('DeleteRule', `rule ${foreign[0]?.ruleArn}`, undefined, `ELB rule ${foreign[0]?.ruleArn} routes ${foreign[0]?.host} but is not tagged ${_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_KEYS */ .SE.managedBy}=${_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGED_BY */ .Kf}; not deleting it`);
         }
-        for (const rule of rules) {
-            try {
-                await this.send(`rule ${rule.ruleArn} for ${rule.host}`, {
-                    Action: 'DeleteRule',
-                    RuleArn: rule.ruleArn,
-                });
-            }
-            catch (error) {
-                if (!hasCode(error, 'RuleNotFound'))
-                    throw error;
-            }
-        }
+        for (const rule of rules)
+            await this.deleteRule(rule);
         return rules.length;
+    }
+    async deleteRule(rule) {
+        if (!rule.managed) {
+            throw new ElbError('DeleteRule', `rule ${rule.ruleArn}`, undefined, `ELB rule ${rule.ruleArn} routes ${rule.host} but is not tagged ${_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_KEYS */ .SE.managedBy}=${_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGED_BY */ .Kf}; not deleting it`);
+        }
+        try {
+            await this.send(`rule ${rule.ruleArn} for ${rule.host}`, {
+                Action: 'DeleteRule',
+                RuleArn: rule.ruleArn,
+            });
+            return 'deleted';
+        }
+        catch (error) {
+            if (hasCode(error, 'RuleNotFound'))
+                return 'gone';
+            throw error;
+        }
     }
     /** The one PR host or environment host a rule routes, when all its hosts name the same one. */
     routedBy(rule) {
@@ -455,6 +462,7 @@ class ElbRouter {
                 tagOf(own, _tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_KEYS */ .SE.sha) !== sha7) {
                 return [];
             }
+            const createdAt = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnvironmentTags */ .oN)(own).createdAt;
             return [
                 {
                     targetGroupArn: group.targetGroupArn,
@@ -462,6 +470,7 @@ class ElbRouter {
                     pr,
                     sha7,
                     loadBalancerArns: group.loadBalancerArns,
+                    ...(createdAt ? { createdAt } : {}),
                 },
             ];
         });

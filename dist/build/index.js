@@ -9231,6 +9231,7 @@ function lazy_lazyRouter(settings, aws) {
         ruleOf: async (target) => (await get()).ruleOf(target),
         removeRoute: async (target) => (await get()).removeRoute(target),
         removeTargetGroup: async (pr, sha7) => (await get()).removeTargetGroup(pr, sha7),
+        deleteRule: async (rule) => (await get()).deleteRule(rule),
         deleteTargetGroup: async (arn) => (await get()).deleteTargetGroup(arn),
         listManaged: async () => (await get()).listManaged(),
     };
@@ -15981,6 +15982,10 @@ function dry_run_dryRunRouter(log) {
         async removeRoute(target) {
             say(`delete the listener rule of ${describeHost(target)}`);
             return 0;
+        },
+        async deleteRule(rule) {
+            say(`delete the listener rule for ${rule.host}`);
+            return 'gone';
         },
         async deleteTargetGroup(targetGroupArn) {
             say(`delete the target group ${targetGroupArn}`);

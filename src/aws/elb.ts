@@ -17,7 +17,7 @@ import type { RoutedHost } from './elb-names.js';
 import { child, members, parseXml, queryApi, QueryApiError, textAt } from './query-api.js';
 import type { QueryApi, QueryParams, XmlElement } from './query-api.js';
 import { realSleep } from './health.js';
-import { environmentTags, MANAGED_BY, TAG_KEYS } from './tags.js';
+import { environmentTags, MANAGED_BY, parseEnvironmentTags, TAG_KEYS } from './tags.js';
 import type { EnvironmentTagFields } from './tags.js';
 
 const ELB = {
@@ -89,6 +89,8 @@ export interface ManagedTargetGroup {
   sha7: string;
   /** Load balancers whose rules forward to it: a target group in use cannot be deleted. */
   loadBalancerArns: string[];
+  /** From its created-at tag. */
+  createdAt?: Date;
 }
 
 export interface ManagedRouting {
@@ -114,6 +116,8 @@ export interface TrafficRouter {
    * is already done. Returns how many rules went.
    */
   removeRoute(target: RoutedHost): Promise<number>;
+  /** One managed rule, by its ARN (the sweep's leftovers); 'gone' when it no longer existed. */
+  deleteRule(rule: PrRule): Promise<'deleted' | 'gone'>;
   /** 'gone' when it no longer existed. */
   deleteTargetGroup(targetGroupArn: string): Promise<'deleted' | 'gone'>;
   /** Deletes the environment's target group, found by its name; 'gone' when there is none. */
@@ -555,17 +559,29 @@ class ElbRouter implements TrafficRouter {
         `ELB rule ${foreign[0]?.ruleArn} routes ${foreign[0]?.host} but is not tagged ${TAG_KEYS.managedBy}=${MANAGED_BY}; not deleting it`,
       );
     }
-    for (const rule of rules) {
-      try {
-        await this.send(`rule ${rule.ruleArn} for ${rule.host}`, {
-          Action: 'DeleteRule',
-          RuleArn: rule.ruleArn,
-        });
-      } catch (error) {
-        if (!hasCode(error, 'RuleNotFound')) throw error;
-      }
-    }
+    for (const rule of rules) await this.deleteRule(rule);
     return rules.length;
+  }
+
+  async deleteRule(rule: PrRule): Promise<'deleted' | 'gone'> {
+    if (!rule.managed) {
+      throw new ElbError(
+        'DeleteRule',
+        `rule ${rule.ruleArn}`,
+        undefined,
+        `ELB rule ${rule.ruleArn} routes ${rule.host} but is not tagged ${TAG_KEYS.managedBy}=${MANAGED_BY}; not deleting it`,
+      );
+    }
+    try {
+      await this.send(`rule ${rule.ruleArn} for ${rule.host}`, {
+        Action: 'DeleteRule',
+        RuleArn: rule.ruleArn,
+      });
+      return 'deleted';
+    } catch (error) {
+      if (hasCode(error, 'RuleNotFound')) return 'gone';
+      throw error;
+    }
   }
 
   /** The one PR host or environment host a rule routes, when all its hosts name the same one. */
@@ -639,6 +655,7 @@ class ElbRouter implements TrafficRouter {
       ) {
         return [];
       }
+      const createdAt = parseEnvironmentTags(own).createdAt;
       return [
         {
           targetGroupArn: group.targetGroupArn,
@@ -646,6 +663,7 @@ class ElbRouter implements TrafficRouter {
           pr,
           sha7,
           loadBalancerArns: group.loadBalancerArns,
+          ...(createdAt ? { createdAt } : {}),
         },
       ];
     });

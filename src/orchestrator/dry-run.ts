@@ -188,6 +188,10 @@ export function dryRunRouter(log: Pick<Log, 'info'>): TrafficRouter {
       say(`delete the listener rule of ${describeHost(target)}`);
       return 0;
     },
+    async deleteRule(rule) {
+      say(`delete the listener rule for ${rule.host}`);
+      return 'gone';
+    },
     async deleteTargetGroup(targetGroupArn) {
       say(`delete the target group ${targetGroupArn}`);
       return 'gone';

@@ -102,6 +102,47 @@ async function listed<T>(sweep: Sweep, subject: string, list: () => Promise<T[]>
   }
 }
 
+/**
+ * Load-balancer mode: listener rules and target groups no environment claims. A rule belongs to the environment of
+ * the target group it forwards to (the PR's host) or of its own host; the rules come first, so that the target
+ * groups they free can go in the same sweep. A rule forwarding to a group the action did not make is left alone.
+ */
+async function routingLeftovers(sweep: Sweep): Promise<Leftover[]> {
+  const router = sweep.deps.router;
+  if (!router) return [];
+  const managed = await listed(sweep, 'listener rules and target groups', async () => [
+    await router.listManaged(),
+  ]);
+  const routing = managed[0];
+  if (!routing) return [];
+  const groups = new Map(routing.targetGroups.map((group) => [group.targetGroupArn, group]));
+  const leftovers: Leftover[] = [];
+  for (const rule of routing.rules) {
+    const forwardsTo =
+      rule.targetGroupArns.length === 1 ? groups.get(rule.targetGroupArns[0] ?? '') : undefined;
+    const sha7 = rule.sha7 ?? (forwardsTo?.pr === rule.pr ? forwardsTo.sha7 : undefined);
+    if (sha7 === undefined) continue;
+    leftovers.push({
+      pr: rule.pr,
+      sha7,
+      subject: `listener rule for ${rule.host}`,
+      remove: () => router.deleteRule(rule),
+    });
+  }
+  for (const group of routing.targetGroups) {
+    leftovers.push({
+      pr: group.pr,
+      sha7: group.sha7,
+      subject: `target group ${group.name}`,
+      ...(group.createdAt ? { createdAt: group.createdAt } : {}),
+      async remove() {
+        return (await router.deleteTargetGroup(group.targetGroupArn)) === 'deleted' ? 'deleted' : 'gone';
+      },
+    });
+  }
+  return leftovers;
+}
+
 async function listLeftovers(sweep: Sweep): Promise<Leftover[]> {
   const { deps } = sweep;
   const leftovers: Leftover[] = [];
@@ -123,6 +164,7 @@ async function listLeftovers(sweep: Sweep): Promise<Leftover[]> {
       });
     }
   }
+  leftovers.push(...(await routingLeftovers(sweep)));
   const passwords = deps.passwords;
   if (passwords) {
     for (const password of await listed(sweep, 'admin passwords', () => passwords.list())) {
