@@ -271,8 +271,7 @@ export class EcsBackend implements EnvironmentBackend {
    * on-demand by itself: a Spot shortage fails the placement, and the deploy says so.
    */
   private get capacity():
-    | { launchType: 'FARGATE' }
-    | { capacityProviderStrategy: { capacityProvider: string; weight: number }[] } {
+    { launchType: 'FARGATE' } | { capacityProviderStrategy: { capacityProvider: string; weight: number }[] } {
     return this.settings.spot
       ? { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] }
       : { launchType: 'FARGATE' };

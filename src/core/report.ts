@@ -323,8 +323,7 @@ export function renderReply(view: ReplyView): string {
 function replyLine(view: ReplyView, env: Environment): string {
   const status = env.status ?? 'unknown';
   const role = env.sha === view.state.active ? ' (active)' : env.sha === view.state.building ? ' (next)' : '';
-  const url =
-    view.urls?.[env.sha] ?? (env.address ? addressUrl(env.address) : undefined);
+  const url = view.urls?.[env.sha] ?? (env.address ? addressUrl(env.address) : undefined);
   const open = status === 'running' && url ? ` · [open it](${url})` : '';
   const ttl = env.ttl ?? view.defaultTtl;
   const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
