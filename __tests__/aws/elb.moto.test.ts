@@ -46,6 +46,24 @@ async function tagsOf(arn: string): Promise<Record<string, string>> {
   );
 }
 
+/** A target group's attributes straight from moto. */
+async function attributesOf(arn: string): Promise<Record<string, string>> {
+  const api = queryApi(
+    clients.ecs,
+    {
+      service: 'elasticloadbalancing',
+      version: '2015-12-01',
+      label: 'ELB',
+      actions: ['DescribeTargetGroupAttributes'],
+    },
+    async () => {},
+  );
+  const xml = await api.call({ Action: 'DescribeTargetGroupAttributes', TargetGroupArn: arn });
+  return Object.fromEntries(
+    [...xml.matchAll(/<Key>([^<]*)<\/Key>\s*<Value>([^<]*)<\/Value>/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
+}
+
 beforeAll(async () => {
   for (const [key, value] of Object.entries(MOTO_CREDENTIALS)) {
     savedCredentials[key] = process.env[key];
@@ -90,7 +108,8 @@ describe('target groups', () => {
       'showtime-created-at': CREATED.toISOString(),
       'showtime-expires-at': 'none',
     });
-    expect(calls).toEqual(['DescribeTargetGroups', 'CreateTargetGroup']);
+    expect(calls).toEqual(['DescribeTargetGroups', 'CreateTargetGroup', 'ModifyTargetGroupAttributes']);
+    expect(await attributesOf(arn)).toMatchObject({ 'deregistration_delay.timeout_seconds': '30' });
 
     calls.length = 0;
     expect(await elb.ensureTargetGroup(environment(101, 'abc1234'))).toBe(arn);

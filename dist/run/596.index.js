@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEREGISTRATION_DELAY_SECONDS: () => (/* binding */ DEREGISTRATION_DELAY_SECONDS),
 /* harmony export */   ElbError: () => (/* binding */ ElbError),
 /* harmony export */   createElbRouter: () => (/* binding */ createElbRouter)
 /* harmony export */ });
@@ -32,8 +33,14 @@ const ELB = {
         'ModifyRule',
         'DeleteRule',
         'DescribeTags',
+        'ModifyTargetGroupAttributes',
     ],
 };
+/**
+ * Seconds a retired environment's target keeps its requests in flight after it leaves the group; ELB's default,
+ * 300 s, would keep every retired task (and its cost) five minutes longer for a preview nobody waits on.
+ */
+const DEREGISTRATION_DELAY_SECONDS = 30;
 /** DescribeTags takes at most 20 resources per call. */
 const TAGS_PER_CALL = 20;
 /** The largest page DescribeRules and DescribeTargetGroups hand out. */
@@ -248,6 +255,12 @@ class ElbRouter {
             const arn = (0,_query_api_js__WEBPACK_IMPORTED_MODULE_1__/* .textAt */ .$6)((0,_query_api_js__WEBPACK_IMPORTED_MODULE_1__/* .members */ .ol)((0,_query_api_js__WEBPACK_IMPORTED_MODULE_1__/* .child */ .jf)(result, 'TargetGroups'))[0], 'TargetGroupArn');
             if (!arn)
                 throw new ElbError('CreateTargetGroup', `target group ${name}`, undefined, 'ELB CreateTargetGroup answered no ARN');
+            await this.send(`target group ${name}`, {
+                Action: 'ModifyTargetGroupAttributes',
+                TargetGroupArn: arn,
+                'Attributes.member.1.Key': 'deregistration_delay.timeout_seconds',
+                'Attributes.member.1.Value': String(DEREGISTRATION_DELAY_SECONDS),
+            });
             return arn;
         }
         catch (error) {

@@ -34,8 +34,15 @@ const ELB = {
     'ModifyRule',
     'DeleteRule',
     'DescribeTags',
+    'ModifyTargetGroupAttributes',
   ],
 } as const;
+
+/**
+ * Seconds a retired environment's target keeps its requests in flight after it leaves the group; ELB's default,
+ * 300 s, would keep every retired task (and its cost) five minutes longer for a preview nobody waits on.
+ */
+export const DEREGISTRATION_DELAY_SECONDS = 30;
 
 type ElbAction = (typeof ELB.actions)[number];
 
@@ -403,6 +410,12 @@ class ElbRouter implements TrafficRouter {
           undefined,
           'ELB CreateTargetGroup answered no ARN',
         );
+      await this.send(`target group ${name}`, {
+        Action: 'ModifyTargetGroupAttributes',
+        TargetGroupArn: arn,
+        'Attributes.member.1.Key': 'deregistration_delay.timeout_seconds',
+        'Attributes.member.1.Value': String(DEREGISTRATION_DELAY_SECONDS),
+      });
       return arn;
     } catch (error) {
       // Another run made it in between: take that one, under the same checks.
