@@ -129,9 +129,9 @@ export const INPUTS = [
   {
     name: 'fargate-spot',
     description:
-      'Run the environments on Fargate Spot (about 70 % cheaper; AWS may reclaim a task at two minutes notice). The cluster needs the FARGATE_SPOT capacity provider (the stack adds it).',
+      'Run the environments on Fargate Spot (about 70 % cheaper; AWS may reclaim a task at two minutes notice). The cluster needs the FARGATE_SPOT capacity provider (the stack adds it). Costs shown are then cost-per-hour × 0.3; give it to the cleanup action too, for the dashboard.',
     default: 'false',
-    actions: MAIN,
+    actions: BOTH,
   },
   {
     name: 'load-balancer-listener-arn',
@@ -252,7 +252,7 @@ export const INPUTS = [
   {
     name: 'cost-per-hour',
     description:
-      'Estimated USD per hour for small,medium,large, used in the status comment and the dashboard.',
+      'Estimated on-demand USD per hour for small,medium,large, used in the status comment and the dashboard (× 0.3 with fargate-spot).',
     default: '0.03,0.06,0.12',
     actions: BOTH,
   },

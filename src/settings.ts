@@ -7,6 +7,12 @@ import { SIZES } from './core/types.js';
 import { FORMS, parseFlag, parseSize, parseTtl } from './core/values.js';
 import { ADDRESS_HOST_MAX_LENGTH } from './core/labels.js';
 
+/**
+ * What Fargate Spot costs against on-demand Fargate: AWS advertises up to 70 % off, and the Linux/x86 Spot price
+ * has stayed near 30 % of on-demand in the large regions (README, "What it costs").
+ */
+export const SPOT_PRICE_FACTOR = 0.3;
+
 /** Load-balancer mode (issue 17): set when load-balancer-listener-arn is. */
 export interface LoadBalancerSettings {
   listenerArn: string;
@@ -156,10 +162,12 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
   }
 
   const costs = raw('cost-per-hour').split(',').map(Number);
-  const costPerHour = Object.fromEntries(SIZES.map((size, i) => [size, costs[i] ?? 0])) as Record<
-    Size,
-    number
-  >;
+  const spot = bool('fargate-spot');
+  // The one place the Spot price enters: every cost shown (comment, dashboard) is computed from costPerHour.
+  const priceFactor = spot ? SPOT_PRICE_FACTOR : 1;
+  const costPerHour = Object.fromEntries(
+    SIZES.map((size, i) => [size, Math.round((costs[i] ?? 0) * priceFactor * 10_000) / 10_000]),
+  ) as Record<Size, number>;
   if (costs.length !== SIZES.length || costs.some((cost) => !Number.isFinite(cost) || cost < 0)) {
     bad(
       'cost-per-hour',
@@ -182,9 +190,10 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
   const loadBalancer = ((): LoadBalancerSettings | undefined => {
     const listenerArn = optional('load-balancer-listener-arn');
     const domainText = optional('preview-domain');
+    // A missing companion input is reported on the one that was given: that is the one someone meant to set.
     if (listenerArn === undefined) {
       if (domainText !== undefined)
-        bad('load-balancer-listener-arn', '', 'a listener ARN when preview-domain is set');
+        bad('preview-domain', domainText, 'empty, or set together with load-balancer-listener-arn');
       return undefined;
     }
     if (!/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/\S+$/.test(listenerArn)) {
@@ -194,25 +203,28 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
         'an ALB listener ARN, arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>',
       );
     }
+    if (domainText === undefined)
+      bad('load-balancer-listener-arn', listenerArn, 'empty, or set together with preview-domain');
     const domain = (domainText ?? '').toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
-    if (
-      !/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) ||
-      domain.length > PREVIEW_DOMAIN_MAX_LENGTH
-    ) {
+    const validDomain =
+      /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) &&
+      domain.length <= PREVIEW_DOMAIN_MAX_LENGTH;
+    if (domainText !== undefined && !validDomain) {
       bad(
         'preview-domain',
-        domainText ?? '',
-        `a DNS name of at most ${PREVIEW_DOMAIN_MAX_LENGTH} characters, e.g. showtime.example.org (required with load-balancer-listener-arn)`,
+        domainText,
+        `a DNS name of at most ${PREVIEW_DOMAIN_MAX_LENGTH} characters, e.g. showtime.example.org (a PR's host must fit a label)`,
       );
     }
     const vpcId = optional('load-balancer-vpc-id');
     if (vpcId !== undefined && !/^vpc-[0-9a-f]+$/.test(vpcId))
       bad('load-balancer-vpc-id', vpcId, 'vpc-<hex>');
+    // The cleanup action makes no target group, so it takes no VPC.
     if (vpcId === undefined && taken.has('load-balancer-vpc-id')) {
       bad(
-        'load-balancer-vpc-id',
-        '',
-        'the VPC id of the load balancer (required with load-balancer-listener-arn)',
+        'load-balancer-listener-arn',
+        listenerArn,
+        "set together with load-balancer-vpc-id (the load balancer's VPC, where target groups are made)",
       );
     }
     const checkAddress = optional('load-balancer-address');
@@ -237,7 +249,7 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
       subnets: list('subnets'),
       securityGroups: list('security-groups'),
       assignPublicIp: bool('assign-public-ip'),
-      spot: bool('fargate-spot'),
+      spot,
       ...(loadBalancer ? { loadBalancer } : {}),
       taskDefinitionPath: optional('task-definition'),
       containerName: raw('container-name'),

@@ -24,7 +24,9 @@ import type {
   Tag,
 } from '@aws-sdk/client-ecs';
 import { callsBetween } from '../../src/aws/call-counter.js';
-import { createEcsBackend, EnvironmentError } from '../../src/aws/ecs.js';
+import { createEcsBackend, createEcsClients, EnvironmentError } from '../../src/aws/ecs.js';
+import { createElbRouter } from '../../src/aws/elb.js';
+import { createLoadBalancerWorld } from '../../test-support/alb-standin.js';
 import type { CreateSpec, EcsBackend, EcsBackendDeps } from '../../src/aws/ecs.js';
 import { realFetch } from '../../src/aws/health.js';
 import { resolveEcsSettings } from '../../src/aws/settings.js';
@@ -417,6 +419,60 @@ describe('createEnvironment', () => {
     expect(privateIp).toMatch(/^10\./);
     expect(created.address).toEqual({ host: privateIp, port });
     expect(fetched).toEqual([`http://${privateIp}:${port}/health`]);
+  });
+
+  test('Fargate Spot and a target group reach CreateService; behind a load balancer no direct health check', async () => {
+    // moto keeps neither the capacity provider strategy nor the grace period: the requests are read off the client.
+    const sent: CreateServiceCommandInput[] = [];
+    const recording = createEcsClients({ region: REGION, endpoint: moto.endpoint });
+    recording.ecs.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'CreateServiceCommand')
+          sent.push(args.input as CreateServiceCommandInput);
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const world = await createLoadBalancerWorld(clients, { domain: 'spot.example.org', region: REGION });
+    const group = await createElbRouter(clients.ecs, {
+      listenerArn: world.listenerArn,
+      domain: 'spot.example.org',
+      vpcId: world.vpcId,
+      containerPort: port,
+      healthCheckPath: '/health',
+    }).ensureTargetGroup({ pr: 118, sha7: sha7(118), requester: 'octocat', createdAt: new Date() });
+    const fetched: string[] = [];
+    const ecs = backend(
+      { spot: true },
+      {
+        clients: recording,
+        fetch: async (url) => {
+          fetched.push(url);
+          return { status: 200 };
+        },
+      },
+    );
+    const created = await ecs.createEnvironment(spec(118, { targetGroupArn: group }));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }],
+      loadBalancers: [{ targetGroupArn: group, containerName: 'superset', containerPort: port }],
+      healthCheckGracePeriodSeconds: 600,
+    });
+    expect(sent[0]?.launchType).toBeUndefined();
+    expect(fetched).toEqual([]);
+    expect(created.address.host).toBe(HEALTHY_IP);
+    // What ECS does for such a service: its task is registered in the group.
+    expect(scheduler.events).toContain(
+      `registered ${created.serviceName}'s task ${HEALTHY_IP}:${port} in its target group`,
+    );
+
+    // Without Spot: the launch type, no strategy.
+    sent.length = 0;
+    await backend({}, { clients: recording }).createEnvironment(spec(119));
+    expect(sent[0]).toMatchObject({ launchType: 'FARGATE' });
+    expect(sent[0]?.capacityProviderStrategy).toBeUndefined();
+    expect(sent[0]?.loadBalancers).toBeUndefined();
   });
 
   test("a one-off task of the same revision is not taken for the service's task", async () => {

@@ -77,6 +77,12 @@ describe('readSettings', () => {
     ],
     ['whitespace around values', { 'aws-region': '  eu-west-1 \n' }, (s) => s.aws.region, 'eu-west-1'],
     ['Fargate Spot', { 'fargate-spot': 'true' }, (s) => s.aws.spot, true],
+    [
+      'Fargate Spot prices: cost-per-hour × 0.3',
+      { 'fargate-spot': 'true', 'cost-per-hour': '0.1,0.2,0.4' },
+      (s) => s.costPerHour,
+      { small: 0.03, medium: 0.06, large: 0.12 },
+    ],
     ['public-IP mode by default', {}, (s) => s.aws.loadBalancer, undefined],
     [
       'load-balancer mode, the domain normalised',
@@ -148,7 +154,7 @@ describe('readSettings', () => {
           'arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/showtime/50dc6c495c0c9188/f2f7dc8efc522ab2',
         'load-balancer-vpc-id': 'vpc-1',
       },
-      /input 'preview-domain' is ""; expected a DNS name of at most 26 characters/,
+      /input 'load-balancer-listener-arn' is "arn:.*"; expected empty, or set together with preview-domain/,
     ],
     [
       'preview domain too long for a 🌐 label',
@@ -163,7 +169,7 @@ describe('readSettings', () => {
     [
       'preview domain without a listener',
       { 'preview-domain': 'showtime.example.org' },
-      /input 'load-balancer-listener-arn' is ""; expected a listener ARN when preview-domain is set/,
+      /input 'preview-domain' is "showtime.example.org"; expected empty, or set together with load-balancer-listener-arn/,
     ],
     [
       'load-balancer VPC missing',
@@ -172,7 +178,7 @@ describe('readSettings', () => {
           'arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/showtime/50dc6c495c0c9188/f2f7dc8efc522ab2',
         'preview-domain': 'showtime.example.org',
       },
-      /input 'load-balancer-vpc-id' is ""; expected the VPC id of the load balancer/,
+      /input 'load-balancer-listener-arn' is "arn:.*"; expected set together with load-balancer-vpc-id/,
     ],
     [
       'load-balancer address with a path',

@@ -4523,9 +4523,9 @@ const INPUTS = [
     },
     {
         name: 'fargate-spot',
-        description: 'Run the environments on Fargate Spot (about 70 % cheaper; AWS may reclaim a task at two minutes notice). The cluster needs the FARGATE_SPOT capacity provider (the stack adds it).',
+        description: 'Run the environments on Fargate Spot (about 70 % cheaper; AWS may reclaim a task at two minutes notice). The cluster needs the FARGATE_SPOT capacity provider (the stack adds it). Costs shown are then cost-per-hour × 0.3; give it to the cleanup action too, for the dashboard.',
         default: 'false',
-        actions: MAIN,
+        actions: BOTH,
     },
     {
         name: 'load-balancer-listener-arn',
@@ -4635,7 +4635,7 @@ const INPUTS = [
     },
     {
         name: 'cost-per-hour',
-        description: 'Estimated USD per hour for small,medium,large, used in the status comment and the dashboard.',
+        description: 'Estimated on-demand USD per hour for small,medium,large, used in the status comment and the dashboard (× 0.3 with fargate-spot).',
         default: '0.03,0.06,0.12',
         actions: BOTH,
     },
@@ -5463,6 +5463,11 @@ function labelDefinition(name) {
 
 
 
+/**
+ * What Fargate Spot costs against on-demand Fargate: AWS advertises up to 70 % off, and the Linux/x86 Spot price
+ * has stayed near 30 % of on-demand in the large regions (README, "What it costs").
+ */
+const SPOT_PRICE_FACTOR = 0.3;
 /** The longest preview domain: `pr-<6 digits>.<domain>` must fit a 🌐 label. */
 const PREVIEW_DOMAIN_MAX_LENGTH = ADDRESS_HOST_MAX_LENGTH - 'pr-999999.'.length;
 class SettingsError extends Error {
@@ -5545,7 +5550,10 @@ function settings_readSettings(action, read) {
             defaultFlags.push(name);
     }
     const costs = raw('cost-per-hour').split(',').map(Number);
-    const costPerHour = Object.fromEntries(types/* SIZES */.F0.map((size, i) => [size, costs[i] ?? 0]));
+    const spot = bool('fargate-spot');
+    // The one place the Spot price enters: every cost shown (comment, dashboard) is computed from costPerHour.
+    const priceFactor = spot ? SPOT_PRICE_FACTOR : 1;
+    const costPerHour = Object.fromEntries(types/* SIZES */.F0.map((size, i) => [size, Math.round((costs[i] ?? 0) * priceFactor * 10_000) / 10_000]));
     if (costs.length !== types/* SIZES */.F0.length || costs.some((cost) => !Number.isFinite(cost) || cost < 0)) {
         bad('cost-per-hour', raw('cost-per-hour'), 'three non-negative numbers for small,medium,large, e.g. 0.03,0.06,0.12');
     }
@@ -5562,24 +5570,29 @@ function settings_readSettings(action, read) {
     const loadBalancer = (() => {
         const listenerArn = optional('load-balancer-listener-arn');
         const domainText = optional('preview-domain');
+        // A missing companion input is reported on the one that was given: that is the one someone meant to set.
         if (listenerArn === undefined) {
             if (domainText !== undefined)
-                bad('load-balancer-listener-arn', '', 'a listener ARN when preview-domain is set');
+                bad('preview-domain', domainText, 'empty, or set together with load-balancer-listener-arn');
             return undefined;
         }
         if (!/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/app\/\S+$/.test(listenerArn)) {
             bad('load-balancer-listener-arn', listenerArn, 'an ALB listener ARN, arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>');
         }
+        if (domainText === undefined)
+            bad('load-balancer-listener-arn', listenerArn, 'empty, or set together with preview-domain');
         const domain = (domainText ?? '').toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
-        if (!/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) ||
-            domain.length > PREVIEW_DOMAIN_MAX_LENGTH) {
-            bad('preview-domain', domainText ?? '', `a DNS name of at most ${PREVIEW_DOMAIN_MAX_LENGTH} characters, e.g. showtime.example.org (required with load-balancer-listener-arn)`);
+        const validDomain = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) &&
+            domain.length <= PREVIEW_DOMAIN_MAX_LENGTH;
+        if (domainText !== undefined && !validDomain) {
+            bad('preview-domain', domainText, `a DNS name of at most ${PREVIEW_DOMAIN_MAX_LENGTH} characters, e.g. showtime.example.org (a PR's host must fit a label)`);
         }
         const vpcId = optional('load-balancer-vpc-id');
         if (vpcId !== undefined && !/^vpc-[0-9a-f]+$/.test(vpcId))
             bad('load-balancer-vpc-id', vpcId, 'vpc-<hex>');
+        // The cleanup action makes no target group, so it takes no VPC.
         if (vpcId === undefined && taken.has('load-balancer-vpc-id')) {
-            bad('load-balancer-vpc-id', '', 'the VPC id of the load balancer (required with load-balancer-listener-arn)');
+            bad('load-balancer-listener-arn', listenerArn, "set together with load-balancer-vpc-id (the load balancer's VPC, where target groups are made)");
         }
         const checkAddress = optional('load-balancer-address');
         if (checkAddress !== undefined && !/^https?:\/\/[^\s/]+$/.test(checkAddress)) {
@@ -5602,7 +5615,7 @@ function settings_readSettings(action, read) {
             subnets: list('subnets'),
             securityGroups: list('security-groups'),
             assignPublicIp: bool('assign-public-ip'),
-            spot: bool('fargate-spot'),
+            spot,
             ...(loadBalancer ? { loadBalancer } : {}),
             taskDefinitionPath: optional('task-definition'),
             containerName: raw('container-name'),
