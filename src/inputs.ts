@@ -52,9 +52,10 @@ export const INPUTS = [
   },
   {
     name: 'assign-public-ip',
-    description: 'Give each task a public IP (true/false).',
+    description:
+      'Give each task a public IP (true/false). Give the cleanup action the same value: it reads the IP of a task Fargate replaced.',
     default: 'true',
-    actions: MAIN,
+    actions: BOTH,
   },
   {
     name: 'task-definition',

@@ -11,7 +11,9 @@ import {
   CreateServiceCommand,
   DescribeServicesCommand,
   ListServicesCommand,
+  ListTasksCommand,
   RegisterTaskDefinitionCommand,
+  StopTaskCommand,
 } from '@aws-sdk/client-ecs';
 import { environmentNames } from '../src/aws/service-names.js';
 import { environmentTags, TAG_KEYS } from '../src/aws/tags.js';
@@ -136,6 +138,11 @@ export interface ActionWorld {
   runSplit(event: string, payload: unknown, options?: SplitOptions): Promise<SplitRun>;
   /** Names of ECS services that are ACTIVE in the cluster. */
   activeServices(): Promise<string[]>;
+  /**
+   * What Fargate does to a task that fails or is retired: the service's task stops and the scheduler stand-in starts
+   * a replacement, which gets `ip` (public-IP mode). Resolves once the replacement runs.
+   */
+  replaceTask(serviceName: string, ip: string): Promise<void>;
   labels(pr: number): string[];
   stop(): Promise<void>;
 }
@@ -216,6 +223,8 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
   const servers: Server[] = [superset];
   let balancer: BalancerWorld | undefined;
   const balancedIps = new Map<string, string>();
+  /** Services whose task Fargate replaced (replaceTask), with the IP the replacement gets. */
+  const replacedIps = new Map<string, string>();
   if (options.loadBalancer) {
     for (const ip of BALANCED_TASK_IPS) {
       const server = fakeSuperset(ip);
@@ -255,7 +264,7 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
     intervalMs: options.schedulerIntervalMs ?? 50,
     // Load-balancer mode: each service its own task IP (round robin), so a switch shows in who answers.
     publicIpFor: ({ serviceName }) => {
-      if (!options.loadBalancer) return TASK_IP;
+      if (!options.loadBalancer) return replacedIps.get(serviceName) ?? TASK_IP;
       const known = balancedIps.get(serviceName);
       if (known) return known;
       const ip = BALANCED_TASK_IPS[balancedIps.size % BALANCED_TASK_IPS.length] ?? TASK_IP;
@@ -455,6 +464,22 @@ export async function startActionWorld(options: WorldOptions = {}): Promise<Acti
         }
       }
       return names.sort();
+    },
+    async replaceTask(serviceName, ip) {
+      replacedIps.set(serviceName, ip);
+      const listed = await clients.ecs.send(
+        new ListTasksCommand({ cluster: CLUSTER, serviceName, desiredStatus: 'RUNNING' }),
+      );
+      const old = listed.taskArns ?? [];
+      for (const task of old)
+        await clients.ecs.send(
+          new StopTaskCommand({ cluster: CLUSTER, task, reason: 'replaced by Fargate' }),
+        );
+      const deadline = Date.now() + 20_000;
+      while (!scheduler.events.some((event) => event === `gave ${serviceName} the public IP ${ip}`)) {
+        if (Date.now() > deadline) throw new Error(`the stand-in started no replacement for ${serviceName}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     labels: (pr) => github.store.labelNames(FULL, pr),
     async stop() {

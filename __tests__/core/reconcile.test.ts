@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { LabelDefinition } from '../../src/core/labels.js';
 import {
   activeLabel,
+  addressLabel,
   createdLabel,
   lockLabel,
   statusLabel,
@@ -19,12 +20,13 @@ import {
   leftoverCandidates,
   lockIsDeletable,
   missingServices,
+  movedAddresses,
   needsAction,
   onlyTracked,
   orphanVerdicts,
 } from '../../src/core/reconcile.js';
 import { buildPrState } from '../../src/core/state.js';
-import type { PrState, Status } from '../../src/core/types.js';
+import type { Address, PrState, Status } from '../../src/core/types.js';
 import { POLICY } from './planner.cases.js';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
@@ -91,6 +93,7 @@ function view(parts: {
   services?: ServiceSummary[] | undefined;
   labels?: LabelDefinition[];
   handled?: string[];
+  addresses?: [string, Address][];
 }): SweepView {
   return {
     now: NOW,
@@ -100,6 +103,7 @@ function view(parts: {
     services: 'services' in parts ? parts.services : [],
     labels: new Map((parts.labels ?? []).map((label) => [label.name.toLowerCase(), label])),
     handled: new Set(parts.handled ?? []),
+    ...(parts.addresses ? { addresses: new Map(parts.addresses) } : {}),
   };
 }
 
@@ -124,6 +128,54 @@ describe('missingServices', () => {
   it('a failed environment needs no service', () => {
     const failed = pr(1, env(SHA, 'failed'));
     expect(missingServices(view({ prs: [failed] }), failed.state)).toEqual([]);
+  });
+});
+
+describe('movedAddresses', () => {
+  const at = (host: string, port = 8080): Address => ({ host, port });
+  const running = pr(1, [...env(SHA, 'running'), addressLabel(SHA, at('52.1.2.3'))]);
+  const unlabelled = pr(1, env(SHA, 'running'));
+  const failed = pr(1, [...env(SHA, 'failed'), addressLabel(SHA, at('52.1.2.3'))]);
+  it.each<[string, { state: PrState; labels: string[] }, SweepView, { sha: string; address: Address }[]]>([
+    ['same address', running, view({ addresses: [[`1/${SHA}`, at('52.1.2.3')]] }), []],
+    [
+      'a replaced task: new IP, the port the label had',
+      running,
+      view({ addresses: [[`1/${SHA}`, at('52.9.9.9', 9999)]] }),
+      [{ sha: SHA, address: at('52.9.9.9', 8080) }],
+    ],
+    [
+      'running without a 🌐 label',
+      unlabelled,
+      view({ addresses: [[`1/${SHA}`, at('52.9.9.9')]] }),
+      [{ sha: SHA, address: at('52.9.9.9') }],
+    ],
+    ['the task between two (no address now)', running, view({ addresses: [] }), []],
+    ['addresses not read (load-balancer mode, ECS unreadable)', running, view({}), []],
+    ['not running', failed, view({ addresses: [[`1/${SHA}`, at('52.9.9.9')]] }), []],
+    [
+      'a live lock of the PR',
+      running,
+      view({ addresses: [[`1/${SHA}`, at('52.9.9.9')]], labels: [lock(1, SHA, 5)] }),
+      [],
+    ],
+    [
+      'already stopped by this sweep',
+      running,
+      view({ addresses: [[`1/${SHA}`, at('52.9.9.9')]], handled: [`1/${SHA}`] }),
+      [],
+    ],
+  ])('%s', (_name, p, v, expected) => {
+    expect(movedAddresses(v, p.state)).toEqual(expected);
+  });
+
+  it('a moved address makes the PR need action', () => {
+    const v = view({
+      prs: [running],
+      services: [service(1, SHA, 60)],
+      addresses: [[`1/${SHA}`, at('52.9.9.9')]],
+    });
+    expect(needsAction(v, running.state, running.labels)).toBe(true);
   });
 });
 

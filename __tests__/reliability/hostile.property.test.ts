@@ -281,6 +281,10 @@ function recordingEcs(calls: Call[]): Ecs {
       calls.push({ port: 'ecs', method: 'listManagedServices', args: [] });
       return [];
     },
+    async currentAddresses() {
+      calls.push({ port: 'ecs', method: 'currentAddresses', args: [] });
+      return new Map();
+    },
   };
 }
 

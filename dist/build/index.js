@@ -4450,9 +4450,9 @@ const INPUTS = [
     },
     {
         name: 'assign-public-ip',
-        description: 'Give each task a public IP (true/false).',
+        description: 'Give each task a public IP (true/false). Give the cleanup action the same value: it reads the IP of a task Fargate replaced.',
         default: 'true',
-        actions: MAIN,
+        actions: BOTH,
     },
     {
         name: 'task-definition',
@@ -9195,6 +9195,7 @@ function lazy_lazyEcsBackend(settings, deps = {}) {
         updateConfiguration: async (spec) => (await get()).updateConfiguration(spec),
         deleteEnvironment: async (pr, sha) => (await get()).deleteEnvironment(pr, sha),
         listManagedServices: async () => (await get()).listManagedServices(),
+        currentAddresses: async (services) => (await get()).currentAddresses(services),
     };
 }
 /**
@@ -15924,6 +15925,10 @@ function dry_run_dryRunEcs(log) {
         async listManagedServices() {
             say('list the managed services (none listed in a dry run)');
             return [];
+        },
+        async currentAddresses() {
+            say("read the services' task addresses (none in a dry run)");
+            return new Map();
         },
     };
 }

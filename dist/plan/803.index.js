@@ -104,6 +104,29 @@ async function describePublicIp(ecs, networkInterfaceId, sleep) {
     });
     return parsePublicIp(xml);
 }
+/** The most interfaces one DescribeNetworkInterfaces call is given here (EC2 takes more; a small answer is kinder). */
+const INTERFACES_PER_CALL = 100;
+/** Public IPs of many interfaces, INTERFACES_PER_CALL to a call; interfaces without one are missing from the map. */
+async function describePublicIps(ecs, networkInterfaceIds, sleep, record) {
+    const ips = new Map();
+    const api = (0,query_api/* queryApi */.JO)(ecs, EC2, sleep);
+    for (let i = 0; i < networkInterfaceIds.length; i += INTERFACES_PER_CALL) {
+        const batch = networkInterfaceIds.slice(i, i + INTERFACES_PER_CALL);
+        const params = {};
+        batch.forEach((id, index) => {
+            params[`NetworkInterfaceId.${index + 1}`] = id;
+        });
+        record?.();
+        const xml = await api.call({ Action: 'DescribeNetworkInterfaces', ...params });
+        for (const item of (0,query_api/* members */.ol)((0,query_api/* child */.jf)((0,query_api/* parseXml */.NO)(xml), 'networkInterfaceSet'))) {
+            const id = (0,query_api/* textAt */.$6)(item, 'networkInterfaceId');
+            const ip = (0,query_api/* textAt */.$6)(item, 'association', 'publicIp');
+            if (id && ip)
+                ips.set(id, ip);
+        }
+    }
+    return ips;
+}
 
 // EXTERNAL MODULE: ./src/aws/health.ts
 var aws_health = __webpack_require__(2611);
@@ -673,6 +696,64 @@ class EcsBackend {
                 t.lastStatus === 'RUNNING'));
         }
         return candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+    }
+    async currentAddresses(services) {
+        const wanted = new Map(services
+            .filter((s) => s.status === 'ACTIVE' && s.taskDefinitionArn)
+            .map((s) => [`service:${s.serviceName}`, s]));
+        const addresses = new Map();
+        if (wanted.size === 0)
+            return addresses;
+        // One listing of the cluster's running tasks, not one per service: about 3 calls per 100 environments.
+        const taskArns = [];
+        let nextToken;
+        do {
+            const page = await this.clients.ecs.send(new dist_cjs/* ListTasksCommand */.MYg({
+                cluster: this.settings.cluster,
+                desiredStatus: 'RUNNING',
+                maxResults: 100,
+                nextToken,
+            }));
+            taskArns.push(...(page.taskArns ?? []));
+            nextToken = page.nextToken;
+        } while (nextToken);
+        const newest = new Map();
+        for (const batch of chunks(taskArns, 100)) {
+            const described = await this.clients.ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster: this.settings.cluster, tasks: batch }));
+            for (const task of described.tasks ?? []) {
+                const service = wanted.get(task.group ?? '');
+                if (!service || task.lastStatus !== 'RUNNING' || task.taskDefinitionArn !== service.taskDefinitionArn)
+                    continue;
+                const known = newest.get(service.serviceName);
+                if (!known || (task.createdAt?.getTime() ?? 0) > (known.createdAt?.getTime() ?? 0))
+                    newest.set(service.serviceName, task);
+            }
+        }
+        const detail = (task, name) => (task.attachments ?? [])
+            .find((a) => a.type === 'ElasticNetworkInterface')
+            ?.details?.find((d) => d.name === name)?.value;
+        const port = this.settings.containerPort;
+        if (!this.settings.assignPublicIp) {
+            for (const [name, task] of newest) {
+                const ip = detail(task, 'privateIPv4Address');
+                if (ip)
+                    addresses.set(name, { host: ip, port });
+            }
+            return addresses;
+        }
+        const interfaces = new Map();
+        for (const [name, task] of newest) {
+            const eni = detail(task, 'networkInterfaceId');
+            if (eni)
+                interfaces.set(name, eni);
+        }
+        const ips = await describePublicIps(this.clients.ecs, [...interfaces.values()], this.sleep, () => this.counter.record('EC2', 'DescribeNetworkInterfaces'));
+        for (const [name, eni] of interfaces) {
+            const ip = ips.get(eni);
+            if (ip)
+                addresses.set(name, { host: ip, port });
+        }
+        return addresses;
     }
     async taskIp(task) {
         const details = (task.attachments ?? []).find((a) => a.type === 'ElasticNetworkInterface')?.details ?? [];

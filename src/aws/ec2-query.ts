@@ -43,3 +43,32 @@ export async function describePublicIp(
   });
   return parsePublicIp(xml);
 }
+
+/** The most interfaces one DescribeNetworkInterfaces call is given here (EC2 takes more; a small answer is kinder). */
+export const INTERFACES_PER_CALL = 100;
+
+/** Public IPs of many interfaces, INTERFACES_PER_CALL to a call; interfaces without one are missing from the map. */
+export async function describePublicIps(
+  ecs: ECSClient,
+  networkInterfaceIds: string[],
+  sleep: (ms: number) => Promise<void>,
+  record?: () => void,
+): Promise<Map<string, string>> {
+  const ips = new Map<string, string>();
+  const api = queryApi(ecs, EC2, sleep);
+  for (let i = 0; i < networkInterfaceIds.length; i += INTERFACES_PER_CALL) {
+    const batch = networkInterfaceIds.slice(i, i + INTERFACES_PER_CALL);
+    const params: Record<string, string> = {};
+    batch.forEach((id, index) => {
+      params[`NetworkInterfaceId.${index + 1}`] = id;
+    });
+    record?.();
+    const xml = await api.call({ Action: 'DescribeNetworkInterfaces', ...params });
+    for (const item of members(child(parseXml(xml), 'networkInterfaceSet'))) {
+      const id = textAt(item, 'networkInterfaceId');
+      const ip = textAt(item, 'association', 'publicIp');
+      if (id && ip) ips.set(id, ip);
+    }
+  }
+  return ips;
+}

@@ -28,7 +28,7 @@ import type { Address, EnvConfig, Size } from '../core/types.js';
 import { FORMS, toSha7 } from '../core/values.js';
 import { ApiCallCounter, callsBetween, countApiCalls, countClientCalls } from './call-counter.js';
 import type { CallCounts } from './call-counter.js';
-import { describePublicIp } from './ec2-query.js';
+import { describePublicIp, describePublicIps } from './ec2-query.js';
 import { checkHealth, realSleep } from './health.js';
 import type { Clock, HealthFetch, HealthResult, Sleep } from './health.js';
 import { chooseServiceSlot, environmentNames, parseServiceName, serviceState } from './service-names.js';
@@ -102,6 +102,12 @@ export interface EnvironmentBackend {
   updateConfiguration(spec: UpdateSpec): Promise<DeployedEnvironment>;
   deleteEnvironment(pr: number, sha: string): Promise<DeleteReport>;
   listManagedServices(): Promise<ManagedService[]>;
+  /**
+   * Where each given service's task answers now (public-IP mode): Fargate replaces a task that fails or is
+   * retired, and the replacement has another IP. Services without a running task of their task definition are
+   * missing from the map, keyed by service name.
+   */
+  currentAddresses(services: readonly ManagedService[]): Promise<Map<string, Address>>;
 }
 
 export type FailureStage = 'validate' | 'register' | 'place' | 'find' | 'stable' | 'address' | 'health';
@@ -782,6 +788,70 @@ export class EcsBackend implements EnvironmentBackend {
       );
     }
     return candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+  }
+
+  async currentAddresses(services: readonly ManagedService[]): Promise<Map<string, Address>> {
+    const wanted = new Map(
+      services
+        .filter((s) => s.status === 'ACTIVE' && s.taskDefinitionArn)
+        .map((s) => [`service:${s.serviceName}`, s]),
+    );
+    const addresses = new Map<string, Address>();
+    if (wanted.size === 0) return addresses;
+    // One listing of the cluster's running tasks, not one per service: about 3 calls per 100 environments.
+    const taskArns: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.clients.ecs.send(
+        new ListTasksCommand({
+          cluster: this.settings.cluster,
+          desiredStatus: 'RUNNING',
+          maxResults: 100,
+          nextToken,
+        }),
+      );
+      taskArns.push(...(page.taskArns ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    const newest = new Map<string, Task>();
+    for (const batch of chunks(taskArns, 100)) {
+      const described = await this.clients.ecs.send(
+        new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: batch }),
+      );
+      for (const task of described.tasks ?? []) {
+        const service = wanted.get(task.group ?? '');
+        if (!service || task.lastStatus !== 'RUNNING' || task.taskDefinitionArn !== service.taskDefinitionArn)
+          continue;
+        const known = newest.get(service.serviceName);
+        if (!known || (task.createdAt?.getTime() ?? 0) > (known.createdAt?.getTime() ?? 0))
+          newest.set(service.serviceName, task);
+      }
+    }
+    const detail = (task: Task, name: string) =>
+      (task.attachments ?? [])
+        .find((a) => a.type === 'ElasticNetworkInterface')
+        ?.details?.find((d) => d.name === name)?.value;
+    const port = this.settings.containerPort;
+    if (!this.settings.assignPublicIp) {
+      for (const [name, task] of newest) {
+        const ip = detail(task, 'privateIPv4Address');
+        if (ip) addresses.set(name, { host: ip, port });
+      }
+      return addresses;
+    }
+    const interfaces = new Map<string, string>();
+    for (const [name, task] of newest) {
+      const eni = detail(task, 'networkInterfaceId');
+      if (eni) interfaces.set(name, eni);
+    }
+    const ips = await describePublicIps(this.clients.ecs, [...interfaces.values()], this.sleep, () =>
+      this.counter.record('EC2', 'DescribeNetworkInterfaces'),
+    );
+    for (const [name, eni] of interfaces) {
+      const ip = ips.get(eni);
+      if (ip) addresses.set(name, { host: ip, port });
+    }
+    return addresses;
   }
 
   private async taskIp(task: Task): Promise<string | undefined> {

@@ -35,6 +35,7 @@ export function lazyEcsBackend(
     updateConfiguration: async (spec) => (await get()).updateConfiguration(spec),
     deleteEnvironment: async (pr, sha) => (await get()).deleteEnvironment(pr, sha),
     listManagedServices: async () => (await get()).listManagedServices(),
+    currentAddresses: async (services) => (await get()).currentAddresses(services),
   };
 }
 

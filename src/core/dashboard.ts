@@ -65,6 +65,7 @@ export type SweepActionKind =
   | 'destroyed'
   | 'warned'
   | 'marked-failed'
+  | 'address-refreshed'
   | 'dated'
   | 'untracked'
   | 'adopted'
@@ -108,6 +109,7 @@ const ACTION_TITLE: Record<SweepActionKind, { done: string; dry: string }> = {
   destroyed: { done: '🧹 destroyed', dry: '🧹 would destroy' },
   warned: { done: '⏳ warned', dry: '⏳ would warn' },
   'marked-failed': { done: '❌ marked failed', dry: '❌ would mark failed' },
+  'address-refreshed': { done: '🌐 address refreshed', dry: '🌐 would refresh the address' },
   dated: { done: '📅 creation time written', dry: '📅 would write the creation time' },
   untracked: { done: '🎟️ untracked', dry: '🎟️ would untrack' },
   adopted: { done: '🎟️ tracked', dry: '🎟️ would track' },

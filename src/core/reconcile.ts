@@ -9,7 +9,7 @@ import { fencedLeaseText, fencedLockName, fenceName, isFenceName, parseLockDescr
 import { plan } from './planner.js';
 import { missingCreated } from './state-guard.js';
 import { BUSY, SERVED } from './statuses.js';
-import type { Decision, Lease, Policy, PrState } from './types.js';
+import type { Address, Decision, Lease, Policy, PrState } from './types.js';
 
 /** What the reconciler needs of a managed ECS service (aws/ecs.ts's ManagedService has it). */
 export interface ServiceSummary {
@@ -41,6 +41,11 @@ export interface SweepView {
   labels: ReadonlyMap<string, LabelDefinition>;
   /** `pr/sha` of the environments a stop of this sweep already went through. */
   handled: ReadonlySet<string>;
+  /**
+   * Public-IP mode: where the task of each running environment's service answers now, by `pr/sha`. Undefined when
+   * not read (load-balancer mode, whose address never moves, or ECS could not be read): no address is refreshed.
+   */
+  addresses?: ReadonlyMap<string, Address>;
 }
 
 export const envKey = (pr: number, sha: string): string => `${pr}/${sha}`;
@@ -97,6 +102,25 @@ export function missingServices(view: SweepView, state: PrState): string[] {
     .map((env) => env.sha);
 }
 
+/**
+ * Running environments whose 🌐 label no longer says where their task answers: Fargate replaced the task (it failed
+ * its checks, was retired for maintenance, or a Spot task was reclaimed) and the new one has another IP. Nothing is
+ * decided while a run holds a lock of the PR, or for an environment whose task is between two (no address now).
+ */
+export function movedAddresses(view: SweepView, state: PrState): { sha: string; address: Address }[] {
+  if (view.addresses === undefined || prIsLocked(view, state.number)) return [];
+  const addresses = view.addresses;
+  return Object.values(state.environments).flatMap((env) => {
+    const key = envKey(state.number, env.sha);
+    const now = addresses.get(key);
+    if (env.status !== 'running' || now === undefined || view.handled.has(key)) return [];
+    // A replacement runs the same task definition, so only the IP moves: the port stays the label's (the sweep does
+    // not know the container port).
+    if (env.address?.host === now.host) return [];
+    return [{ sha: env.sha, address: { host: now.host, port: env.address?.port ?? now.port } }];
+  });
+}
+
 /** A closed PR that carries only the index label: untracking it keeps it out of every later search. */
 export function onlyTracked(state: PrState, labels: readonly string[]): boolean {
   return (
@@ -115,6 +139,7 @@ export function needsAction(view: SweepView, state: PrState, labels: readonly st
     action === 'stop' ||
     action === 'warn-expiry' ||
     missingServices(view, state).length > 0 ||
+    movedAddresses(view, state).length > 0 ||
     missingCreated(state, view.now).length > 0 ||
     onlyTracked(state, labels)
   );

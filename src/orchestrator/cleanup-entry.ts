@@ -24,8 +24,9 @@ import { sweep } from './sweep.js';
 import { createDeps } from './wiring.js';
 
 /**
- * ECS for the sweep, which only lists and deletes: the deploy settings (network, template, ports) are not inputs
- * of the cleanup action, so they get inert values that no list or delete call reads.
+ * ECS for the sweep, which lists, reads task addresses and deletes: the deploy settings (network, template, ports) are
+ * not inputs of the cleanup action, so they get inert values that no such call reads. assign-public-ip is one: it
+ * says which IP of a replaced task to read.
  */
 function sweepEcs(settings: Settings, log: Log, passwords?: PasswordStore): EnvironmentBackend {
   return lazyEcsBackend(
@@ -35,7 +36,7 @@ function sweepEcs(settings: Settings, log: Log, passwords?: PasswordStore): Envi
       endpoint: settings.aws.endpoint,
       subnets: [],
       securityGroups: [],
-      assignPublicIp: false,
+      assignPublicIp: settings.aws.assignPublicIp,
       taskDefinitionTemplate: loadTaskDefinitionTemplate(undefined),
       containerName: settings.aws.containerName,
       containerPort: settings.aws.containerPort,
@@ -64,6 +65,7 @@ function readOnlyEcs(real: EnvironmentBackend, log: Log): EnvironmentBackend {
       return { deleted: [], alreadyGone: [], failed: [] };
     },
     listManagedServices: () => real.listManagedServices(),
+    currentAddresses: (services) => real.currentAddresses(services),
   };
 }
 

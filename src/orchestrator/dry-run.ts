@@ -112,6 +112,10 @@ export function dryRunEcs(log: Log): EnvironmentBackend {
       say('list the managed services (none listed in a dry run)');
       return [];
     },
+    async currentAddresses() {
+      say("read the services' task addresses (none in a dry run)");
+      return new Map();
+    },
   };
 }
 

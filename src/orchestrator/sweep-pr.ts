@@ -2,8 +2,18 @@
 import type { Sweep } from './sweep-state.js';
 import { summaryState } from './sweep-state.js';
 import { expiryMarker, renderExpiryWarning } from '../core/dashboard.js';
-import { TRACKED } from '../core/labels.js';
-import { decideSchedule, envKey, missingServices, needsAction, onlyTracked } from '../core/reconcile.js';
+import { addressLabel, addressUrl, TRACKED } from '../core/labels.js';
+import type { Address } from '../core/types.js';
+import { environmentName } from './common.js';
+import { finishDeployment } from './deployments.js';
+import {
+  decideSchedule,
+  envKey,
+  missingServices,
+  movedAddresses,
+  needsAction,
+  onlyTracked,
+} from '../core/reconcile.js';
 import { missingCreated } from '../core/state-guard.js';
 import type { Decision } from '../core/types.js';
 import { formatTime, ttlDeadline } from '../core/values.js';
@@ -43,6 +53,8 @@ export async function sweepPr(sweep: Sweep, summary: PullRequestSummary): Promis
 
   const missing = missingServices(sweep.view(), session.state());
   if (missing.length > 0) await markServiceGone(sweep, session, missing);
+  const moved = movedAddresses(sweep.view(), session.state());
+  if (moved.length > 0) await refreshAddresses(sweep, session, moved);
   if (onlyTracked(session.state(), [...session.labels])) {
     await relabel(deps, session, [], [TRACKED]);
     sweep.act({ kind: 'untracked', pr, subject: TRACKED, detail: 'closed, with nothing left to clean' });
@@ -120,3 +132,39 @@ async function markServiceGone(sweep: Sweep, session: PrSession, shas: string[])
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Fargate replaced an environment's task and the new one answers at another IP: the 🌐 label, the status comment
+ * and the deployment's URL follow, so the link reviewers were sent works again.
+ */
+async function refreshAddresses(
+  sweep: Sweep,
+  session: PrSession,
+  moved: { sha: string; address: Address }[],
+): Promise<void> {
+  const { deps } = sweep;
+  const pr = session.number;
+  for (const { sha, address } of moved) {
+    const env = session.state().environments[sha];
+    const old = env?.address ? addressLabel(sha, env.address) : undefined;
+    await relabel(deps, session, [addressLabel(sha, address)], old && session.has(old) ? [old] : []);
+    const url = addressUrl(address);
+    // The newest deployment of the SHA carries the URL GitHub shows on the PR.
+    const deployments = await deps.github
+      .listDeployments({ environment: environmentName(pr) })
+      .catch(() => []);
+    const latest = deployments.filter((d) => d.sha.startsWith(sha)).sort((a, b) => b.id - a.id)[0];
+    if (!deps.settings.dryRun.github) await finishDeployment(deps, latest?.id, 'success', url);
+    sweep.act({
+      kind: 'address-refreshed',
+      pr,
+      subject: sha,
+      detail: `its task was replaced; it now answers at ${url}`,
+    });
+  }
+  await writeStatusComment(deps, session, {
+    message: `Fargate replaced the task of ${moved.map((m) => `\`${m.sha}\``).join(', ')}; the address above is its new one.`,
+    outcome: 'info',
+    details: [],
+  });
+}

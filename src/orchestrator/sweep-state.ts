@@ -3,7 +3,7 @@ import type { ManagedService } from '../aws/ecs.js';
 import type { SweepAction, SweepActionKind, SweepFailure } from '../core/dashboard.js';
 import type { SweepView } from '../core/reconcile.js';
 import { buildPrState } from '../core/state.js';
-import type { PrState } from '../core/types.js';
+import type { Address, PrState } from '../core/types.js';
 import { GitHubError } from '../github/errors.js';
 import type { LabelDefinition } from '../core/labels.js';
 import type { PullRequestSummary } from '../github/port.js';
@@ -21,6 +21,7 @@ const SYSTEM: Record<SweepActionKind, 'github' | 'aws' | 'both' | 'none'> = {
   destroyed: 'both',
   warned: 'github',
   'marked-failed': 'github',
+  'address-refreshed': 'github',
   dated: 'github',
   untracked: 'github',
   adopted: 'github',
@@ -55,6 +56,8 @@ export class Sweep {
   readonly handled = new Set<string>();
   cleaned = 0;
   services: ManagedService[] | undefined;
+  /** Public-IP mode: where each running environment's task answers now, by `pr/sha` (envKey). */
+  addresses: Map<string, Address> | undefined;
   repoLabels: LabelDefinition[] = [];
   labelsByName = new Map<string, LabelDefinition>();
 
@@ -99,6 +102,7 @@ export class Sweep {
       services: this.services,
       labels: this.labelsByName,
       handled: this.handled,
+      ...(this.addresses ? { addresses: this.addresses } : {}),
     };
   }
 }
