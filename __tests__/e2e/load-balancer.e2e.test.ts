@@ -12,7 +12,7 @@ import {
 } from '../../src/core/labels.js';
 import { createElbRouter } from '../../src/aws/elb.js';
 import type { TrafficRouter } from '../../src/aws/elb.js';
-import { pullRequestEvent } from '../../test-support/payloads.js';
+import { commentEvent, pullRequestEvent } from '../../test-support/payloads.js';
 import type { ActionWorld } from '../../test-support/action-world.js';
 import { ok, statusComment } from '../../test-support/e2e-checks.js';
 import { FULL, PREVIEW_DOMAIN, REPO, startActionWorld } from '../../test-support/action-world.js';
@@ -65,6 +65,18 @@ test('first start, a push that switches the host with no failed request, and a s
     .deployments(FULL)
     .filter((d) => d.environment === `showtime-pr-${pr}`);
   expect(deployments).toHaveLength(1);
+
+  // A live configuration change: ECS replaces the task behind the same target group, and the PR keeps its host.
+  const body = '/showtime enable ALERT_REPORTS';
+  const posted = world.github.store.addComment(FULL, pr, { body, author: 'maintainer' });
+  const configured = await world.runMain(
+    'issue_comment',
+    commentEvent({ repo: REPO, pr, body, sender: 'maintainer', commentId: posted.id }),
+  );
+  expect(ok(configured.run).outputs['environment-url']).toBe(`https://${host}`);
+  expect(world.labels(pr)).toContain(`🎪 a1b2c3d 🌐 ${host}`);
+  expect(world.labels(pr).filter((label) => label.includes('🌐'))).toHaveLength(1);
+  expect((await world.balancer!.get(host)).status).toBe(200);
 
   // A push: the host answers throughout, from blue until the one ModifyRule, from green after it.
   world.github.store.setHeadSha(FULL, pr, SHA_B);

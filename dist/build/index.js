@@ -8237,7 +8237,76 @@ function hasQuota(deps) {
     return policy.maxEnvironments !== undefined || policy.maxEnvironmentsPerRequester !== undefined;
 }
 
+// EXTERNAL MODULE: ./src/aws/elb-names.ts
+var elb_names = __nccwpck_require__(9593);
+;// CONCATENATED MODULE: ./src/orchestrator/routing.ts
+// Load-balancer mode's steps of a deploy and a teardown (issue 17): each PR answers at `pr-<N>.<domain>` through a
+// listener rule, each environment has its own target group. A new environment is reached through the load balancer
+// at its own host first; only when that answers does one ModifyRule move the PR's host to it.
+
+
+
+
+
+/** The router and its settings, when the run is in load-balancer mode. */
+function routing_balancerOf(deps) {
+    const balancer = deps.settings.aws.loadBalancer;
+    return deps.router && balancer ? { router: deps.router, balancer } : undefined;
+}
+/** The PR's stable address: what its 🌐 label, comment and deployment show in load-balancer mode. */
+function routing_stableAddress(balancer, pr) {
+    return { host: prHost(pr, balancer.domain), port: HTTPS_PORT };
+}
+/**
+ * Routes the environment's own host to its target group, waits until the load balancer reports a healthy target,
+ * then sends the action's health check through the load balancer to that host. Throws what failed, in words.
+ */
+async function routing_checkThroughBalancer(deps, router, balancer, environment) {
+    const { pr, sha7, targetGroupArn } = environment;
+    const aws = deps.settings.aws;
+    const interval = Math.min(2_000, aws.pollIntervalMs);
+    await router.route({ pr, sha7 }, targetGroupArn);
+    const targets = await waitForHealthyTarget(router, targetGroupArn, {
+        budgetMs: aws.healthTimeoutMs,
+        intervalMs: interval,
+    });
+    if (!targets.healthy) {
+        throw new Error(`the load balancer reports no healthy target for ${sha7} after ${targets.attempts} checks (last: ${targets.last})`);
+    }
+    const host = environmentHost(pr, sha7, balancer.domain);
+    const url = `${balancer.checkAddress ?? `https://${host}`}${aws.healthCheckPath}`;
+    const result = await checkHealth(url, {
+        budgetMs: aws.healthTimeoutMs,
+        intervalMs: interval,
+        requestTimeoutMs: 10_000,
+        fetch: hostHeaderFetch(host),
+    });
+    if (!result.healthy) {
+        throw new Error(`health check of ${host}${aws.healthCheckPath} through the load balancer failed after ${result.attempts} attempts (last: ${result.lastProblem ?? 'unknown'})`);
+    }
+    deps.log.info(`${sha7} answers through the load balancer at ${host}`);
+}
+/**
+ * Takes an environment out of the load balancer: its own host's rule and its target group. Returns what could not
+ * be removed, as lines for the PR; the target group of the environment the PR's host still routes to stays (ELB
+ * refuses), and the next teardown or the sweep retries.
+ */
+async function routing_releaseRouting(deps, pr, sha7) {
+    const mode = routing_balancerOf(deps);
+    if (!mode)
+        return [];
+    const problems = [];
+    await mode.router.removeRoute({ pr, sha7 }).catch((error) => {
+        problems.push(`Could not delete the listener rule of ${sha7}: ${messageOf(error)}`);
+    });
+    await mode.router.removeTargetGroup(pr, sha7).catch((error) => {
+        problems.push(`Could not delete the target group of ${sha7}: ${messageOf(error)}`);
+    });
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/orchestrator/controls.ts
+
 
 
 
@@ -8271,7 +8340,10 @@ async function controls_reconfigure(deps, session, decision) {
     }
     // From here the new configuration serves: a label write that fails now is reported, never turned into a failure
     // of a change that took effect.
-    const next = [...configLabels(sha7, decision.config), addressLabel(sha7, running.address)];
+    // Load-balancer mode: the PR's host, which a new task does not change.
+    const mode = balancerOf(deps);
+    const address = mode ? stableAddress(mode.balancer, session.number) : running.address;
+    const next = [...configLabels(sha7, decision.config), addressLabel(sha7, address)];
     const stale = env.labels.filter((label) => {
         const kind = parseLabel(label).kind;
         return (kind === 'config' || kind === 'address') && !next.includes(label);
@@ -8281,7 +8353,7 @@ async function controls_reconfigure(deps, session, decision) {
         outcome: 'done',
         failed: false,
         message: `Configuration of \`${sha7}\` updated.`,
-        url: running.url,
+        url: addressUrl(address),
         details: left,
     };
 }
@@ -8439,74 +8511,6 @@ async function images_retireEnvironmentImage(deps, pr, sha) {
     for (const failure of result.failed) {
         deps.log.warning(`could not delete ${failure.resource}; the cleanup sweep will: ${failure.error}`);
     }
-}
-
-// EXTERNAL MODULE: ./src/aws/elb-names.ts
-var elb_names = __nccwpck_require__(9593);
-;// CONCATENATED MODULE: ./src/orchestrator/routing.ts
-// Load-balancer mode's steps of a deploy and a teardown (issue 17): each PR answers at `pr-<N>.<domain>` through a
-// listener rule, each environment has its own target group. A new environment is reached through the load balancer
-// at its own host first; only when that answers does one ModifyRule move the PR's host to it.
-
-
-
-
-
-/** The router and its settings, when the run is in load-balancer mode. */
-function routing_balancerOf(deps) {
-    const balancer = deps.settings.aws.loadBalancer;
-    return deps.router && balancer ? { router: deps.router, balancer } : undefined;
-}
-/** The PR's stable address: what its 🌐 label, comment and deployment show in load-balancer mode. */
-function routing_stableAddress(balancer, pr) {
-    return { host: prHost(pr, balancer.domain), port: HTTPS_PORT };
-}
-/**
- * Routes the environment's own host to its target group, waits until the load balancer reports a healthy target,
- * then sends the action's health check through the load balancer to that host. Throws what failed, in words.
- */
-async function routing_checkThroughBalancer(deps, router, balancer, environment) {
-    const { pr, sha7, targetGroupArn } = environment;
-    const aws = deps.settings.aws;
-    const interval = Math.min(2_000, aws.pollIntervalMs);
-    await router.route({ pr, sha7 }, targetGroupArn);
-    const targets = await waitForHealthyTarget(router, targetGroupArn, {
-        budgetMs: aws.healthTimeoutMs,
-        intervalMs: interval,
-    });
-    if (!targets.healthy) {
-        throw new Error(`the load balancer reports no healthy target for ${sha7} after ${targets.attempts} checks (last: ${targets.last})`);
-    }
-    const host = environmentHost(pr, sha7, balancer.domain);
-    const url = `${balancer.checkAddress ?? `https://${host}`}${aws.healthCheckPath}`;
-    const result = await checkHealth(url, {
-        budgetMs: aws.healthTimeoutMs,
-        intervalMs: interval,
-        requestTimeoutMs: 10_000,
-        fetch: hostHeaderFetch(host),
-    });
-    if (!result.healthy) {
-        throw new Error(`health check of ${host}${aws.healthCheckPath} through the load balancer failed after ${result.attempts} attempts (last: ${result.lastProblem ?? 'unknown'})`);
-    }
-    deps.log.info(`${sha7} answers through the load balancer at ${host}`);
-}
-/**
- * Takes an environment out of the load balancer: its own host's rule and its target group. Returns what could not
- * be removed, as lines for the PR; the target group of the environment the PR's host still routes to stays (ELB
- * refuses), and the next teardown or the sweep retries.
- */
-async function routing_releaseRouting(deps, pr, sha7) {
-    const mode = routing_balancerOf(deps);
-    if (!mode)
-        return [];
-    const problems = [];
-    await mode.router.removeRoute({ pr, sha7 }).catch((error) => {
-        problems.push(`Could not delete the listener rule of ${sha7}: ${messageOf(error)}`);
-    });
-    await mode.router.removeTargetGroup(pr, sha7).catch((error) => {
-        problems.push(`Could not delete the target group of ${sha7}: ${messageOf(error)}`);
-    });
-    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/teardown.ts

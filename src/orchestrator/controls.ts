@@ -1,6 +1,15 @@
 // Maintainer controls on a running environment: live configuration, TTL, freeze.
 import type { DeployedEnvironment } from '../aws/ecs.js';
-import { addressLabel, configLabels, FREEZE, parseLabel, statusLabel, ttlLabel } from '../core/labels.js';
+import {
+  addressLabel,
+  addressUrl,
+  configLabels,
+  FREEZE,
+  parseLabel,
+  statusLabel,
+  ttlLabel,
+} from '../core/labels.js';
+import { balancerOf, stableAddress } from './routing.js';
 import { describeExtension } from '../core/report.js';
 import type { Decision, Status } from '../core/types.js';
 import type { Deps } from './context.js';
@@ -37,7 +46,10 @@ export async function reconfigure(deps: Deps, session: PrSession, decision: Deci
   }
   // From here the new configuration serves: a label write that fails now is reported, never turned into a failure
   // of a change that took effect.
-  const next = [...configLabels(sha7, decision.config), addressLabel(sha7, running.address)];
+  // Load-balancer mode: the PR's host, which a new task does not change.
+  const mode = balancerOf(deps);
+  const address = mode ? stableAddress(mode.balancer, session.number) : running.address;
+  const next = [...configLabels(sha7, decision.config), addressLabel(sha7, address)];
   const stale = env.labels.filter((label) => {
     const kind = parseLabel(label).kind;
     return (kind === 'config' || kind === 'address') && !next.includes(label);
@@ -47,7 +59,7 @@ export async function reconfigure(deps: Deps, session: PrSession, decision: Deci
     outcome: 'done',
     failed: false,
     message: `Configuration of \`${sha7}\` updated.`,
-    url: running.url,
+    url: addressUrl(address),
     details: left,
   };
 }
