@@ -264,6 +264,12 @@ export const INPUTS = [
   },
   // Cleanup only
   {
+    name: 'sleep-schedule',
+    description:
+      'When the cleanup sweep puts running environments to sleep (scaled to zero, costing nothing; `/showtime wake`, the start label or a push wakes one), e.g. "Mon-Fri 20:00-08:00; Sat,Sun in Europe/Amsterdam". Run the sweep at least hourly: it acts within the first hour of each window. Empty: never.',
+    actions: CLEANUP,
+  },
+  {
     name: 'orphan-grace-minutes',
     description: 'A managed ECS service no PR claims is deleted only once it is older than this.',
     default: '30',

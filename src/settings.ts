@@ -6,6 +6,7 @@ import type { Policy, Size, Ttl } from './core/types.js';
 import { SIZES } from './core/types.js';
 import { FORMS, parseFlag, parseSize, parseTtl } from './core/values.js';
 import { ADDRESS_HOST_MAX_LENGTH } from './core/labels.js';
+import { parseSleepSchedule, SCHEDULE_FORM } from './core/schedule.js';
 
 /**
  * What Fargate Spot costs against on-demand Fargate: AWS advertises up to 70 % off, and the Linux/x86 Spot price
@@ -180,6 +181,12 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
   const healthCheckPath = raw('health-check-path');
   if (!healthCheckPath.startsWith('/')) bad('health-check-path', healthCheckPath, 'a path starting with /');
 
+  const scheduleText = optional('sleep-schedule');
+  const parsedSchedule = scheduleText === undefined ? undefined : parseSleepSchedule(scheduleText);
+  if (typeof parsedSchedule === 'string')
+    bad('sleep-schedule', scheduleText ?? '', `${SCHEDULE_FORM} (${parsedSchedule})`);
+  const sleepSchedule = typeof parsedSchedule === 'string' ? undefined : parsedSchedule;
+
   const maxEnvironments = integer('max-environments', 1, 10_000);
   const maxEnvironmentsPerRequester = integer('max-environments-per-requester', 1, 10_000);
   const slackWebhookUrl = optional('slack-webhook-url');
@@ -282,6 +289,7 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
       expiryWarningMinutes: (integer('expiry-warning-hours', 0, 168) ?? 6) * 60,
       maxEnvironments,
       maxEnvironmentsPerRequester,
+      ...(sleepSchedule ? { sleepSchedule } : {}),
       forkBuilds:
         action !== 'main' ? 'isolated' : bool('allow-unsafe-fork-builds') ? 'in-this-job' : 'refused',
     },

@@ -332,7 +332,7 @@ describe('renderers', () => {
       () => statusLabel('ABC123F', 'running'),
       'SHA "ABC123F" is not 7 or 40 lowercase hexadecimal',
     ],
-    ['bad status', () => statusLabel(SHA, 'sleeping' as Status), 'status "sleeping" is not one of building'],
+    ['bad status', () => statusLabel(SHA, 'napping' as Status), 'status "napping" is not one of building'],
     [
       'IPv6 address',
       () => addressLabel(SHA, { host: '::1', port: 80 }),

@@ -26,6 +26,8 @@ import {
   TRIGGER_START,
   TRIGGER_STOP,
 } from '../../src/core/labels.js';
+import { parseSleepSchedule } from '../../src/core/schedule.js';
+import type { SleepSchedule } from '../../src/core/schedule.js';
 
 export interface PlannerCase {
   name: string;
@@ -185,6 +187,10 @@ const QUOTA: Policy = { ...POLICY, maxEnvironments: 3, maxEnvironmentsPerRequest
 const FULL_FLEET = fleet([101, 'alice'], [102, 'bob'], [103, 'carol']);
 
 const DEFAULT_CONFIG = { flags: {}, debug: false };
+
+/** NOW is Monday 2025-06-02 12:00 UTC: a window that begins right then, and one that began two hours before. */
+const WEEKDAY_NOON = parseSleepSchedule('Mon-Fri 12:00-18:00') as SleepSchedule;
+const WEEKDAY_TEN = parseSleepSchedule('Mon-Fri 10:00-18:00') as SleepSchedule;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The cases.
@@ -1038,6 +1044,79 @@ export const CASES: PlannerCase[] = [
       targetSha: O7,
       ttl: { kind: 'close' },
     },
+  },
+
+  // Sleep and wake.
+  {
+    name: 'sleep command',
+    given: `${H7} runs`,
+    input: input(command({ kind: 'sleep' }), serving(H7)),
+    expect: { action: 'sleep', reason: 'sleep-requested', buildNeeded: false, targetSha: H7 },
+  },
+  {
+    name: 'sleep command with nothing running',
+    given: `${H7} failed`,
+    input: input(command({ kind: 'sleep' }), pr({ active: H7 }, env(H7, 'failed'))),
+    expect: { action: 'nothing', reason: 'nothing-to-sleep', buildNeeded: false },
+  },
+  {
+    name: 'sleep command from a triager',
+    given: `${H7} runs`,
+    input: input(command({ kind: 'sleep' }, TRIAGER), serving(H7)),
+    expect: { action: 'refuse', reason: 'not-authorized', buildNeeded: false },
+  },
+  {
+    name: 'wake command',
+    given: `${H7} sleeps`,
+    input: input(command({ kind: 'wake' }), pr({ active: H7 }, env(H7, 'sleeping'))),
+    expect: { action: 'wake', reason: 'wake-requested', buildNeeded: false, targetSha: H7 },
+  },
+  {
+    name: 'wake command while running',
+    given: `${H7} runs`,
+    input: input(command({ kind: 'wake' }), serving(H7)),
+    expect: { action: 'nothing', reason: 'nothing-to-wake', buildNeeded: false },
+  },
+  {
+    name: 'wake command while blocked',
+    given: `${H7} sleeps; blocked`,
+    input: input(command({ kind: 'wake' }), pr({ active: H7, blocked: true }, env(H7, 'sleeping'))),
+    expect: { action: 'refuse', reason: 'blocked', buildNeeded: false },
+  },
+  {
+    name: 'start label on a sleeping head',
+    given: `${H7}, the head, sleeps`,
+    input: input(
+      labeled(TRIGGER_START),
+      pr({ active: H7, triggers: triggers({ start: true }) }, env(H7, 'sleeping')),
+    ),
+    expect: { action: 'wake', reason: 'wake-on-start', buildNeeded: false, consume: [TRIGGER_START] },
+  },
+  {
+    name: 'push on a sleeping environment',
+    given: `${O7} sleeps; ${H7} is pushed`,
+    input: input(push(), pr({ active: O7 }, env(O7, 'sleeping'))),
+    expect: { action: 'rolling-update', reason: 'new-commit', buildNeeded: true, targetSha: HEAD },
+  },
+  {
+    name: 'sweep as a sleep window begins',
+    given: `${H7} runs; the window Mon-Fri 12:00-18:00 UTC began 0 minutes ago (a Monday)`,
+    input: input(sweep, serving(H7), { policy: { ...POLICY, sleepSchedule: WEEKDAY_NOON } }),
+    expect: { action: 'sleep', reason: 'sleep-scheduled', buildNeeded: false, targetSha: H7 },
+  },
+  {
+    name: 'sweep late in a sleep window',
+    given: `${H7} runs (woken on purpose); the window began 2 hours ago`,
+    input: input(sweep, serving(H7), {
+      policy: { ...POLICY, sleepSchedule: WEEKDAY_TEN },
+    }),
+    expect: { action: 'nothing', reason: 'nothing-to-do', buildNeeded: false },
+  },
+  {
+    name: 'sweep as a sleep window begins, a run holds the lock',
+    given: `${H7} runs; a run holds the PR's lock`,
+    input: input(sweep, serving(H7), { policy: { ...POLICY, sleepSchedule: WEEKDAY_NOON }, lock: LIVE_LOCK }),
+    expect: { action: 'nothing', reason: 'nothing-to-do', buildNeeded: false },
   },
 
   // Freeze, block, status.

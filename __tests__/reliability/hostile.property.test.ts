@@ -285,6 +285,13 @@ function recordingEcs(calls: Call[]): Ecs {
       calls.push({ port: 'ecs', method: 'currentAddresses', args: [] });
       return new Map();
     },
+    async sleepEnvironment(pr, sha) {
+      calls.push({ port: 'ecs', method: 'sleepEnvironment', args: [pr, sha] });
+    },
+    async wakeEnvironment(pr, sha) {
+      calls.push({ port: 'ecs', method: 'wakeEnvironment', args: [pr, sha] });
+      return { serviceName: `pr-${pr}-x-service`, taskDefinitionArn: 'arn:td', address, url: ECS_URL };
+    },
   };
 }
 

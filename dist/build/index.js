@@ -1974,6 +1974,8 @@ const STATUSES = [
     'configuring',
     'destroying',
     'failed',
+    /** Its service is scaled to zero: it costs nothing and keeps its labels, TTL included; a wake brings it back. */
+    'sleeping',
 ];
 const SIZES = ['small', 'medium', 'large'];
 /** The GitHub permission levels of a collaborator, from strongest to weakest. */
@@ -1986,6 +1988,8 @@ const ACTIONS = (/* unused pure expression or super */ null && ([
     'extend',
     'freeze',
     'unfreeze',
+    'sleep',
+    'wake',
     'status',
     'warn-expiry',
     'await-approval',
@@ -2106,7 +2110,7 @@ function describeTtl(ttl) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8140);
+/* harmony import */ var _orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7968);
 
 await (0,_orchestrator_split_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .buildEntrypoint */ .zd)();
 
@@ -2115,7 +2119,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8140:
+/***/ 7968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4646,6 +4650,11 @@ const INPUTS = [
     },
     // Cleanup only
     {
+        name: 'sleep-schedule',
+        description: 'When the cleanup sweep puts running environments to sleep (scaled to zero, costing nothing; `/showtime wake`, the start label or a push wakes one), e.g. "Mon-Fri 20:00-08:00; Sat,Sun in Europe/Amsterdam". Run the sweep at least hourly: it acts within the first hour of each window. Empty: never.',
+        actions: CLEANUP,
+    },
+    {
         name: 'orphan-grace-minutes',
         description: 'A managed ECS service no PR claims is deleted only once it is older than this.',
         default: '30',
@@ -5375,6 +5384,7 @@ const STATUS_STYLE = {
     configuring: { color: 'c5def5', text: 'is being redeployed with a new configuration' },
     destroying: { color: '6a737d', text: 'is being torn down' },
     failed: { color: 'd73a4a', text: 'failed to build or deploy; see the run log' },
+    sleeping: { color: 'c2e0c6', text: 'is asleep (scaled to zero); /showtime wake brings it back' },
 };
 function labels_describeTtl(ttl) {
     if (ttl.kind === 'close')
@@ -5458,7 +5468,139 @@ function labelDefinition(name) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/schedule.ts
+// The sleep schedule of the cleanup action (issue 17): when running environments are put to sleep (desiredCount 0)
+// to cost nothing. Pure: a schedule text in, windows out; a time and the windows in, whether a window has just
+// begun. The clock is passed in and the time zone's rules come from the runtime's ICU data (Intl).
+//
+// Grammar: windows separated by `;`, each `<days> [<HH:MM>-<HH:MM>]`, then once, at the end, `in <IANA time zone>`
+// (default UTC). Days: `daily`, a day (`Mon`), a range (`Mon-Fri`, `Fri-Mon` wraps) or a comma list (`Sat,Sun`).
+// Without times a window is the whole day. A window whose end is not after its start runs past midnight into the
+// next day: `Mon-Fri 20:00-08:00` is each weeknight, Friday's ending Saturday at 08:00.
+//   e.g. `Mon-Fri 20:00-08:00; Sat,Sun in Europe/Amsterdam`
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const SCHEDULE_FORM = '`<days> [HH:MM-HH:MM]` windows separated by `;`, then optionally `in <IANA time zone>`, e.g. `Mon-Fri 20:00-08:00; Sat,Sun in Europe/Amsterdam`';
+/**
+ * How long after a window begins the sweep still puts environments to sleep. Later in the window an environment
+ * that runs was woken on purpose, and stays awake until the next window: an hourly sweep (the example workflow's)
+ * acts once per window, with room for GitHub's delays of scheduled runs.
+ */
+const SLEEP_GRACE_MINUTES = 60;
+function parseTime(text) {
+    const match = /^([01][0-9]|2[0-4]):([0-5][0-9])$/.exec(text);
+    if (!match)
+        return undefined;
+    const minutes = Number(match[1]) * 60 + Number(match[2]);
+    return minutes <= 24 * 60 ? minutes : undefined;
+}
+function parseDays(text) {
+    const lower = text.toLowerCase();
+    if (lower === 'daily')
+        return [0, 1, 2, 3, 4, 5, 6];
+    const days = new Set();
+    for (const part of lower.split(',')) {
+        const range = /^([a-z]{3})(?:-([a-z]{3}))?$/.exec(part);
+        if (!range)
+            return undefined;
+        const from = DAYS.indexOf(range[1]);
+        const to = DAYS.indexOf((range[2] ?? range[1]));
+        if (from < 0 || to < 0)
+            return undefined;
+        for (let day = from;; day = (day + 1) % 7) {
+            days.add(day);
+            if (day === to)
+                break;
+        }
+    }
+    return [...days].sort((a, b) => a - b);
+}
+function isTimeZone(zone) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The schedule, or what is wrong with it in words (naming the part and the accepted form). */
+function parseSleepSchedule(text) {
+    const trimmed = text.trim();
+    const zoneMatch = /\s+in\s+(\S+)$/i.exec(trimmed);
+    const timeZone = zoneMatch?.[1] ?? 'UTC';
+    if (!isTimeZone(timeZone))
+        return `"${timeZone}" is not an IANA time zone (e.g. Europe/Amsterdam, UTC)`;
+    const body = zoneMatch ? trimmed.slice(0, zoneMatch.index) : trimmed;
+    const windows = [];
+    for (const part of body.split(';').map((p) => p.trim())) {
+        if (part === '')
+            return 'a window is empty (two `;` in a row, or one at the end)';
+        const [daysText = '', timesText, ...rest] = part.split(/\s+/);
+        if (rest.length > 0)
+            return `"${part}" has more than days and one time range`;
+        const days = parseDays(daysText);
+        if (days === undefined)
+            return `"${daysText}" is not days: daily, Mon, Mon-Fri or Sat,Sun`;
+        if (timesText === undefined) {
+            windows.push({ days, start: 0, end: 24 * 60 });
+            continue;
+        }
+        const [startText = '', endText = '', extra] = timesText.split('-');
+        const start = parseTime(startText);
+        const end = parseTime(endText);
+        if (start === undefined || end === undefined || extra !== undefined || start === 24 * 60) {
+            return `"${timesText}" is not a time range HH:MM-HH:MM (24-hour, e.g. 20:00-08:00)`;
+        }
+        windows.push({ days, start, end: end > start ? end : end + 24 * 60 });
+    }
+    return { windows, timeZone, text: trimmed };
+}
+/** Day of the week (0 = Monday) and minutes after midnight of `now` in the zone. */
+function localTime(now, timeZone) {
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+    }).formatToParts(now);
+    const get = (type) => parts.find((p) => p.type === type)?.value ?? '';
+    const day = DAYS.indexOf(get('weekday').toLowerCase());
+    return { day, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+}
+/**
+ * How many minutes ago the sleep window `now` is in began, or undefined outside every window. A window that began
+ * yesterday evening and runs into this morning counts.
+ */
+function minutesIntoWindow(schedule, now) {
+    const { day, minutes } = localTime(now, schedule.timeZone);
+    let best;
+    for (const window of schedule.windows) {
+        // Today's window, and yesterday's that may run past midnight.
+        for (const [startDay, offset] of [
+            [day, minutes],
+            [(day + 6) % 7, minutes + 24 * 60],
+        ]) {
+            if (!window.days.includes(startDay))
+                continue;
+            if (offset >= window.start && offset < window.end) {
+                const into = offset - window.start;
+                best = best === undefined ? into : Math.min(best, into);
+            }
+        }
+    }
+    return best;
+}
+/** Whether the sweep at `now` puts running environments to sleep: a window began less than the grace ago. */
+function schedule_sleepIsDue(schedule, now) {
+    if (schedule === undefined)
+        return false;
+    const into = minutesIntoWindow(schedule, now);
+    return into !== undefined && into < SLEEP_GRACE_MINUTES;
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
+
 
 
 
@@ -5561,6 +5703,11 @@ function settings_readSettings(action, read) {
     const healthCheckPath = raw('health-check-path');
     if (!healthCheckPath.startsWith('/'))
         bad('health-check-path', healthCheckPath, 'a path starting with /');
+    const scheduleText = optional('sleep-schedule');
+    const parsedSchedule = scheduleText === undefined ? undefined : parseSleepSchedule(scheduleText);
+    if (typeof parsedSchedule === 'string')
+        bad('sleep-schedule', scheduleText ?? '', `${SCHEDULE_FORM} (${parsedSchedule})`);
+    const sleepSchedule = typeof parsedSchedule === 'string' ? undefined : parsedSchedule;
     const maxEnvironments = integer('max-environments', 1, 10_000);
     const maxEnvironmentsPerRequester = integer('max-environments-per-requester', 1, 10_000);
     const slackWebhookUrl = optional('slack-webhook-url');
@@ -5648,6 +5795,7 @@ function settings_readSettings(action, read) {
             expiryWarningMinutes: (integer('expiry-warning-hours', 0, 168) ?? 6) * 60,
             maxEnvironments,
             maxEnvironmentsPerRequester,
+            ...(sleepSchedule ? { sleepSchedule } : {}),
             forkBuilds: action !== 'main' ? 'isolated' : bool('allow-unsafe-fork-builds') ? 'in-this-job' : 'refused',
         },
         defaultFlags,
@@ -5894,6 +6042,18 @@ const COMMAND_SPECS = [
         summary: 'Stop updating the environment when new commits are pushed.',
     },
     { name: 'unfreeze', aliases: [], args: '', summary: 'Update the environment on new commits again.' },
+    {
+        name: 'sleep',
+        aliases: [],
+        args: '',
+        summary: 'Scale the environment to zero: it costs nothing and keeps its state; its TTL keeps running.',
+    },
+    {
+        name: 'wake',
+        aliases: [],
+        args: '',
+        summary: 'Bring a sleeping environment back (the start label and a push wake it too).',
+    },
     {
         name: 'enable',
         aliases: [],
@@ -6528,6 +6688,12 @@ const PLANNER_REASONS = [
     'keep-alive',
     'freeze-requested',
     'unfreeze-requested',
+    'sleep-requested',
+    'sleep-scheduled',
+    'nothing-to-sleep',
+    'wake-requested',
+    'wake-on-start',
+    'nothing-to-wake',
     'status-requested',
     'help-requested',
     'reopened',
@@ -6603,6 +6769,7 @@ const REASONS = [...INTAKE_REASONS, ...PLANNER_REASONS];
 // environment alone (a missing 📅 counts as old, since no run holds the lock); within the warning window of the TTL
 // → `warn-expiry`. TTLs `close` and `manual` never expire; an active environment without 📅 has no known deadline
 // and is left alone (the PR state reports the damaged labels).
+
 
 
 
@@ -6796,6 +6963,10 @@ function commandRequest(command) {
                 request: { kind: 'extend', ttl: { kind: 'close' }, reason: 'keep-alive' },
                 what: 'keep the environment alive',
             };
+        case 'sleep':
+            return { request: { kind: 'sleep' }, what: 'put the environment to sleep' };
+        case 'wake':
+            return { request: { kind: 'wake' }, what: 'wake the environment' };
         case 'status':
             return { request: { kind: 'status', reason: 'status-requested' }, what: 'ask for the status' };
         case 'help':
@@ -6837,6 +7008,10 @@ function planRequest(input, event) {
             return planConfigure(state, request.change);
         case 'extend':
             return planExtend(state, request.ttl, request.reason, input.now);
+        case 'sleep':
+            return planSleep(state);
+        case 'wake':
+            return planWake(state, 'wake-requested', []);
         case 'status':
             return decide('status', request.reason, request.reason === 'help-requested'
                 ? 'Replying with the list of commands.'
@@ -6869,6 +7044,9 @@ function planStart(input, request, actor, added) {
     const pinned = target !== state.headSha;
     const note = pinned ? `, as pinned by ${request.source} (the head has since moved to ${head7(state)})` : '';
     const reasonFor = (reason) => (pinned ? 'pinned-sha-not-head' : reason);
+    // Asleep at the very commit asked for: waking it is all a start needs (no build, no new environment).
+    if (existing?.status === 'sleeping' && state.active === sha7 && !pinned)
+        return planWake(state, 'wake-on-start', consume);
     if (existing?.status === 'running') {
         return redeploy(state, existing, reasonFor('redeploy-running-sha'), `Redeploying ${sha7} (already built) with the current configuration${note}.`, consume);
     }
@@ -7025,6 +7203,34 @@ function planExtend(state, ttl, reason, now) {
     });
 }
 // ---------------------------------------------------------------------------------------------------------------
+// Sleep and wake (issue 17): a sleeping environment's service runs no task; its labels and TTL stay.
+function planSleep(state) {
+    const active = activeEnvironment(state);
+    if (active?.status !== 'running') {
+        return decide('nothing', 'nothing-to-sleep', active === undefined
+            ? `PR #${state.number} has no environment to put to sleep.`
+            : `Environment ${active.sha} is ${active.status ?? 'in an unreadable state'}, not running: it is not put to sleep.`);
+    }
+    return decide('sleep', 'sleep-requested', `Environment ${active.sha} goes to sleep: nothing runs until \`/showtime wake\`.`, { targetSha: active.sha });
+}
+function planWake(state, reason, consume) {
+    if (state.blocked) {
+        return decide('refuse', 'blocked', `Showtime is blocked on PR #${state.number}: nothing is woken.`, {
+            consume,
+        });
+    }
+    const active = activeEnvironment(state);
+    if (active?.status !== 'sleeping') {
+        return decide('nothing', 'nothing-to-wake', active === undefined
+            ? `PR #${state.number} has no environment to wake.`
+            : `Environment ${active.sha} is ${active.status ?? 'in an unreadable state'}, not asleep.`, { consume });
+    }
+    return decide('wake', reason, `Waking ${active.sha}: its service starts a task again.`, {
+        targetSha: active.sha,
+        consume,
+    });
+}
+// ---------------------------------------------------------------------------------------------------------------
 // Push.
 function planPush(input, event) {
     const { state } = input;
@@ -7091,6 +7297,10 @@ function planSweep(input) {
     }
     if (active && deadline && deadline.getTime() - now.getTime() <= policy.expiryWarningMinutes * 60_000) {
         return decide('warn-expiry', 'expiry-warning', `Environment ${active.sha} expires at ${iso(deadline)}; \`/showtime extend\` or \`/showtime keep-alive\` keeps it.`, { targetSha: active.sha });
+    }
+    // The sleep schedule, once expiry has had its say: an environment about to expire is still warned about first.
+    if (active?.status === 'running' && sleepIsDue(policy.sleepSchedule, now) && !lockIsLive(input.lock, now)) {
+        return decide('sleep', 'sleep-scheduled', `Environment ${active.sha} goes to sleep by the schedule (${policy.sleepSchedule?.text ?? ''}); \`/showtime wake\` wakes it.`, { targetSha: active.sha });
     }
     return decide('nothing', 'nothing-to-do', `PR #${state.number} needs no cleanup.`);
 }
@@ -7502,6 +7712,7 @@ const STATUS_ICON = {
     configuring: '⚙️',
     destroying: '🧹',
     failed: '❌',
+    sleeping: '💤',
 };
 /** Hours (one decimal) between two dates, never negative. */
 function hoursBetween(from, to) {
@@ -7531,6 +7742,11 @@ const COMMANDS_HELP = [
 /** The same lines after a failed deploy: nothing runs, so there is nothing to keep longer. */
 const RETRY_HELP = [
     '- **Try again:** `/showtime start` · **clear the failure:** `/showtime stop`',
+    '- **Everything else:** `/showtime help`',
+].join('\n');
+/** The same lines while the environment sleeps: how to wake it comes first. */
+const WAKE_HELP = [
+    '- **Wake it:** `/showtime wake` (about as long as a start without a build) · **stop it:** `/showtime stop`',
     '- **Everything else:** `/showtime help`',
 ].join('\n');
 /** The same lines for a PR with no environment: there is nothing to stop or extend yet. */
@@ -7568,6 +7784,7 @@ const HEADLINE = {
     configuring: 'changing its configuration',
     destroying: 'being torn down',
     failed: 'failed',
+    sleeping: 'asleep',
 };
 function headline(view, focus) {
     if (focus === undefined) {
@@ -7592,6 +7809,8 @@ function expiryLine(view, env) {
 function costLine(view, env) {
     if (env.status === 'failed')
         return 'nothing runs, so nothing is billed';
+    if (env.status === 'sleeping')
+        return 'asleep: nothing runs, so nothing is billed until it wakes';
     const rate = view.costPerHour[env.config.size ?? view.defaultSize];
     const ttl = env.ttl ?? view.defaultTtl;
     const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
@@ -7709,7 +7928,13 @@ function report_renderStatusComment(view) {
         lines.push(eventLine(view.lastEvent));
     for (const detail of view.details ?? [])
         lines.push(`> ${detail}`);
-    const help = focus === undefined ? START_HELP : focus.status === 'failed' ? RETRY_HELP : COMMANDS_HELP;
+    const help = focus === undefined
+        ? START_HELP
+        : focus.status === 'failed'
+            ? RETRY_HELP
+            : focus.status === 'sleeping'
+                ? WAKE_HELP
+                : COMMANDS_HELP;
     lines.push('', help, '', `<sub>Updated ${formatTime(view.now)}</sub>`, '');
     return lines.join('\n');
 }
@@ -8413,6 +8638,76 @@ async function controls_setFrozen(deps, session, decision) {
     if (!freeze && session.has(FREEZE))
         await relabel(deps, session, [], [FREEZE]);
     return { outcome: 'done', failed: false, message: decision.message };
+}
+/**
+ * Puts the environment to sleep: its service scales to zero, then the labels say `sleeping`. In public-IP mode its
+ * 🌐 goes too (the task's IP is released; a wake gets another); a load balancer's host stays the PR's.
+ */
+async function controls_sleep(deps, session, decision) {
+    const sha7 = decision.targetSha?.slice(0, 7);
+    const env = sha7 === undefined ? undefined : session.state().environments[sha7];
+    if (sha7 === undefined || env === undefined) {
+        return { outcome: 'refused', failed: false, message: 'No running environment to put to sleep.' };
+    }
+    await consume(deps, session, decision.consume);
+    try {
+        await deps.ecs.sleepEnvironment(session.number, sha7);
+    }
+    catch (error) {
+        return {
+            outcome: 'failed',
+            failed: true,
+            message: `Putting \`${sha7}\` to sleep failed; it keeps running.`,
+            details: [error instanceof Error ? error.message : String(error)],
+        };
+    }
+    const left = await settleStatus(deps, session, sha7, 'sleeping');
+    const address = balancerOf(deps) ? [] : env.labels.filter((label) => parseLabel(label).kind === 'address');
+    const missed = await removeEach(deps, session, address.filter((label) => session.has(label)));
+    left.push(...missed.map((name) => `could not remove ${name}`));
+    for (const problem of left)
+        deps.log.warning(problem);
+    return {
+        outcome: 'done',
+        failed: false,
+        message: `\`${sha7}\` is asleep: nothing runs and nothing is billed until \`/showtime wake\`.`,
+        details: left,
+    };
+}
+/** Wakes a sleeping environment: one task again, healthy, at its (in public-IP mode new) address. */
+async function controls_wake(deps, session, decision) {
+    const sha7 = decision.targetSha?.slice(0, 7);
+    const env = sha7 === undefined ? undefined : session.state().environments[sha7];
+    if (sha7 === undefined || env === undefined) {
+        return { outcome: 'refused', failed: false, message: 'No sleeping environment to wake.' };
+    }
+    await consume(deps, session, decision.consume);
+    let running;
+    try {
+        running = await deps.ecs.wakeEnvironment(session.number, sha7);
+    }
+    catch (error) {
+        // Scaled up or not, it did not come up healthy: the labels keep saying what the PR can count on.
+        await deps.ecs.sleepEnvironment(session.number, sha7).catch(() => undefined);
+        return {
+            outcome: 'failed',
+            failed: true,
+            message: `Waking \`${sha7}\` failed; it stays asleep. \`/showtime start\` redeploys it.`,
+            details: [error instanceof Error ? error.message : String(error)],
+        };
+    }
+    const mode = balancerOf(deps);
+    const address = mode ? stableAddress(mode.balancer, session.number) : running.address;
+    const next = addressLabel(sha7, address);
+    const stale = env.labels.filter((label) => parseLabel(label).kind === 'address' && label !== next);
+    const left = await finishLabels(deps, session, sha7, [next], stale);
+    return {
+        outcome: 'done',
+        failed: false,
+        message: `\`${sha7}\` is awake: ${addressUrl(address)}`,
+        url: addressUrl(address),
+        details: left,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/deployments.ts
@@ -9126,6 +9421,10 @@ async function execute(deps, session, plan, decision) {
         case 'freeze':
         case 'unfreeze':
             return setFrozen(deps, session, decision);
+        case 'sleep':
+            return sleep(deps, session, decision);
+        case 'wake':
+            return wake(deps, session, decision);
         case 'refuse':
             await consume(deps, session, decision.consume);
             if (decision.restore && decision.restore.length > 0)
@@ -9200,6 +9499,8 @@ function lazy_lazyEcsBackend(settings, deps = {}) {
         deleteEnvironment: async (pr, sha) => (await get()).deleteEnvironment(pr, sha),
         listManagedServices: async () => (await get()).listManagedServices(),
         currentAddresses: async (services) => (await get()).currentAddresses(services),
+        sleepEnvironment: async (pr, sha) => (await get()).sleepEnvironment(pr, sha),
+        wakeEnvironment: async (pr, sha) => (await get()).wakeEnvironment(pr, sha),
     };
 }
 /**
@@ -15934,6 +16235,13 @@ function dry_run_dryRunEcs(log) {
             say("read the services' task addresses (none in a dry run)");
             return new Map();
         },
+        async sleepEnvironment(pr, sha) {
+            say(`scale the service of PR #${pr} at ${sha.slice(0, 7)} to zero`);
+        },
+        async wakeEnvironment(pr, sha) {
+            say(`scale the service of PR #${pr} at ${sha.slice(0, 7)} back to one task`);
+            return { serviceName: 'dry-run', taskDefinitionArn: 'dry-run', address: DRY_ADDRESS, url: DRY_URL };
+        },
     };
 }
 /** The image registry, unread and untouched: no tag is found, so teardown deletes none. */
@@ -16053,6 +16361,8 @@ const wiring_ECS_ACTIONS = new Set([
     'rolling-update',
     'redeploy-config',
     'stop',
+    'sleep',
+    'wake',
 ]);
 /**
  * The image store for image-repository: the stack's ECR repository when the input is empty (the default), the named

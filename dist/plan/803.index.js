@@ -697,6 +697,33 @@ class EcsBackend {
         }
         return candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
     }
+    /** The environment's ACTIVE service, of its two names; an error naming both when there is none. */
+    async activeService(pr, sha, doing) {
+        const target = requireTarget(pr, sha);
+        const names = (0,service_names/* environmentNames */.iF)(target.pr, target.sha7);
+        const service = (await this.describeServices([names.primary, names.alternate], false)).find((s) => s.status === 'ACTIVE');
+        if (!service?.serviceName) {
+            throw new EnvironmentError(`Cannot ${doing} environment ${names.family}: no active service (looked for ${names.primary} and ${names.alternate}).`, 'find', 'not-needed');
+        }
+        return service;
+    }
+    async sleepEnvironment(pr, sha) {
+        const service = await this.activeService(pr, sha, 'put to sleep');
+        await this.clients.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({
+            cluster: this.settings.cluster,
+            service: service.serviceName,
+            desiredCount: 0,
+        }));
+        this.log(`${service.serviceName} is asleep (desiredCount 0)`);
+    }
+    async wakeEnvironment(pr, sha) {
+        const service = await this.activeService(pr, sha, 'wake');
+        const serviceName = service.serviceName ?? '';
+        const taskDefinitionArn = service.taskDefinition ?? '';
+        await this.clients.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({ cluster: this.settings.cluster, service: serviceName, desiredCount: 1 }));
+        // Behind a load balancer, stable means the load balancer's health check passed (ECS waits for it).
+        return this.bringUp(serviceName, taskDefinitionArn, (service.loadBalancers ?? []).length === 0);
+    }
     async currentAddresses(services) {
         const wanted = new Map(services
             .filter((s) => s.status === 'ACTIVE' && s.taskDefinitionArn)

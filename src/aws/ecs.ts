@@ -108,6 +108,10 @@ export interface EnvironmentBackend {
    * missing from the map, keyed by service name.
    */
   currentAddresses(services: readonly ManagedService[]): Promise<Map<string, Address>>;
+  /** Scales the environment's service to zero: its task stops, the service and its revision stay. */
+  sleepEnvironment(pr: number, sha: string): Promise<void>;
+  /** Scales it back to one task and waits as a create does: stable, an address, healthy (its new address). */
+  wakeEnvironment(pr: number, sha: string): Promise<DeployedEnvironment>;
 }
 
 export type FailureStage = 'validate' | 'register' | 'place' | 'find' | 'stable' | 'address' | 'health';
@@ -788,6 +792,46 @@ export class EcsBackend implements EnvironmentBackend {
       );
     }
     return candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+  }
+
+  /** The environment's ACTIVE service, of its two names; an error naming both when there is none. */
+  private async activeService(pr: number, sha: string, doing: string): Promise<Service> {
+    const target = requireTarget(pr, sha);
+    const names = environmentNames(target.pr, target.sha7);
+    const service = (await this.describeServices([names.primary, names.alternate], false)).find(
+      (s) => s.status === 'ACTIVE',
+    );
+    if (!service?.serviceName) {
+      throw new EnvironmentError(
+        `Cannot ${doing} environment ${names.family}: no active service (looked for ${names.primary} and ${names.alternate}).`,
+        'find',
+        'not-needed',
+      );
+    }
+    return service;
+  }
+
+  async sleepEnvironment(pr: number, sha: string): Promise<void> {
+    const service = await this.activeService(pr, sha, 'put to sleep');
+    await this.clients.ecs.send(
+      new UpdateServiceCommand({
+        cluster: this.settings.cluster,
+        service: service.serviceName,
+        desiredCount: 0,
+      }),
+    );
+    this.log(`${service.serviceName} is asleep (desiredCount 0)`);
+  }
+
+  async wakeEnvironment(pr: number, sha: string): Promise<DeployedEnvironment> {
+    const service = await this.activeService(pr, sha, 'wake');
+    const serviceName = service.serviceName ?? '';
+    const taskDefinitionArn = service.taskDefinition ?? '';
+    await this.clients.ecs.send(
+      new UpdateServiceCommand({ cluster: this.settings.cluster, service: serviceName, desiredCount: 1 }),
+    );
+    // Behind a load balancer, stable means the load balancer's health check passed (ECS waits for it).
+    return this.bringUp(serviceName, taskDefinitionArn, (service.loadBalancers ?? []).length === 0);
   }
 
   async currentAddresses(services: readonly ManagedService[]): Promise<Map<string, Address>> {

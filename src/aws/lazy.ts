@@ -36,6 +36,8 @@ export function lazyEcsBackend(
     deleteEnvironment: async (pr, sha) => (await get()).deleteEnvironment(pr, sha),
     listManagedServices: async () => (await get()).listManagedServices(),
     currentAddresses: async (services) => (await get()).currentAddresses(services),
+    sleepEnvironment: async (pr, sha) => (await get()).sleepEnvironment(pr, sha),
+    wakeEnvironment: async (pr, sha) => (await get()).wakeEnvironment(pr, sha),
   };
 }
 

@@ -24,6 +24,8 @@ type CommandName =
   | 'keep-alive'
   | 'freeze'
   | 'unfreeze'
+  | 'sleep'
+  | 'wake'
   | 'enable'
   | 'disable'
   | 'debug'
@@ -75,6 +77,18 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: 'Stop updating the environment when new commits are pushed.',
   },
   { name: 'unfreeze', aliases: [], args: '', summary: 'Update the environment on new commits again.' },
+  {
+    name: 'sleep',
+    aliases: [],
+    args: '',
+    summary: 'Scale the environment to zero: it costs nothing and keeps its state; its TTL keeps running.',
+  },
+  {
+    name: 'wake',
+    aliases: [],
+    args: '',
+    summary: 'Bring a sleeping environment back (the start label and a push wake it too).',
+  },
   {
     name: 'enable',
     aliases: [],

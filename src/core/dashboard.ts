@@ -66,6 +66,7 @@ export type SweepActionKind =
   | 'warned'
   | 'marked-failed'
   | 'address-refreshed'
+  | 'slept'
   | 'dated'
   | 'untracked'
   | 'adopted'
@@ -110,6 +111,7 @@ const ACTION_TITLE: Record<SweepActionKind, { done: string; dry: string }> = {
   warned: { done: '⏳ warned', dry: '⏳ would warn' },
   'marked-failed': { done: '❌ marked failed', dry: '❌ would mark failed' },
   'address-refreshed': { done: '🌐 address refreshed', dry: '🌐 would refresh the address' },
+  slept: { done: '💤 put to sleep', dry: '💤 would put to sleep' },
   dated: { done: '📅 creation time written', dry: '📅 would write the creation time' },
   untracked: { done: '🎟️ untracked', dry: '🎟️ would untrack' },
   adopted: { done: '🎟️ tracked', dry: '🎟️ would track' },

@@ -677,6 +677,7 @@ const STATUS_STYLE: Record<Status, { color: string; text: string }> = {
   configuring: { color: 'c5def5', text: 'is being redeployed with a new configuration' },
   destroying: { color: '6a737d', text: 'is being torn down' },
   failed: { color: 'd73a4a', text: 'failed to build or deploy; see the run log' },
+  sleeping: { color: 'c2e0c6', text: 'is asleep (scaled to zero); /showtime wake brings it back' },
 };
 
 function describeTtl(ttl: Ttl): string {

@@ -59,6 +59,7 @@
 // environment alone (a missing 📅 counts as old, since no run holds the lock); within the warning window of the TTL
 // → `warn-expiry`. TTLs `close` and `manual` never expire; an active environment without 📅 has no known deadline
 // and is left alone (the PR state reports the damaged labels).
+import { sleepIsDue } from './schedule.js';
 import { BUSY, DEPLOYING, IN_PROGRESS } from './statuses.js';
 import type {
   ActionKind,
@@ -252,6 +253,8 @@ type Request =
   | { kind: 'unblock' }
   | { kind: 'configure'; change?: ConfigChange }
   | { kind: 'extend'; ttl: Ttl; reason: Reason }
+  | { kind: 'sleep' }
+  | { kind: 'wake' }
   | { kind: 'status'; reason: Reason };
 
 interface Envelope {
@@ -352,6 +355,10 @@ function commandRequest(command: Extract<ShowtimeEvent, { kind: 'command' }>['co
         request: { kind: 'extend', ttl: { kind: 'close' }, reason: 'keep-alive' },
         what: 'keep the environment alive',
       };
+    case 'sleep':
+      return { request: { kind: 'sleep' }, what: 'put the environment to sleep' };
+    case 'wake':
+      return { request: { kind: 'wake' }, what: 'wake the environment' };
     case 'status':
       return { request: { kind: 'status', reason: 'status-requested' }, what: 'ask for the status' };
     case 'help':
@@ -415,6 +422,10 @@ function planRequest(input: PlanInput, event: RequestEvent): Decision {
       return planConfigure(state, request.change);
     case 'extend':
       return planExtend(state, request.ttl, request.reason, input.now);
+    case 'sleep':
+      return planSleep(state);
+    case 'wake':
+      return planWake(state, 'wake-requested', []);
     case 'status':
       return decide(
         'status',
@@ -462,6 +473,9 @@ function planStart(
   const note = pinned ? `, as pinned by ${request.source} (the head has since moved to ${head7(state)})` : '';
   const reasonFor = (reason: Reason): Reason => (pinned ? 'pinned-sha-not-head' : reason);
 
+  // Asleep at the very commit asked for: waking it is all a start needs (no build, no new environment).
+  if (existing?.status === 'sleeping' && state.active === sha7 && !pinned)
+    return planWake(state, 'wake-on-start', consume);
   if (existing?.status === 'running') {
     return redeploy(
       state,
@@ -696,6 +710,51 @@ function planExtend(state: PrState, ttl: Ttl, reason: Reason, now: Date): Decisi
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Sleep and wake (issue 17): a sleeping environment's service runs no task; its labels and TTL stay.
+
+function planSleep(state: PrState): Decision {
+  const active = activeEnvironment(state);
+  if (active?.status !== 'running') {
+    return decide(
+      'nothing',
+      'nothing-to-sleep',
+      active === undefined
+        ? `PR #${state.number} has no environment to put to sleep.`
+        : `Environment ${active.sha} is ${active.status ?? 'in an unreadable state'}, not running: it is not put to sleep.`,
+    );
+  }
+  return decide(
+    'sleep',
+    'sleep-requested',
+    `Environment ${active.sha} goes to sleep: nothing runs until \`/showtime wake\`.`,
+    { targetSha: active.sha },
+  );
+}
+
+function planWake(state: PrState, reason: Reason, consume: string[]): Decision {
+  if (state.blocked) {
+    return decide('refuse', 'blocked', `Showtime is blocked on PR #${state.number}: nothing is woken.`, {
+      consume,
+    });
+  }
+  const active = activeEnvironment(state);
+  if (active?.status !== 'sleeping') {
+    return decide(
+      'nothing',
+      'nothing-to-wake',
+      active === undefined
+        ? `PR #${state.number} has no environment to wake.`
+        : `Environment ${active.sha} is ${active.status ?? 'in an unreadable state'}, not asleep.`,
+      { consume },
+    );
+  }
+  return decide('wake', reason, `Waking ${active.sha}: its service starts a task again.`, {
+    targetSha: active.sha,
+    consume,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Push.
 
 function planPush(input: PlanInput, event: Extract<ShowtimeEvent, { kind: 'synchronize' }>): Decision {
@@ -822,6 +881,15 @@ function planSweep(input: PlanInput): Decision {
       'warn-expiry',
       'expiry-warning',
       `Environment ${active.sha} expires at ${iso(deadline)}; \`/showtime extend\` or \`/showtime keep-alive\` keeps it.`,
+      { targetSha: active.sha },
+    );
+  }
+  // The sleep schedule, once expiry has had its say: an environment about to expire is still warned about first.
+  if (active?.status === 'running' && sleepIsDue(policy.sleepSchedule, now) && !lockIsLive(input.lock, now)) {
+    return decide(
+      'sleep',
+      'sleep-scheduled',
+      `Environment ${active.sha} goes to sleep by the schedule (${policy.sleepSchedule?.text ?? ''}); \`/showtime wake\` wakes it.`,
       { targetSha: active.sha },
     );
   }

@@ -138,6 +138,7 @@ export function needsAction(view: SweepView, state: PrState, labels: readonly st
   return (
     action === 'stop' ||
     action === 'warn-expiry' ||
+    action === 'sleep' ||
     missingServices(view, state).length > 0 ||
     movedAddresses(view, state).length > 0 ||
     missingCreated(state, view.now).length > 0 ||

@@ -48,6 +48,7 @@ export const STATUS_ICON: Record<string, string> = {
   configuring: '⚙️',
   destroying: '🧹',
   failed: '❌',
+  sleeping: '💤',
 };
 
 /** Hours (one decimal) between two dates, never negative. */
@@ -83,6 +84,12 @@ export const COMMANDS_HELP = [
 /** The same lines after a failed deploy: nothing runs, so there is nothing to keep longer. */
 export const RETRY_HELP = [
   '- **Try again:** `/showtime start` · **clear the failure:** `/showtime stop`',
+  '- **Everything else:** `/showtime help`',
+].join('\n');
+
+/** The same lines while the environment sleeps: how to wake it comes first. */
+export const WAKE_HELP = [
+  '- **Wake it:** `/showtime wake` (about as long as a start without a build) · **stop it:** `/showtime stop`',
   '- **Everything else:** `/showtime help`',
 ].join('\n');
 
@@ -127,6 +134,7 @@ const HEADLINE: Record<string, string> = {
   configuring: 'changing its configuration',
   destroying: 'being torn down',
   failed: 'failed',
+  sleeping: 'asleep',
 };
 
 function headline(view: StatusView, focus: Environment | undefined): string {
@@ -150,6 +158,7 @@ function expiryLine(view: StatusView, env: Environment): string {
 
 function costLine(view: StatusView, env: Environment): string {
   if (env.status === 'failed') return 'nothing runs, so nothing is billed';
+  if (env.status === 'sleeping') return 'asleep: nothing runs, so nothing is billed until it wakes';
   const rate = view.costPerHour[env.config.size ?? view.defaultSize];
   const ttl = env.ttl ?? view.defaultTtl;
   const deadline = ttl && env.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
@@ -274,7 +283,14 @@ export function renderStatusComment(view: StatusView): string {
   for (const modifier of modifiers) if (modifier) lines.push(`${modifier}  `);
   if (view.lastEvent) lines.push(eventLine(view.lastEvent));
   for (const detail of view.details ?? []) lines.push(`> ${detail}`);
-  const help = focus === undefined ? START_HELP : focus.status === 'failed' ? RETRY_HELP : COMMANDS_HELP;
+  const help =
+    focus === undefined
+      ? START_HELP
+      : focus.status === 'failed'
+        ? RETRY_HELP
+        : focus.status === 'sleeping'
+          ? WAKE_HELP
+          : COMMANDS_HELP;
   lines.push('', help, '', `<sub>Updated ${formatTime(view.now)}</sub>`, '');
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 // The domain model shared by the pure core (label grammar, PR state, planner, command parser) and the adapters.
 // Everything here is plain data: no I/O, no clock.
 import type { Reason } from './reasons.js';
+import type { SleepSchedule } from './schedule.js';
 
 /** Lifecycle of one environment (one SHA of one PR). */
 export const STATUSES = [
@@ -12,6 +13,8 @@ export const STATUSES = [
   'configuring',
   'destroying',
   'failed',
+  /** Its service is scaled to zero: it costs nothing and keeps its labels, TTL included; a wake brings it back. */
+  'sleeping',
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -125,6 +128,8 @@ export type Command =
   | { kind: 'freeze' }
   | { kind: 'unfreeze' }
   | { kind: 'configure'; change: ConfigChange }
+  | { kind: 'sleep' }
+  | { kind: 'wake' }
   | { kind: 'help' };
 
 /** A line that looked like a command but is not one; the reply quotes it with the accepted form. */
@@ -176,6 +181,8 @@ export interface Policy {
    * `in-this-job`: the one-job form, opted in with allow-unsafe-fork-builds.
    */
   forkBuilds: 'isolated' | 'refused' | 'in-this-job';
+  /** The cleanup action's sleep schedule (sleep-schedule): when it puts running environments to sleep. */
+  sleepSchedule?: SleepSchedule;
 }
 
 export const ACTIONS = [
@@ -186,6 +193,8 @@ export const ACTIONS = [
   'extend',
   'freeze',
   'unfreeze',
+  'sleep',
+  'wake',
   'status',
   'warn-expiry',
   'await-approval',

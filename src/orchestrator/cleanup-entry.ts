@@ -66,6 +66,10 @@ function readOnlyEcs(real: EnvironmentBackend, log: Log): EnvironmentBackend {
     },
     listManagedServices: () => real.listManagedServices(),
     currentAddresses: (services) => real.currentAddresses(services),
+    async sleepEnvironment(pr, sha) {
+      log.info(`dry run (aws): would scale the service of PR #${pr} at ${sha.slice(0, 7)} to zero`);
+    },
+    wakeEnvironment: refuse('wake environments'),
   };
 }
 

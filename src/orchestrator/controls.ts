@@ -130,3 +130,76 @@ export async function setFrozen(deps: Deps, session: PrSession, decision: Decisi
   if (!freeze && session.has(FREEZE)) await relabel(deps, session, [], [FREEZE]);
   return { outcome: 'done', failed: false, message: decision.message };
 }
+
+/**
+ * Puts the environment to sleep: its service scales to zero, then the labels say `sleeping`. In public-IP mode its
+ * 🌐 goes too (the task's IP is released; a wake gets another); a load balancer's host stays the PR's.
+ */
+export async function sleep(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
+  const sha7 = decision.targetSha?.slice(0, 7);
+  const env = sha7 === undefined ? undefined : session.state().environments[sha7];
+  if (sha7 === undefined || env === undefined) {
+    return { outcome: 'refused', failed: false, message: 'No running environment to put to sleep.' };
+  }
+  await consume(deps, session, decision.consume);
+  try {
+    await deps.ecs.sleepEnvironment(session.number, sha7);
+  } catch (error) {
+    return {
+      outcome: 'failed',
+      failed: true,
+      message: `Putting \`${sha7}\` to sleep failed; it keeps running.`,
+      details: [error instanceof Error ? error.message : String(error)],
+    };
+  }
+  const left = await settleStatus(deps, session, sha7, 'sleeping');
+  const address = balancerOf(deps) ? [] : env.labels.filter((label) => parseLabel(label).kind === 'address');
+  const missed = await removeEach(
+    deps,
+    session,
+    address.filter((label) => session.has(label)),
+  );
+  left.push(...missed.map((name) => `could not remove ${name}`));
+  for (const problem of left) deps.log.warning(problem);
+  return {
+    outcome: 'done',
+    failed: false,
+    message: `\`${sha7}\` is asleep: nothing runs and nothing is billed until \`/showtime wake\`.`,
+    details: left,
+  };
+}
+
+/** Wakes a sleeping environment: one task again, healthy, at its (in public-IP mode new) address. */
+export async function wake(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
+  const sha7 = decision.targetSha?.slice(0, 7);
+  const env = sha7 === undefined ? undefined : session.state().environments[sha7];
+  if (sha7 === undefined || env === undefined) {
+    return { outcome: 'refused', failed: false, message: 'No sleeping environment to wake.' };
+  }
+  await consume(deps, session, decision.consume);
+  let running: DeployedEnvironment;
+  try {
+    running = await deps.ecs.wakeEnvironment(session.number, sha7);
+  } catch (error) {
+    // Scaled up or not, it did not come up healthy: the labels keep saying what the PR can count on.
+    await deps.ecs.sleepEnvironment(session.number, sha7).catch(() => undefined);
+    return {
+      outcome: 'failed',
+      failed: true,
+      message: `Waking \`${sha7}\` failed; it stays asleep. \`/showtime start\` redeploys it.`,
+      details: [error instanceof Error ? error.message : String(error)],
+    };
+  }
+  const mode = balancerOf(deps);
+  const address = mode ? stableAddress(mode.balancer, session.number) : running.address;
+  const next = addressLabel(sha7, address);
+  const stale = env.labels.filter((label) => parseLabel(label).kind === 'address' && label !== next);
+  const left = await finishLabels(deps, session, sha7, [next], stale);
+  return {
+    outcome: 'done',
+    failed: false,
+    message: `\`${sha7}\` is awake: ${addressUrl(address)}`,
+    url: addressUrl(address),
+    details: left,
+  };
+}

@@ -116,6 +116,13 @@ export function dryRunEcs(log: Log): EnvironmentBackend {
       say("read the services' task addresses (none in a dry run)");
       return new Map();
     },
+    async sleepEnvironment(pr, sha) {
+      say(`scale the service of PR #${pr} at ${sha.slice(0, 7)} to zero`);
+    },
+    async wakeEnvironment(pr, sha) {
+      say(`scale the service of PR #${pr} at ${sha.slice(0, 7)} back to one task`);
+      return { serviceName: 'dry-run', taskDefinitionArn: 'dry-run', address: DRY_ADDRESS, url: DRY_URL };
+    },
   };
 }
 

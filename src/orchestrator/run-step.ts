@@ -6,7 +6,7 @@ import type { Decision, Status } from '../core/types.js';
 import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
 import { consume, nothing, relabel, repoUrlOf, writeStatusComment } from './common.js';
-import { reconfigure, extend, setFrozen } from './controls.js';
+import { reconfigure, extend, setFrozen, sleep, wake } from './controls.js';
 import { announce, deploy } from './deploy.js';
 import { destroy } from './teardown.js';
 import type { PlanRecord } from './plan-record.js';
@@ -156,6 +156,10 @@ async function execute(
     case 'freeze':
     case 'unfreeze':
       return setFrozen(deps, session, decision);
+    case 'sleep':
+      return sleep(deps, session, decision);
+    case 'wake':
+      return wake(deps, session, decision);
     case 'refuse':
       await consume(deps, session, decision.consume);
       if (decision.restore && decision.restore.length > 0) await relabel(deps, session, decision.restore, []);

@@ -20,6 +20,7 @@ import { formatTime, ttlDeadline } from '../core/values.js';
 import type { PullRequestSummary } from '../github/port.js';
 import { relabel, setStatus, writeStatusComment } from './common.js';
 import { destroy } from './teardown.js';
+import { sleep } from './controls.js';
 import { PrSession } from './session.js';
 // ---------------------------------------------------------------------------------------------------------------
 // Step 3: one PR.
@@ -50,6 +51,7 @@ export async function sweepPr(sweep: Sweep, summary: PullRequestSummary): Promis
   const decision = decideSchedule(sweep.view(), fresh);
   if (decision.action === 'stop') await stopPr(sweep, session, decision);
   else if (decision.action === 'warn-expiry') await warnPr(sweep, session, decision);
+  else if (decision.action === 'sleep') await sleepPr(sweep, session, decision);
 
   const missing = missingServices(sweep.view(), session.state());
   if (missing.length > 0) await markServiceGone(sweep, session, missing);
@@ -166,5 +168,26 @@ async function refreshAddresses(
     message: `Fargate replaced the task of ${moved.map((m) => `\`${m.sha}\``).join(', ')}; the address above is its new one.`,
     outcome: 'info',
     details: [],
+  });
+}
+
+/** The sleep schedule: the same path as `/showtime sleep`, and the status comment says how to wake it. */
+async function sleepPr(sweep: Sweep, session: PrSession, decision: Decision): Promise<void> {
+  const { deps } = sweep;
+  const sha = decision.targetSha ?? '';
+  const outcome = await sleep(deps, session, decision);
+  if (outcome.failed) {
+    sweep.fail({
+      pr: session.number,
+      subject: sha,
+      error: (outcome.details ?? []).join('; ') || outcome.message,
+    });
+    return;
+  }
+  sweep.act({ kind: 'slept', pr: session.number, subject: sha, detail: decision.message });
+  await writeStatusComment(deps, session, {
+    message: outcome.message,
+    outcome: outcome.outcome,
+    details: outcome.details ?? [],
   });
 }

@@ -22,6 +22,7 @@ const SYSTEM: Record<SweepActionKind, 'github' | 'aws' | 'both' | 'none'> = {
   warned: 'github',
   'marked-failed': 'github',
   'address-refreshed': 'github',
+  slept: 'both',
   dated: 'github',
   untracked: 'github',
   adopted: 'github',

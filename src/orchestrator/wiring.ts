@@ -50,6 +50,8 @@ export const ECS_ACTIONS: ReadonlySet<string> = new Set([
   'rolling-update',
   'redeploy-config',
   'stop',
+  'sleep',
+  'wake',
 ]);
 
 export interface WiringOptions {
