@@ -1,6 +1,7 @@
 // aws/showtime-stack.yml: it parses as plain YAML, the deploy role's policy is exactly the set of calls the action
 // makes (plus the registry pushes), the cleanup role's exactly the calls a sweep sends, and the template deploys in
-// moto's CloudFormation into the resources the action expects.
+// moto's CloudFormation into the resources the action expects, with and without its load balancer. Rendered per set
+// of parameters, each mode's resources, Rules and the reach of the deploy role's ELB actions are checked as well.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -714,16 +715,17 @@ describe('the load balancer, optional (load-balancer mode)', () => {
       .sort();
   };
 
+  const STACK_ALB = ['HttpListener', 'HttpsListener', 'LoadBalancer', 'LoadBalancerSecurityGroup'];
   test.each([
-    ['no load-balancer parameter', BASE, []],
-    ['an existing listener', EXISTING, []],
-    ['a certificate', ON, ['HttpListener', 'HttpsListener', 'LoadBalancer', 'LoadBalancerSecurityGroup']],
-    [
-      'a certificate and a hosted zone',
-      WITH_RECORD,
-      ['HttpListener', 'HttpsListener', 'LoadBalancer', 'LoadBalancerSecurityGroup', 'PreviewRecord'],
-    ],
-  ])('with %s, the stack adds %j', (_, parameters, expected) => {
+    { label: 'no load-balancer parameter', parameters: BASE, expected: [] },
+    { label: 'an existing listener', parameters: EXISTING, expected: [] },
+    { label: 'a certificate', parameters: ON, expected: STACK_ALB },
+    {
+      label: 'a certificate and a hosted zone',
+      parameters: WITH_RECORD,
+      expected: [...STACK_ALB, 'PreviewRecord'],
+    },
+  ])('with $label, the stack adds $expected', ({ parameters, expected }) => {
     expect(created(parameters)).toEqual(expected);
   });
 
@@ -733,37 +735,45 @@ describe('the load balancer, optional (load-balancer mode)', () => {
   });
 
   test.each([
-    ['nothing', BASE, []],
-    ['a certificate and two subnets', ON, []],
-    ['a certificate, subnets and a hosted zone with its domain', WITH_RECORD, []],
-    ['an existing listener alone', EXISTING, []],
-    [
-      'a certificate without subnets',
-      { ...BASE, LoadBalancerCertificateArn: CERTIFICATE },
-      ['LoadBalancerSubnetIds'],
-    ],
-    [
-      'a certificate and an empty subnet id',
-      { ...ON, LoadBalancerSubnetIds: 'subnet-0a,' },
-      ['LoadBalancerSubnetIds'],
-    ],
-    [
-      'a certificate and an existing listener',
-      { ...ON, ExistingListenerArn: OWN_LISTENER },
-      ['ExistingListenerArn'],
-    ],
-    ['a hosted zone without its domain', { ...ON, PreviewHostedZoneId: HOSTED_ZONE }, ['PreviewDomain']],
-    [
-      'a hosted zone without the load balancer',
-      { ...BASE, PreviewHostedZoneId: HOSTED_ZONE, PreviewDomain: PREVIEW_DOMAIN },
-      ['LoadBalancerCertificateArn'],
-    ],
+    { label: 'nothing', parameters: BASE, refused: [] },
+    { label: 'a certificate and two subnets', parameters: ON, refused: [] },
+    {
+      label: 'a certificate, subnets and a hosted zone with its domain',
+      parameters: WITH_RECORD,
+      refused: [],
+    },
+    { label: 'an existing listener alone', parameters: EXISTING, refused: [] },
+    {
+      label: 'a certificate without subnets',
+      parameters: { ...BASE, LoadBalancerCertificateArn: CERTIFICATE },
+      refused: ['LoadBalancerSubnetIds'],
+    },
+    {
+      label: 'a certificate and an empty subnet id',
+      parameters: { ...ON, LoadBalancerSubnetIds: 'subnet-0a,' },
+      refused: ['LoadBalancerSubnetIds'],
+    },
+    {
+      label: 'a certificate and an existing listener',
+      parameters: { ...ON, ExistingListenerArn: OWN_LISTENER },
+      refused: ['ExistingListenerArn'],
+    },
+    {
+      label: 'a hosted zone without its domain',
+      parameters: { ...ON, PreviewHostedZoneId: HOSTED_ZONE },
+      refused: ['PreviewDomain'],
+    },
+    {
+      label: 'a hosted zone without the load balancer',
+      parameters: { ...BASE, PreviewHostedZoneId: HOSTED_ZONE, PreviewDomain: PREVIEW_DOMAIN },
+      refused: ['LoadBalancerCertificateArn'],
+    },
   ])(
-    'with %s, the Rules refuse %j (each message starts with the parameter it is about)',
-    (_, parameters, expected) => {
-      const refused = refusedParameters(rendering(parameters));
-      expect(refused).toEqual(expected);
-      for (const name of refused) expect(Object.keys(PARAMETERS)).toContain(name);
+    'with $label, the Rules refuse $refused (each message starts with the parameter it is about)',
+    ({ parameters, refused }) => {
+      const names = refusedParameters(rendering(parameters));
+      expect(names).toEqual(refused);
+      for (const name of names) expect(Object.keys(PARAMETERS)).toContain(name);
     },
   );
 
