@@ -1,9 +1,15 @@
 // aws/showtime-stack.yml: it parses as plain YAML, the deploy role's policy is exactly the set of calls the action
 // makes (plus the registry pushes), the cleanup role's exactly the calls a sweep sends, and the template deploys in
-// moto's CloudFormation into the resources the action expects.
+// moto's CloudFormation into the resources the action expects, with and without its load balancer. Rendered per set
+// of parameters, each mode's resources, Rules and the reach of the deploy role's ELB actions are checked as well.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DescribeSecurityGroupsCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { DescribeClustersCommand, ECSClient } from '@aws-sdk/client-ecs';
 import {
   DescribeRepositoriesCommand,
@@ -12,6 +18,12 @@ import {
   PutLifecyclePolicyCommand,
 } from '@aws-sdk/client-ecr';
 import { MAX_TTL_HOURS } from '../../src/core/values.js';
+import { createElbRouter } from '../../src/aws/elb.js';
+import { child, members, parseXml, textAt } from '../../src/aws/query-api.js';
+import { environmentHost, listenerScope, prHost, targetGroupName } from '../../src/aws/elb-names.js';
+import { MANAGED_BY, TAG_KEYS } from '../../src/aws/tags.js';
+import { INPUTS } from '../../src/inputs.js';
+import { PREVIEW_DOMAIN_MAX_LENGTH } from '../../src/settings.js';
 import { parseDocument } from 'yaml';
 import { MOTO_CREDENTIALS, startMoto } from '../../test-support/moto.js';
 import type { MotoServer } from '../../test-support/moto.js';
@@ -482,6 +494,566 @@ describe('the image repository', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+// Rendered: what CloudFormation makes of the template for a set of parameters. Conditions, Rules and the
+// intrinsic functions the template uses are evaluated here, so each part of the stack can be checked per mode.
+
+const ACCOUNT = '123456789012';
+const PSEUDO: Record<string, string> = {
+  'AWS::Partition': 'aws',
+  'AWS::Region': REGION,
+  'AWS::AccountId': ACCOUNT,
+  'AWS::StackName': 'superset-showtime',
+};
+const PARAMETERS = template.Parameters as Record<
+  string,
+  { Type: string; Default?: unknown; AllowedPattern?: string; MaxLength?: number }
+>;
+const CONDITIONS = template.Conditions as Record<string, unknown>;
+const RULES = template.Rules as Record<
+  string,
+  { RuleCondition?: unknown; Assertions: { Assert: unknown; AssertDescription: string }[] }
+>;
+const OUTPUTS_DECLARED = template.Outputs as Record<
+  string,
+  { Condition?: string; Description?: string; Value: unknown }
+>;
+
+const ELB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}`;
+/** The HTTPS listener as the stack's own (HttpsListener) would be named. */
+const STACK_LISTENER = `${ELB_ARN}:listener/app/superset-showtime/50dc6c495c0c9188/f2f7dc8efc522ab2`;
+/** An adopter's listener on an ALB of their own (ExistingListenerArn). */
+const OWN_LISTENER = `${ELB_ARN}:listener/app/shared-web/0123456789abcdef/fedcba9876543210`;
+const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`;
+const HOSTED_ZONE = 'Z0123456789ABCDEFGHIJ';
+const PREVIEW_DOMAIN = 'showtime.example.org';
+
+/** Physical ids CloudFormation would give the resources a rendering refers to. */
+const PHYSICAL: Record<string, string> = {
+  HttpsListener: STACK_LISTENER,
+  'LoadBalancerSecurityGroup.GroupId': 'sg-0a1b0a1b0a1b0a1b0',
+  'LoadBalancer.DNSName': 'superset-showtime-123456789.us-west-2.elb.amazonaws.com',
+  'LoadBalancer.CanonicalHostedZoneID': 'Z1H1FL5HABSF5',
+};
+
+const BASE = { VpcId: 'vpc-0123456789abcdef0' };
+const ON = { ...BASE, LoadBalancerCertificateArn: CERTIFICATE, LoadBalancerSubnetIds: 'subnet-0a,subnet-0b' };
+const WITH_RECORD = { ...ON, PreviewHostedZoneId: HOSTED_ZONE, PreviewDomain: PREVIEW_DOMAIN };
+const EXISTING = { ...BASE, ExistingListenerArn: OWN_LISTENER };
+
+interface Rendering {
+  parameters: Record<string, string | string[]>;
+  conditions: Map<string, boolean>;
+}
+
+function rendering(overrides: Record<string, string>): Rendering {
+  for (const name of Object.keys(overrides)) {
+    if (!(name in PARAMETERS)) throw new Error(`the template has no parameter ${name}`);
+  }
+  const parameters: Record<string, string | string[]> = {};
+  for (const [name, parameter] of Object.entries(PARAMETERS)) {
+    const text = overrides[name] ?? (parameter.Default === undefined ? undefined : String(parameter.Default));
+    if (text === undefined) throw new Error(`parameter ${name} has no default: pass it`);
+    parameters[name] = parameter.Type === 'CommaDelimitedList' ? text.split(',') : text;
+  }
+  return { parameters, conditions: new Map() };
+}
+
+function condition(name: string, r: Rendering): boolean {
+  const known = r.conditions.get(name);
+  if (known !== undefined) return known;
+  if (!(name in CONDITIONS)) throw new Error(`no condition ${name}`);
+  const value = render(CONDITIONS[name], r);
+  if (typeof value !== 'boolean') throw new Error(`condition ${name} is not a boolean`);
+  r.conditions.set(name, value);
+  return value;
+}
+
+/** A resource exists in a rendering when it has no Condition or its Condition holds. */
+const exists = (name: string, r: Rendering): boolean => {
+  const resource = resources[name];
+  if (resource === undefined) throw new Error(`no resource ${name}`);
+  return resource.Condition === undefined || condition(resource.Condition, r);
+};
+
+/** Ref or GetAtt (`Name.Attribute`); a reference to a resource this rendering does not create is an error. */
+function ref(name: string, r: Rendering): unknown {
+  if (name in PSEUDO) return PSEUDO[name];
+  if (name in r.parameters) return r.parameters[name];
+  const resource = name.split('.')[0] ?? '';
+  if (!exists(resource, r)) throw new Error(`a reference to ${name}, which this rendering does not create`);
+  return PHYSICAL[name] ?? `{${name}}`;
+}
+
+function sub(template: string, variables: Record<string, unknown>, r: Rendering): string {
+  return template
+    .replace(/\$\{([^!}][^}]*)\}/g, (_, name: string) =>
+      String(name in variables ? variables[name] : ref(name, r)),
+    )
+    .replaceAll('${!', '${');
+}
+
+function render(node: unknown, r: Rendering): unknown {
+  if (Array.isArray(node)) return node.map((item) => render(item, r));
+  if (node === null || typeof node !== 'object') return node;
+  const entries = Object.entries(node);
+  const [key, arg] = entries[0] ?? [];
+  const args = arg as unknown[];
+  if (
+    entries.length === 1 &&
+    key !== undefined &&
+    (key === 'Ref' || key === 'Condition' || key.startsWith('Fn::'))
+  ) {
+    switch (key) {
+      case 'Ref':
+        return ref(arg as string, r);
+      case 'Condition':
+        return condition(arg as string, r);
+      case 'Fn::GetAtt':
+        return ref(args.join('.'), r);
+      case 'Fn::If':
+        return render(condition(args[0] as string, r) ? args[1] : args[2], r);
+      case 'Fn::Sub': {
+        if (typeof arg === 'string') return sub(arg, {}, r);
+        const variables = Object.fromEntries(
+          Object.entries(args[1] as Node).map(([name, value]) => [name, render(value, r)]),
+        );
+        return sub(args[0] as string, variables, r);
+      }
+      case 'Fn::Split':
+        return String(render(args[1], r)).split(args[0] as string);
+      case 'Fn::Select': {
+        const list = render(args[1], r) as unknown[];
+        const index = Number(args[0]);
+        if (index >= list.length) throw new Error(`Fn::Select ${index} of ${JSON.stringify(list)}`);
+        return list[index];
+      }
+      case 'Fn::Join':
+        return (render(args[1], r) as unknown[]).join(args[0] as string);
+      case 'Fn::Equals':
+        return JSON.stringify(render(args[0], r)) === JSON.stringify(render(args[1], r));
+      case 'Fn::Not':
+        return !render(args[0], r);
+      case 'Fn::And':
+        return args.every((item) => render(item, r) === true);
+      case 'Fn::Or':
+        return args.some((item) => render(item, r) === true);
+      case 'Fn::Contains':
+        return (render(args[0], r) as unknown[]).includes(render(args[1], r));
+      default:
+        throw new Error(`${key} is not rendered by this test; add it`);
+    }
+  }
+  return Object.fromEntries(entries.map(([name, value]) => [name, render(value, r)]));
+}
+
+/** The parameter each failed Rules assertion names first (`Name: what it must be`). */
+function refusedParameters(r: Rendering): string[] {
+  return Object.values(RULES).flatMap((rule) => {
+    if (rule.RuleCondition !== undefined && render(rule.RuleCondition, r) !== true) return [];
+    return rule.Assertions.filter((assertion) => render(assertion.Assert, r) !== true).map(
+      (assertion) => assertion.AssertDescription.split(':')[0] ?? '',
+    );
+  });
+}
+
+/** IAM's ARN matching: `*` any run of characters (slashes too), `?` one. */
+function arnMatches(pattern: string, arn: string): boolean {
+  const body = [...pattern].map((c) =>
+    c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+  );
+  return new RegExp(`^${body.join('')}$`).test(arn);
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+describe('the template renderer (what the checks below rely on)', () => {
+  test.each([
+    [{ 'Fn::Sub': 'a-${AWS::Region}-${!Literal}' }, `a-${REGION}-\${Literal}`],
+    [
+      { 'Fn::Sub': ['x/${Path}/*', { Path: { 'Fn::Select': [1, { 'Fn::Split': ['/', 'p/q/r'] }] } }] },
+      'x/q/*',
+    ],
+    [{ 'Fn::If': ['ShouldCreateLoadBalancer', 'on', 'off'] }, 'off'],
+    [{ 'Fn::Not': [{ 'Fn::Contains': [{ Ref: 'LoadBalancerSubnetIds' }, ''] }] }, false],
+    [{ 'Fn::Join': ['+', ['a', { Ref: 'ClusterName' }]] }, 'a+superset-ci'],
+  ])('%j → %j', (node, expected) => {
+    expect(render(node, rendering(BASE))).toEqual(expected);
+  });
+
+  test.each([
+    [{ Ref: 'HttpsListener' }, /does not create/],
+    [{ 'Fn::Select': [1, { 'Fn::Split': [':listener/app/', 'arn:aws:acm:x'] }] }, /Fn::Select 1/],
+    [{ 'Fn::Base64': 'x' }, /not rendered/],
+  ])('%j is an error', (node, message) => {
+    expect(() => render(node, rendering(BASE))).toThrow(message);
+  });
+
+  test.each([
+    [
+      'arn:aws:elasticloadbalancing:r:1:targetgroup/pr-*',
+      'arn:aws:elasticloadbalancing:r:1:targetgroup/pr-7-abc/9',
+      true,
+    ],
+    [
+      'arn:aws:elasticloadbalancing:r:1:targetgroup/pr-*',
+      'arn:aws:elasticloadbalancing:r:1:targetgroup/web/9',
+      false,
+    ],
+    ['a?c', 'abc', true],
+    ['a.c', 'abc', false],
+  ])('IAM pattern %s matches %s: %s', (pattern, arn, expected) => {
+    expect(arnMatches(pattern, arn)).toBe(expected);
+  });
+});
+
+describe('the load balancer, optional (load-balancer mode)', () => {
+  const created = (parameters: Record<string, string>): string[] => {
+    const r = rendering(parameters);
+    const base = rendering(BASE);
+    return Object.keys(resources)
+      .filter((name) => exists(name, r) && !exists(name, base))
+      .sort();
+  };
+
+  const STACK_ALB = ['HttpListener', 'HttpsListener', 'LoadBalancer', 'LoadBalancerSecurityGroup'];
+  test.each([
+    { label: 'no load-balancer parameter', parameters: BASE, expected: [] },
+    { label: 'an existing listener', parameters: EXISTING, expected: [] },
+    { label: 'a certificate', parameters: ON, expected: STACK_ALB },
+    {
+      label: 'a certificate and a hosted zone',
+      parameters: WITH_RECORD,
+      expected: [...STACK_ALB, 'PreviewRecord'],
+    },
+  ])('with $label, the stack adds $expected', ({ parameters, expected }) => {
+    expect(created(parameters)).toEqual(expected);
+  });
+
+  test('is off by default', () => {
+    expect(PARAMETERS.LoadBalancerCertificateArn?.Default).toBe('');
+    expect(condition('ShouldCreateLoadBalancer', rendering(BASE))).toBe(false);
+  });
+
+  test.each([
+    { label: 'nothing', parameters: BASE, refused: [] },
+    { label: 'a certificate and two subnets', parameters: ON, refused: [] },
+    {
+      label: 'a certificate, subnets and a hosted zone with its domain',
+      parameters: WITH_RECORD,
+      refused: [],
+    },
+    { label: 'an existing listener alone', parameters: EXISTING, refused: [] },
+    {
+      label: 'a certificate without subnets',
+      parameters: { ...BASE, LoadBalancerCertificateArn: CERTIFICATE },
+      refused: ['LoadBalancerSubnetIds'],
+    },
+    {
+      label: 'a certificate and an empty subnet id',
+      parameters: { ...ON, LoadBalancerSubnetIds: 'subnet-0a,' },
+      refused: ['LoadBalancerSubnetIds'],
+    },
+    {
+      label: 'a certificate and an existing listener',
+      parameters: { ...ON, ExistingListenerArn: OWN_LISTENER },
+      refused: ['ExistingListenerArn'],
+    },
+    {
+      label: 'a hosted zone without its domain',
+      parameters: { ...ON, PreviewHostedZoneId: HOSTED_ZONE },
+      refused: ['PreviewDomain'],
+    },
+    {
+      label: 'a hosted zone without the load balancer',
+      parameters: { ...BASE, PreviewHostedZoneId: HOSTED_ZONE, PreviewDomain: PREVIEW_DOMAIN },
+      refused: ['LoadBalancerCertificateArn'],
+    },
+  ])(
+    'with $label, the Rules refuse $refused (each message starts with the parameter it is about)',
+    ({ parameters, refused }) => {
+      const names = refusedParameters(rendering(parameters));
+      expect(names).toEqual(refused);
+      for (const name of names) expect(Object.keys(PARAMETERS)).toContain(name);
+    },
+  );
+
+  const accepts = (name: string, value: string): boolean => {
+    const parameter = PARAMETERS[name];
+    if (parameter?.AllowedPattern === undefined) throw new Error(`${name} has no AllowedPattern`);
+    const fits = parameter.MaxLength === undefined || value.length <= parameter.MaxLength;
+    // CloudFormation matches the pattern against the whole value.
+    return fits && new RegExp(`^(?:${parameter.AllowedPattern})$`).test(value);
+  };
+
+  test.each([
+    ['LoadBalancerCertificateArn', '', true],
+    ['LoadBalancerCertificateArn', CERTIFICATE, true],
+    ['LoadBalancerCertificateArn', `arn:aws:iam::${ACCOUNT}:server-certificate/showtime`, false],
+    ['LoadBalancerCertificateArn', 'showtime.example.org', false],
+    ['PreviewDomain', '', true],
+    ['PreviewDomain', PREVIEW_DOMAIN, true],
+    ['PreviewDomain', `*.${PREVIEW_DOMAIN}`, false],
+    ['PreviewDomain', 'Showtime.example.org', false],
+    ['PreviewDomain', 'localhost', false],
+    ['PreviewDomain', 'previews.showtime.example.org', false],
+    ['PreviewHostedZoneId', '', true],
+    ['PreviewHostedZoneId', HOSTED_ZONE, true],
+    ['PreviewHostedZoneId', '/hostedzone/Z0123', false],
+    ['ExistingListenerArn', '', true],
+    ['ExistingListenerArn', OWN_LISTENER, true],
+    ['ExistingListenerArn', `${ELB_ARN}:listener/net/shared/0123456789abcdef/fedcba9876543210`, false],
+    ['ExistingListenerArn', `${ELB_ARN}:loadbalancer/app/shared/0123456789abcdef`, false],
+  ])('%s accepts %j: %s', (name, value, expected) => {
+    expect(accepts(name, value)).toBe(expected);
+  });
+
+  test("PreviewDomain is no longer than the action's preview-domain input allows", () => {
+    expect(PARAMETERS.PreviewDomain?.MaxLength).toBe(PREVIEW_DOMAIN_MAX_LENGTH);
+  });
+
+  test('the ALB is internet-facing, in the given subnets, behind its own security group', () => {
+    const alb = render(resources.LoadBalancer?.Properties, rendering(ON)) as Node;
+    expect(alb).toMatchObject({
+      Type: 'application',
+      Scheme: 'internet-facing',
+      Subnets: ['subnet-0a', 'subnet-0b'],
+      SecurityGroups: [PHYSICAL['LoadBalancerSecurityGroup.GroupId']],
+    });
+  });
+
+  test('its security group admits 443 (and 80, which only redirects) from anywhere, IPv4 and IPv6', () => {
+    const group = render(resources.LoadBalancerSecurityGroup?.Properties, rendering(ON)) as Node;
+    expect(group.VpcId).toBe(BASE.VpcId);
+    const ingress = group.SecurityGroupIngress as Node[];
+    expect(
+      ingress
+        .map((rule) => [rule.IpProtocol, rule.FromPort, rule.ToPort, rule.CidrIp ?? rule.CidrIpv6])
+        .sort(),
+    ).toEqual(
+      [
+        ['tcp', 443, 443, '0.0.0.0/0'],
+        ['tcp', 443, 443, '::/0'],
+        ['tcp', 80, 80, '0.0.0.0/0'],
+        ['tcp', 80, 80, '::/0'],
+      ].sort(),
+    );
+  });
+
+  test.each([
+    [
+      'HttpsListener',
+      {
+        Port: 443,
+        Protocol: 'HTTPS',
+        SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+        Certificates: [{ CertificateArn: CERTIFICATE }],
+        DefaultActions: [
+          {
+            Type: 'fixed-response',
+            FixedResponseConfig: {
+              StatusCode: '404',
+              ContentType: 'text/plain',
+              MessageBody: expect.any(String),
+            },
+          },
+        ],
+      },
+    ],
+    [
+      'HttpListener',
+      {
+        Port: 80,
+        Protocol: 'HTTP',
+        DefaultActions: [
+          { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
+        ],
+      },
+    ],
+  ])('%s is %j', (name, expected) => {
+    const listener = render(resources[name]?.Properties, rendering(ON)) as Node;
+    expect(listener).toEqual({ LoadBalancerArn: '{LoadBalancer}', ...expected });
+  });
+
+  test("the wildcard record points at the ALB and covers both of a PR's hosts", () => {
+    const record = render(resources.PreviewRecord?.Properties, rendering(WITH_RECORD)) as Node;
+    expect(record).toEqual({
+      HostedZoneId: HOSTED_ZONE,
+      Name: `*.${PREVIEW_DOMAIN}.`,
+      Type: 'A',
+      AliasTarget: {
+        DNSName: PHYSICAL['LoadBalancer.DNSName'],
+        HostedZoneId: PHYSICAL['LoadBalancer.CanonicalHostedZoneID'],
+        EvaluateTargetHealth: false,
+      },
+    });
+    // A DNS wildcard stands for exactly one label.
+    const zone = String(record.Name).replace(/^\*\./, '').replace(/\.$/, '');
+    for (const host of [prHost(7, PREVIEW_DOMAIN), environmentHost(7, 'abc1234', PREVIEW_DOMAIN)]) {
+      expect(host.endsWith(`.${zone}`) && !host.slice(0, -zone.length - 1).includes('.')).toBe(true);
+    }
+  });
+
+  test.each([
+    [
+      'off: the container port is open to IngressCidr (public-IP mode)',
+      BASE,
+      { CidrIp: '0.0.0.0/0', Description: 'Superset' },
+    ],
+    [
+      "on: the container port admits the ALB's security group only",
+      ON,
+      {
+        SourceSecurityGroupId: PHYSICAL['LoadBalancerSecurityGroup.GroupId'],
+        Description: expect.any(String),
+      },
+    ],
+  ])("the tasks' security group, load balancer %s", (_, parameters, source) => {
+    const group = render(resources.SecurityGroup?.Properties, rendering(parameters)) as Node;
+    expect(group.SecurityGroupIngress).toEqual([
+      { IpProtocol: 'tcp', FromPort: '8080', ToPort: '8080', ...source },
+    ]);
+  });
+
+  test.each([
+    ['LoadBalancerListenerArn', 'load-balancer-listener-arn', STACK_LISTENER],
+    ['LoadBalancerVpcId', 'load-balancer-vpc-id', BASE.VpcId],
+  ])('output %s is the value of the %s input, output only with the load balancer', (output, input, value) => {
+    const declared = OUTPUTS_DECLARED[output];
+    expect(declared?.Condition).toBe('ShouldCreateLoadBalancer');
+    expect(declared?.Description).toMatch(new RegExp(`^${input} input\\b`));
+    expect(INPUTS.map((i) => i.name)).toContain(input);
+    expect(render(declared?.Value, rendering(ON))).toBe(value);
+  });
+
+  test('output LoadBalancerDnsName is the ALB name, output only with the load balancer', () => {
+    const declared = OUTPUTS_DECLARED.LoadBalancerDnsName;
+    expect(declared?.Condition).toBe('ShouldCreateLoadBalancer');
+    expect(render(declared?.Value, rendering(ON))).toBe(PHYSICAL['LoadBalancer.DNSName']);
+  });
+});
+
+describe('the cluster', () => {
+  const cluster = resources.Cluster?.Properties ?? {};
+
+  test('offers FARGATE and FARGATE_SPOT, every capacity provider the ECS adapter asks for (fargate-spot)', () => {
+    const asked = [
+      ...readFileSync('src/aws/ecs.ts', 'utf8').matchAll(/capacityProvider:\s*'([A-Z_]+)'/g),
+    ].map((match) => match[1]);
+    expect(asked).toContain('FARGATE_SPOT');
+    expect(cluster.CapacityProviders).toEqual(['FARGATE', 'FARGATE_SPOT']);
+    expect(cluster.CapacityProviders).toEqual(expect.arrayContaining(asked));
+  });
+
+  test('defaults to on-demand FARGATE, one of its own capacity providers', () => {
+    expect(cluster.DefaultCapacityProviderStrategy).toEqual([{ CapacityProvider: 'FARGATE', Weight: 1 }]);
+  });
+});
+
+describe('the deploy role in load-balancer mode', () => {
+  const MODES = {
+    'the stack': rendering(ON),
+    'an existing': rendering(EXISTING),
+    'no known': rendering(BASE),
+  } as const;
+  type Mode = keyof typeof MODES;
+  const rules = (listener: string) => `${listener.replace(':listener/', ':listener-rule/')}/*`;
+  const TARGET_GROUPS = `${ELB_ARN}:targetgroup/pr-*`;
+  const RULES_BY_MODE: Record<Mode, string> = {
+    'the stack': rules(STACK_LISTENER),
+    'an existing': rules(OWN_LISTENER),
+    'no known': `${ELB_ARN}:listener-rule/app/*`,
+  };
+  const LISTENER_BY_MODE: Record<Mode, string> = {
+    'the stack': STACK_LISTENER,
+    'an existing': OWN_LISTENER,
+    'no known': `${ELB_ARN}:listener/app/*`,
+  };
+  const EXPECTED: Record<string, (mode: Mode) => string[]> = {
+    'elasticloadbalancing:DescribeTargetGroups': () => ['*'],
+    'elasticloadbalancing:DescribeTargetHealth': () => ['*'],
+    'elasticloadbalancing:DescribeRules': () => ['*'],
+    'elasticloadbalancing:DescribeTags': () => ['*'],
+    'elasticloadbalancing:CreateTargetGroup': () => [TARGET_GROUPS],
+    'elasticloadbalancing:ModifyTargetGroupAttributes': () => [TARGET_GROUPS],
+    'elasticloadbalancing:DeleteTargetGroup': () => [TARGET_GROUPS],
+    'elasticloadbalancing:CreateRule': (mode) => [LISTENER_BY_MODE[mode]],
+    'elasticloadbalancing:ModifyRule': (mode) => [RULES_BY_MODE[mode]],
+    'elasticloadbalancing:DeleteRule': (mode) => [RULES_BY_MODE[mode]],
+    'elasticloadbalancing:AddTags': (mode) => [TARGET_GROUPS, RULES_BY_MODE[mode]],
+  };
+
+  const statementOf = (action: string, mode: Mode): Statement => {
+    const statements = deployStatements.filter((s) => actionsOf(s).includes(action));
+    expect(statements).toHaveLength(1);
+    return render(statements[0], MODES[mode]) as Statement;
+  };
+
+  test('every ELB action the action sends has its scope written down here', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(
+      ADAPTER_ACTIONS.filter((action) => action.startsWith('elasticloadbalancing:')),
+    );
+  });
+
+  test.each(
+    (Object.keys(MODES) as Mode[]).flatMap((mode) =>
+      Object.entries(EXPECTED).map(([action, expected]) => [mode, action, expected(mode)] as const),
+    ),
+  )('with %s listener, %s reaches %j', (mode, action, expected) => {
+    expect(asList(statementOf(action, mode).Resource)).toEqual(expected);
+  });
+
+  const MANAGED = { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.managedBy}`]: MANAGED_BY } };
+  test.each([
+    ['elasticloadbalancing:ModifyRule', MANAGED],
+    ['elasticloadbalancing:DeleteRule', MANAGED],
+    ['elasticloadbalancing:DeleteTargetGroup', MANAGED],
+    [
+      'elasticloadbalancing:AddTags',
+      {
+        StringEquals: {
+          'elasticloadbalancing:CreateAction': Object.entries(AUTHORISED_WITH)
+            .filter(([, with_]) => with_.includes('elasticloadbalancing:AddTags'))
+            .map(([create]) => create.replace('elasticloadbalancing:', '')),
+        },
+      },
+    ],
+    ['elasticloadbalancing:CreateRule', undefined],
+    ['elasticloadbalancing:CreateTargetGroup', undefined],
+    ['elasticloadbalancing:ModifyTargetGroupAttributes', undefined],
+  ])('%s is held by the condition %j', (action, expected) => {
+    expect(statementOf(action, 'no known').Condition).toEqual(expected);
+  });
+
+  // The ARNs ELB gives what the adapter makes on a listener, against the rendered resources.
+  const scope = listenerScope(STACK_LISTENER);
+  test.each([
+    ['CreateRule', STACK_LISTENER, true],
+    ['CreateRule', OWN_LISTENER, false],
+    ['ModifyRule', `${rules(STACK_LISTENER).slice(0, -1)}9683b2d02a6cabee`, true],
+    ['DeleteRule', `${rules(STACK_LISTENER).slice(0, -1)}9683b2d02a6cabee`, true],
+    ['DeleteRule', `${rules(OWN_LISTENER).slice(0, -1)}9683b2d02a6cabee`, false],
+    // The stack's HTTP listener: same load balancer, another listener id.
+    [
+      'DeleteRule',
+      `${ELB_ARN}:listener-rule/app/superset-showtime/50dc6c495c0c9188/0000000000000000/96`,
+      false,
+    ],
+    [
+      'DeleteTargetGroup',
+      `${ELB_ARN}:targetgroup/${targetGroupName(7, 'abc1234', scope)}/0123456789abcdef`,
+      true,
+    ],
+    ['DeleteTargetGroup', `${ELB_ARN}:targetgroup/web-production/0123456789abcdef`, false],
+    ['AddTags', `${ELB_ARN}:targetgroup/${targetGroupName(7, 'abc1234', scope)}/0123456789abcdef`, true],
+    ['AddTags', `${rules(STACK_LISTENER).slice(0, -1)}9683b2d02a6cabee`, true],
+    ['AddTags', `${ELB_ARN}:loadbalancer/app/superset-showtime/50dc6c495c0c9188`, false],
+  ])('on the stack listener, %s may reach %s: %s', (action, arn, expected) => {
+    const patterns = asList(statementOf(`elasticloadbalancing:${action}`, 'the stack').Resource) as string[];
+    expect(patterns.some((pattern) => arnMatches(pattern, arn))).toBe(expected);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 // Deployed in moto
 
 let moto: MotoServer;
@@ -731,5 +1303,191 @@ describe.each([
     expect(document).toContain(`:service/${expected.cluster}/pr-*`);
     expect(document).toContain(`:cluster/${expected.cluster}`);
     expect(document).toContain(outputsOf(described).ExecutionRoleArn);
+  });
+});
+
+/** ACM speaks JSON. */
+async function acm(target: string, body: Node): Promise<Node> {
+  const response = await fetch(moto.endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `CertificateManager.${target}`,
+      authorization: `AWS4-HMAC-SHA256 Credential=testing/20240101/${REGION}/acm/aws4_request, SignedHeaders=host, Signature=0`,
+    },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as Node;
+}
+
+const elbQuery = (params: Record<string, string>) =>
+  query('elasticloadbalancing', { Version: '2015-12-01', ...params });
+
+describe('deployed with the load balancer', () => {
+  const stack = 'showtime-alb';
+  let outputs: Record<string, string>;
+  let subnets: string[];
+  let certificateArn: string;
+  let deployStatementsDeployed: Statement[];
+
+  beforeAll(async () => {
+    subnets = [];
+    for (const [index, zone] of ['a', 'b'].entries()) {
+      const subnet = await ec2.send(
+        new CreateSubnetCommand({
+          VpcId: vpcId,
+          CidrBlock: `10.20.${100 + index}.0/24`,
+          AvailabilityZone: `${REGION}${zone}`,
+        }),
+      );
+      subnets.push(subnet.Subnet?.SubnetId ?? '');
+    }
+    certificateArn = String(
+      (await acm('RequestCertificate', { DomainName: `*.${PREVIEW_DOMAIN}` })).CertificateArn,
+    );
+    const described = await createStack(stack, {
+      VpcId: vpcId,
+      ClusterName: stack,
+      ImageRepositoryName: `${stack}-pr`,
+      GitHubRepository: 'someone/superset',
+      LoadBalancerCertificateArn: certificateArn,
+      LoadBalancerSubnetIds: subnets.join(','),
+    });
+    expect(xmlValues(described, 'StackStatus')).toEqual(['CREATE_COMPLETE']);
+    outputs = outputsOf(described);
+    const policy = await query('iam', {
+      Action: 'GetRolePolicy',
+      Version: '2010-05-08',
+      RoleName: `${stack}-deploy`,
+      PolicyName: 'showtime-deploy',
+    });
+    // moto hands back the inline policy of a CloudFormation role as a Python dict's repr: single quotes.
+    const text = decodeURIComponent(xmlValues(policy, 'PolicyDocument')[0] ?? '{}').replaceAll("'", '"');
+    const document = JSON.parse(text) as { Statement: Statement[] };
+    deployStatementsDeployed = document.Statement;
+  }, 60_000);
+
+  test('outputs the two load-balancer inputs and the DNS name', () => {
+    expect(outputs).toMatchObject({
+      LoadBalancerListenerArn: expect.stringMatching(
+        new RegExp(`^arn:aws:elasticloadbalancing:${REGION}:\\d{12}:listener/app/[^/]+/[0-9a-f]+/[0-9a-f]+$`),
+      ),
+      LoadBalancerVpcId: vpcId,
+      LoadBalancerDnsName: expect.stringMatching(/\.elb\.amazonaws\.com$/),
+    });
+  });
+
+  test('the load balancer is internet-facing in the two subnets; its listeners serve HTTPS and redirect HTTP', async () => {
+    const listener = await elbQuery({
+      Action: 'DescribeListeners',
+      'ListenerArns.member.1': outputs.LoadBalancerListenerArn ?? '',
+    });
+    const loadBalancerArn = xmlValues(listener, 'LoadBalancerArn')[0] ?? '';
+    const balancers = await elbQuery({
+      Action: 'DescribeLoadBalancers',
+      'LoadBalancerArns.member.1': loadBalancerArn,
+    });
+    expect(xmlValues(balancers, 'Scheme')).toEqual(['internet-facing']);
+    expect(xmlValues(balancers, 'SubnetId').sort()).toEqual([...subnets].sort());
+    const all = parseXml(await elbQuery({ Action: 'DescribeListeners', LoadBalancerArn: loadBalancerArn }));
+    const listeners = members(child(all, 'DescribeListenersResult', 'Listeners')).map((member) => ({
+      arn: textAt(member, 'ListenerArn'),
+      port: textAt(member, 'Port'),
+      protocol: textAt(member, 'Protocol'),
+      policy: textAt(member, 'SslPolicy'),
+      certificates: members(child(member, 'Certificates')).map((c) => textAt(c, 'CertificateArn')),
+      actions: members(child(member, 'DefaultActions')).map((action) => [
+        textAt(action, 'Type'),
+        textAt(action, 'FixedResponseConfig', 'StatusCode') ?? textAt(action, 'RedirectConfig', 'StatusCode'),
+        textAt(action, 'RedirectConfig', 'Protocol'),
+      ]),
+    }));
+    expect(listeners.sort((a, b) => Number(a.port) - Number(b.port))).toEqual([
+      {
+        arn: expect.any(String),
+        port: '80',
+        protocol: 'HTTP',
+        policy: undefined,
+        certificates: [],
+        actions: [['redirect', 'HTTP_301', 'HTTPS']],
+      },
+      {
+        arn: outputs.LoadBalancerListenerArn,
+        port: '443',
+        protocol: 'HTTPS',
+        policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+        certificates: [certificateArn],
+        actions: [['fixed-response', '404', undefined]],
+      },
+    ]);
+  });
+
+  test("the tasks' security group admits the container port from the load balancer's group only", async () => {
+    const listener = await elbQuery({
+      Action: 'DescribeListeners',
+      'ListenerArns.member.1': outputs.LoadBalancerListenerArn ?? '',
+    });
+    const balancers = await elbQuery({
+      Action: 'DescribeLoadBalancers',
+      'LoadBalancerArns.member.1': xmlValues(listener, 'LoadBalancerArn')[0] ?? '',
+    });
+    const albGroups = xmlValues(balancers, 'member').filter((value) => value.startsWith('sg-'));
+    expect(albGroups).toHaveLength(1);
+    const groups = await ec2.send(
+      new DescribeSecurityGroupsCommand({ GroupIds: [outputs.SecurityGroupId ?? ''] }),
+    );
+    expect(
+      groups.SecurityGroups?.[0]?.IpPermissions?.map((p) => [
+        p.FromPort,
+        p.IpRanges?.map((range) => range.CidrIp) ?? [],
+        p.UserIdGroupPairs?.map((pair) => pair.GroupId),
+      ]),
+    ).toEqual([[8080, [], albGroups]]);
+  });
+
+  test("the rule and target group the adapter makes on the stack's listener are what the deploy role reaches", async () => {
+    const listenerArn = outputs.LoadBalancerListenerArn ?? '';
+    const router = createElbRouter(
+      ecs,
+      { listenerArn, domain: PREVIEW_DOMAIN, vpcId, containerPort: 8080, healthCheckPath: '/health' },
+      { sleep: async () => {} },
+    );
+    const environment = {
+      pr: 7,
+      sha7: 'abc1234',
+      requester: 'octocat',
+      createdAt: new Date('2026-12-03T10:00:00Z'),
+    };
+    const targetGroupArn = await router.ensureTargetGroup(environment);
+    expect(await router.route({ pr: 7 }, targetGroupArn)).toBe('created');
+    const ruleArn = (await router.ruleOf({ pr: 7 }))?.ruleArn ?? '';
+    expect(ruleArn).toMatch(/:listener-rule\/app\//);
+    const reaches = (action: string, arn: string) =>
+      deployStatementsDeployed
+        .filter((s) => actionsOf(s).includes(`elasticloadbalancing:${action}`))
+        .some((s) => (asList(s.Resource) as string[]).some((pattern) => arnMatches(pattern, arn)));
+    const made: [string, string][] = [
+      ['CreateRule', listenerArn],
+      ['ModifyRule', ruleArn],
+      ['DeleteRule', ruleArn],
+      ['AddTags', ruleArn],
+      ['AddTags', targetGroupArn],
+      ['CreateTargetGroup', targetGroupArn],
+      ['ModifyTargetGroupAttributes', targetGroupArn],
+      ['DeleteTargetGroup', targetGroupArn],
+    ];
+    expect(made.filter(([action, arn]) => !reaches(action, arn))).toEqual([]);
+    // The HTTP listener of the same load balancer is out of reach.
+    const loadBalancerArn =
+      xmlValues(
+        await elbQuery({ Action: 'DescribeListeners', 'ListenerArns.member.1': listenerArn }),
+        'LoadBalancerArn',
+      )[0] ?? '';
+    const others = xmlValues(
+      await elbQuery({ Action: 'DescribeListeners', LoadBalancerArn: loadBalancerArn }),
+      'ListenerArn',
+    ).filter((arn) => arn !== listenerArn);
+    expect(others).toHaveLength(1);
+    expect(reaches('CreateRule', others[0] ?? '')).toBe(false);
   });
 });
