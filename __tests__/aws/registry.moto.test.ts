@@ -3,12 +3,20 @@
 // and the cleanup role of aws/showtime-stack.yml allows exactly the calls a sweep's adapters send.
 import { readFileSync } from 'node:fs';
 import { CreateRepositoryCommand, ECRClient, PutImageCommand } from '@aws-sdk/client-ecr';
-import { CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { AllocateAddressCommand, AssociateAddressCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  RegisterTaskDefinitionCommand,
+  RunTaskCommand,
+} from '@aws-sdk/client-ecs';
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { parseDocument } from 'yaml';
 import { createEcsBackend, createEcsClients } from '../../src/aws/ecs.js';
 import type { EcsClients } from '../../src/aws/ecs.js';
 import { EcrImageStore, parseEcrRepository, resolveEcrRepositoryUri } from '../../src/aws/ecr.js';
+import { createElbRouter } from '../../src/aws/elb.js';
+import { createLoadBalancerWorld } from '../../test-support/alb-standin.js';
 import { resolveEcsSettings } from '../../src/aws/settings.js';
 import { environmentNames } from '../../src/aws/service-names.js';
 import { SsmPasswordStore, passwordName } from '../../src/aws/ssm.js';
@@ -19,6 +27,7 @@ import { deleteEnvironmentImage, environmentImageTag } from '../../src/orchestra
 import {
   createTestClients,
   createTestNetwork,
+  keepEcsTasksRunning,
   MOTO_CREDENTIALS,
   startMoto,
 } from '../../test-support/moto.js';
@@ -97,6 +106,33 @@ function ecsBackend(passwords?: SsmPasswordStore) {
     }),
     { clients, passwords },
   );
+}
+
+/** A running task of the environment's service with public IP `ip` (the scheduler stand-in's part, done by hand). */
+async function runServiceTask(pr: number, sha7: string, ip: string): Promise<{ serviceName: string }> {
+  const names = environmentNames(pr, sha7);
+  await keepEcsTasksRunning(moto.endpoint);
+  const service = (
+    await clients.ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: [names.primary] }))
+  ).services?.[0];
+  const run = await clients.ecs.send(
+    new RunTaskCommand({
+      cluster: CLUSTER,
+      taskDefinition: service?.taskDefinition,
+      launchType: 'FARGATE',
+      group: `service:${names.primary}`,
+      networkConfiguration: {
+        awsvpcConfiguration: { subnets: [network.subnet], securityGroups: [network.securityGroup] },
+      },
+    }),
+  );
+  const eni = run.tasks?.[0]?.attachments?.[0]?.details?.find((d) => d.name === 'networkInterfaceId')?.value;
+  const { ec2 } = createTestClients({ region: REGION, endpoint: moto.endpoint });
+  const allocation = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc', Address: ip }));
+  await ec2.send(
+    new AssociateAddressCommand({ AllocationId: allocation.AllocationId, NetworkInterfaceId: eni }),
+  );
+  return { serviceName: names.primary };
 }
 
 /** What a deploy leaves in ECS for PR `pr` at `sha7`: a tagged service (desiredCount 0: nothing runs it). */
@@ -329,9 +365,43 @@ test('the cleanup role allows exactly the calls of the adapter methods a sweep u
   const images = new EcrImageStore(sweepEcr, parseEcrRepository(setupImages.repository)!);
   const passwords = new SsmPasswordStore(sweepSsm, REPO);
   const ecs = createEcsBackend(ecsBackend().settings, { clients: sweepClients, passwords });
-  // Step 2 of a sweep, a stop or an orphan's deletion, then the leftovers step.
-  await ecs.listManagedServices();
+  // A task of the service with a public IP, as Fargate would run it: the address refresh reads it.
+  const task = await runServiceTask(31, 'a31a31a', '127.0.0.31');
+  // Step 2 of a sweep (with the task addresses), the sleep schedule, a stop or an orphan's deletion, then the
+  // leftovers step.
+  const listed = await ecs.listManagedServices();
+  expect((await ecs.currentAddresses(listed)).get(task.serviceName)?.host).toBe('127.0.0.31');
+  await ecs.sleepEnvironment(31, 'a31a31a');
   expect((await ecs.deleteEnvironment(31, 'a31a31a')).failed).toEqual([]);
+  // The signed Query API calls (EC2, ELB) do not pass the SDK's middleware: the adapters count them.
+  for (const key of Object.keys(ecs.apiCalls())) if (key.startsWith('EC2:')) sent.add(`ec2:${key.slice(4)}`);
+  // Load-balancer mode: the sweep's listing of rules and target groups, and the deletion of leftovers.
+  const world = await createLoadBalancerWorld(createTestClients(config), {
+    domain: 'sweep.example.org',
+    region: REGION,
+  });
+  const elbSettings = {
+    listenerArn: world.listenerArn,
+    domain: 'sweep.example.org',
+    vpcId: world.vpcId,
+    containerPort: 8080,
+    healthCheckPath: '/health',
+  };
+  const setup = createElbRouter(clients.ecs, elbSettings);
+  const group = await setup.ensureTargetGroup({
+    pr: 31,
+    sha7: 'a31a31a',
+    requester: 'x',
+    createdAt: new Date(),
+  });
+  await setup.route({ pr: 31 }, group);
+  const router = createElbRouter(sweepClients.ecs, elbSettings, {
+    record: (_client, action) => sent.add(`elasticloadbalancing:${action}`),
+  });
+  const routing = await router.listManaged();
+  for (const rule of routing.rules) expect(await router.deleteRule(rule)).toBe('deleted');
+  for (const target of routing.targetGroups)
+    expect(await router.deleteTargetGroup(target.targetGroupArn)).toBe('deleted');
   const deps = { images, ecs } as unknown as Deps;
   expect((await deleteEnvironmentImage(deps, 31, 'a31a31a')).deleted).toHaveLength(1);
   await images.listTagged();
@@ -339,7 +409,8 @@ test('the cleanup role allows exactly the calls of the adapter methods a sweep u
   await passwords.delete(31, 'a31a31a');
 
   expect([...sent].sort()).toEqual(cleanupRoleActions());
-  for (const action of sent) expect(action).not.toMatch(/Register|Create|Put|Run|Tag/);
+  // Nothing that makes, changes or tags (reading tags, DescribeTags, is a read).
+  for (const action of sent) expect(action).not.toMatch(/:(Register|Create|Put|Run|Tag|AddTags|Modify)/);
   sweepEcr.destroy();
   sweepSsm.destroy();
 });
