@@ -238,6 +238,35 @@ describe("a PR's route", () => {
   });
 });
 
+describe('rules the action did not make', () => {
+  test('a rule for a PR host that is not tagged managed-by=showtime is neither changed nor deleted', async () => {
+    const elb = router();
+    const group = await elb.ensureTargetGroup(environment(205, 'abc1234'));
+    // Someone's own rule for the host, made without the action's tags.
+    const api = queryApi(
+      clients.ecs,
+      { service: 'elasticloadbalancing', version: '2015-12-01', label: 'ELB', actions: ['CreateRule'] },
+      async () => {},
+    );
+    await api.call({
+      Action: 'CreateRule',
+      ListenerArn: world.listenerArn,
+      Priority: '4205',
+      'Conditions.member.1.Field': 'host-header',
+      'Conditions.member.1.HostHeaderConfig.Values.member.1': `pr-205.${DOMAIN}`,
+      'Actions.member.1.Type': 'forward',
+      'Actions.member.1.TargetGroupArn': group,
+    });
+    const other = await elb.ensureTargetGroup(environment(205, 'def5678'));
+    await expect(elb.route({ pr: 205 }, other)).rejects.toThrow(
+      /routes pr-205\.showtime\.example\.org but is not tagged managed-by=showtime; not changing it/,
+    );
+    await expect(elb.removeRoute({ pr: 205 })).rejects.toThrow(/not deleting it/);
+    expect((await elb.ruleOf({ pr: 205 }))?.targetGroupArns).toEqual([group]);
+    expect((await elb.listManaged()).rules.filter((r) => r.pr === 205)).toEqual([]);
+  });
+});
+
 describe('errors name the call and the resource', () => {
   test('an unknown listener', async () => {
     const missing = world.listenerArn.replace(/[0-9a-f]{16}$/, '0000000000000000');
