@@ -8639,16 +8639,21 @@ async function controls_setFrozen(deps, session, decision) {
         await relabel(deps, session, [], [FREEZE]);
     return { outcome: 'done', failed: false, message: decision.message };
 }
+/** The environment the decision names, as the labels describe it now. */
+function targetOf(session, decision) {
+    const sha7 = decision.targetSha?.slice(0, 7);
+    const env = sha7 === undefined ? undefined : session.state().environments[sha7];
+    return sha7 === undefined || env === undefined ? undefined : { sha7, env };
+}
 /**
  * Puts the environment to sleep: its service scales to zero, then the labels say `sleeping`. In public-IP mode its
  * 🌐 goes too (the task's IP is released; a wake gets another); a load balancer's host stays the PR's.
  */
 async function controls_sleep(deps, session, decision) {
-    const sha7 = decision.targetSha?.slice(0, 7);
-    const env = sha7 === undefined ? undefined : session.state().environments[sha7];
-    if (sha7 === undefined || env === undefined) {
+    const target = targetOf(session, decision);
+    if (!target)
         return { outcome: 'refused', failed: false, message: 'No running environment to put to sleep.' };
-    }
+    const { sha7, env } = target;
     await consume(deps, session, decision.consume);
     try {
         await deps.ecs.sleepEnvironment(session.number, sha7);
@@ -8676,11 +8681,10 @@ async function controls_sleep(deps, session, decision) {
 }
 /** Wakes a sleeping environment: one task again, healthy, at its (in public-IP mode new) address. */
 async function controls_wake(deps, session, decision) {
-    const sha7 = decision.targetSha?.slice(0, 7);
-    const env = sha7 === undefined ? undefined : session.state().environments[sha7];
-    if (sha7 === undefined || env === undefined) {
+    const target = targetOf(session, decision);
+    if (!target)
         return { outcome: 'refused', failed: false, message: 'No sleeping environment to wake.' };
-    }
+    const { sha7, env } = target;
     await consume(deps, session, decision.consume);
     let running;
     try {

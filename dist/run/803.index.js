@@ -232,6 +232,12 @@ function requireTarget(pr, sha) {
 const LOAD_BALANCER_GRACE_SECONDS = 600;
 /** The first pause of a wait for ECS (pollPauses). */
 const FIRST_POLL_MS = 2_000;
+/** A detail of the task's network interface (`privateIPv4Address`, `networkInterfaceId`). */
+function interfaceDetail(task, name) {
+    return (task.attachments ?? [])
+        .find((a) => a.type === 'ElasticNetworkInterface')
+        ?.details?.find((d) => d.name === name)?.value;
+}
 function chunks(items, size) {
     const result = [];
     for (let i = 0; i < items.length; i += size)
@@ -676,26 +682,30 @@ class EcsBackend {
      * sets on every task a service starts, rather than by ListTasks' serviceName filter (which moto ignores).
      */
     async findServiceTask(serviceName, taskDefinitionArn) {
+        const candidates = (await this.runningTasks(serviceName)).filter((t) => t.group === `service:${serviceName}` && t.taskDefinitionArn === taskDefinitionArn);
+        return candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+    }
+    /** The RUNNING tasks of one service, or of the whole cluster: every ListTasks page, DescribeTasks 100 at a time. */
+    async runningTasks(serviceName) {
         const taskArns = [];
         let nextToken;
         do {
             const page = await this.clients.ecs.send(new dist_cjs/* ListTasksCommand */.MYg({
                 cluster: this.settings.cluster,
-                serviceName,
+                ...(serviceName !== undefined ? { serviceName } : {}),
                 desiredStatus: 'RUNNING',
+                maxResults: 100,
                 nextToken,
             }));
             taskArns.push(...(page.taskArns ?? []));
             nextToken = page.nextToken;
         } while (nextToken);
-        const candidates = [];
+        const tasks = [];
         for (const batch of chunks(taskArns, 100)) {
             const described = await this.clients.ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster: this.settings.cluster, tasks: batch }));
-            candidates.push(...(described.tasks ?? []).filter((t) => t.group === `service:${serviceName}` &&
-                t.taskDefinitionArn === taskDefinitionArn &&
-                t.lastStatus === 'RUNNING'));
+            tasks.push(...(described.tasks ?? []).filter((t) => t.lastStatus === 'RUNNING'));
         }
-        return candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+        return tasks;
     }
     /** The environment's ACTIVE service, of its two names; an error naming both when there is none. */
     async activeService(pr, sha, doing) {
@@ -732,37 +742,19 @@ class EcsBackend {
         if (wanted.size === 0)
             return addresses;
         // One listing of the cluster's running tasks, not one per service: about 3 calls per 100 environments.
-        const taskArns = [];
-        let nextToken;
-        do {
-            const page = await this.clients.ecs.send(new dist_cjs/* ListTasksCommand */.MYg({
-                cluster: this.settings.cluster,
-                desiredStatus: 'RUNNING',
-                maxResults: 100,
-                nextToken,
-            }));
-            taskArns.push(...(page.taskArns ?? []));
-            nextToken = page.nextToken;
-        } while (nextToken);
         const newest = new Map();
-        for (const batch of chunks(taskArns, 100)) {
-            const described = await this.clients.ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster: this.settings.cluster, tasks: batch }));
-            for (const task of described.tasks ?? []) {
-                const service = wanted.get(task.group ?? '');
-                if (!service || task.lastStatus !== 'RUNNING' || task.taskDefinitionArn !== service.taskDefinitionArn)
-                    continue;
-                const known = newest.get(service.serviceName);
-                if (!known || (task.createdAt?.getTime() ?? 0) > (known.createdAt?.getTime() ?? 0))
-                    newest.set(service.serviceName, task);
-            }
+        for (const task of await this.runningTasks()) {
+            const service = wanted.get(task.group ?? '');
+            if (!service || task.taskDefinitionArn !== service.taskDefinitionArn)
+                continue;
+            const known = newest.get(service.serviceName);
+            if (!known || (task.createdAt?.getTime() ?? 0) > (known.createdAt?.getTime() ?? 0))
+                newest.set(service.serviceName, task);
         }
-        const detail = (task, name) => (task.attachments ?? [])
-            .find((a) => a.type === 'ElasticNetworkInterface')
-            ?.details?.find((d) => d.name === name)?.value;
         const port = this.settings.containerPort;
         if (!this.settings.assignPublicIp) {
             for (const [name, task] of newest) {
-                const ip = detail(task, 'privateIPv4Address');
+                const ip = interfaceDetail(task, 'privateIPv4Address');
                 if (ip)
                     addresses.set(name, { host: ip, port });
             }
@@ -770,7 +762,7 @@ class EcsBackend {
         }
         const interfaces = new Map();
         for (const [name, task] of newest) {
-            const eni = detail(task, 'networkInterfaceId');
+            const eni = interfaceDetail(task, 'networkInterfaceId');
             if (eni)
                 interfaces.set(name, eni);
         }
@@ -783,11 +775,9 @@ class EcsBackend {
         return addresses;
     }
     async taskIp(task) {
-        const details = (task.attachments ?? []).find((a) => a.type === 'ElasticNetworkInterface')?.details ?? [];
-        const detail = (name) => details.find((d) => d.name === name)?.value;
         if (!this.settings.assignPublicIp)
-            return detail('privateIPv4Address');
-        const eni = detail('networkInterfaceId');
+            return interfaceDetail(task, 'privateIPv4Address');
+        const eni = interfaceDetail(task, 'networkInterfaceId');
         if (!eni)
             return undefined;
         this.counter.record('EC2', 'DescribeNetworkInterfaces');

@@ -233,6 +233,13 @@ const LOAD_BALANCER_GRACE_SECONDS = 600;
 /** The first pause of a wait for ECS (pollPauses). */
 const FIRST_POLL_MS = 2_000;
 
+/** A detail of the task's network interface (`privateIPv4Address`, `networkInterfaceId`). */
+function interfaceDetail(task: Task, name: string): string | undefined {
+  return (task.attachments ?? [])
+    .find((a) => a.type === 'ElasticNetworkInterface')
+    ?.details?.find((d) => d.name === name)?.value;
+}
+
 function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
@@ -763,35 +770,37 @@ export class EcsBackend implements EnvironmentBackend {
    * sets on every task a service starts, rather than by ListTasks' serviceName filter (which moto ignores).
    */
   private async findServiceTask(serviceName: string, taskDefinitionArn: string): Promise<Task | undefined> {
+    const candidates = (await this.runningTasks(serviceName)).filter(
+      (t) => t.group === `service:${serviceName}` && t.taskDefinitionArn === taskDefinitionArn,
+    );
+    return candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+  }
+
+  /** The RUNNING tasks of one service, or of the whole cluster: every ListTasks page, DescribeTasks 100 at a time. */
+  private async runningTasks(serviceName?: string): Promise<Task[]> {
     const taskArns: string[] = [];
     let nextToken: string | undefined;
     do {
       const page = await this.clients.ecs.send(
         new ListTasksCommand({
           cluster: this.settings.cluster,
-          serviceName,
+          ...(serviceName !== undefined ? { serviceName } : {}),
           desiredStatus: 'RUNNING',
+          maxResults: 100,
           nextToken,
         }),
       );
       taskArns.push(...(page.taskArns ?? []));
       nextToken = page.nextToken;
     } while (nextToken);
-    const candidates: Task[] = [];
+    const tasks: Task[] = [];
     for (const batch of chunks(taskArns, 100)) {
       const described = await this.clients.ecs.send(
         new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: batch }),
       );
-      candidates.push(
-        ...(described.tasks ?? []).filter(
-          (t) =>
-            t.group === `service:${serviceName}` &&
-            t.taskDefinitionArn === taskDefinitionArn &&
-            t.lastStatus === 'RUNNING',
-        ),
-      );
+      tasks.push(...(described.tasks ?? []).filter((t) => t.lastStatus === 'RUNNING'));
     }
-    return candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+    return tasks;
   }
 
   /** The environment's ACTIVE service, of its two names; an error naming both when there is none. */
@@ -843,49 +852,25 @@ export class EcsBackend implements EnvironmentBackend {
     const addresses = new Map<string, Address>();
     if (wanted.size === 0) return addresses;
     // One listing of the cluster's running tasks, not one per service: about 3 calls per 100 environments.
-    const taskArns: string[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await this.clients.ecs.send(
-        new ListTasksCommand({
-          cluster: this.settings.cluster,
-          desiredStatus: 'RUNNING',
-          maxResults: 100,
-          nextToken,
-        }),
-      );
-      taskArns.push(...(page.taskArns ?? []));
-      nextToken = page.nextToken;
-    } while (nextToken);
     const newest = new Map<string, Task>();
-    for (const batch of chunks(taskArns, 100)) {
-      const described = await this.clients.ecs.send(
-        new DescribeTasksCommand({ cluster: this.settings.cluster, tasks: batch }),
-      );
-      for (const task of described.tasks ?? []) {
-        const service = wanted.get(task.group ?? '');
-        if (!service || task.lastStatus !== 'RUNNING' || task.taskDefinitionArn !== service.taskDefinitionArn)
-          continue;
-        const known = newest.get(service.serviceName);
-        if (!known || (task.createdAt?.getTime() ?? 0) > (known.createdAt?.getTime() ?? 0))
-          newest.set(service.serviceName, task);
-      }
+    for (const task of await this.runningTasks()) {
+      const service = wanted.get(task.group ?? '');
+      if (!service || task.taskDefinitionArn !== service.taskDefinitionArn) continue;
+      const known = newest.get(service.serviceName);
+      if (!known || (task.createdAt?.getTime() ?? 0) > (known.createdAt?.getTime() ?? 0))
+        newest.set(service.serviceName, task);
     }
-    const detail = (task: Task, name: string) =>
-      (task.attachments ?? [])
-        .find((a) => a.type === 'ElasticNetworkInterface')
-        ?.details?.find((d) => d.name === name)?.value;
     const port = this.settings.containerPort;
     if (!this.settings.assignPublicIp) {
       for (const [name, task] of newest) {
-        const ip = detail(task, 'privateIPv4Address');
+        const ip = interfaceDetail(task, 'privateIPv4Address');
         if (ip) addresses.set(name, { host: ip, port });
       }
       return addresses;
     }
     const interfaces = new Map<string, string>();
     for (const [name, task] of newest) {
-      const eni = detail(task, 'networkInterfaceId');
+      const eni = interfaceDetail(task, 'networkInterfaceId');
       if (eni) interfaces.set(name, eni);
     }
     const ips = await describePublicIps(this.clients.ecs, [...interfaces.values()], this.sleep, () =>
@@ -899,10 +884,8 @@ export class EcsBackend implements EnvironmentBackend {
   }
 
   private async taskIp(task: Task): Promise<string | undefined> {
-    const details = (task.attachments ?? []).find((a) => a.type === 'ElasticNetworkInterface')?.details ?? [];
-    const detail = (name: string) => details.find((d) => d.name === name)?.value;
-    if (!this.settings.assignPublicIp) return detail('privateIPv4Address');
-    const eni = detail('networkInterfaceId');
+    if (!this.settings.assignPublicIp) return interfaceDetail(task, 'privateIPv4Address');
+    const eni = interfaceDetail(task, 'networkInterfaceId');
     if (!eni) return undefined;
     this.counter.record('EC2', 'DescribeNetworkInterfaces');
     return describePublicIp(this.clients.ecs, eni, this.sleep);

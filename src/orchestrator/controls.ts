@@ -11,7 +11,7 @@ import {
 } from '../core/labels.js';
 import { balancerOf, stableAddress } from './routing.js';
 import { describeExtension } from '../core/report.js';
-import type { Decision, Status } from '../core/types.js';
+import type { Decision, Environment, Status } from '../core/types.js';
 import type { Deps } from './context.js';
 import type { Outcome } from './common.js';
 import { consume, relabel, removeEach, setStatus, statusLabelsOf } from './common.js';
@@ -131,16 +131,22 @@ export async function setFrozen(deps: Deps, session: PrSession, decision: Decisi
   return { outcome: 'done', failed: false, message: decision.message };
 }
 
+/** The environment the decision names, as the labels describe it now. */
+function targetOf(session: PrSession, decision: Decision): { sha7: string; env: Environment } | undefined {
+  const sha7 = decision.targetSha?.slice(0, 7);
+  const env = sha7 === undefined ? undefined : session.state().environments[sha7];
+  return sha7 === undefined || env === undefined ? undefined : { sha7, env };
+}
+
 /**
  * Puts the environment to sleep: its service scales to zero, then the labels say `sleeping`. In public-IP mode its
  * 🌐 goes too (the task's IP is released; a wake gets another); a load balancer's host stays the PR's.
  */
 export async function sleep(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
-  const sha7 = decision.targetSha?.slice(0, 7);
-  const env = sha7 === undefined ? undefined : session.state().environments[sha7];
-  if (sha7 === undefined || env === undefined) {
+  const target = targetOf(session, decision);
+  if (!target)
     return { outcome: 'refused', failed: false, message: 'No running environment to put to sleep.' };
-  }
+  const { sha7, env } = target;
   await consume(deps, session, decision.consume);
   try {
     await deps.ecs.sleepEnvironment(session.number, sha7);
@@ -171,11 +177,9 @@ export async function sleep(deps: Deps, session: PrSession, decision: Decision):
 
 /** Wakes a sleeping environment: one task again, healthy, at its (in public-IP mode new) address. */
 export async function wake(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
-  const sha7 = decision.targetSha?.slice(0, 7);
-  const env = sha7 === undefined ? undefined : session.state().environments[sha7];
-  if (sha7 === undefined || env === undefined) {
-    return { outcome: 'refused', failed: false, message: 'No sleeping environment to wake.' };
-  }
+  const target = targetOf(session, decision);
+  if (!target) return { outcome: 'refused', failed: false, message: 'No sleeping environment to wake.' };
+  const { sha7, env } = target;
   await consume(deps, session, decision.consume);
   let running: DeployedEnvironment;
   try {
