@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createElbRouter, ElbError } from '../../src/aws/elb.js';
 import type { ElbRouterDeps, ElbSettings, ManagedTargetGroup, PrRule } from '../../src/aws/elb.js';
-import { listenerScope, targetGroupName } from '../../src/aws/elb-names.js';
+import { listenerScope, parseTargetGroupName, targetGroupName } from '../../src/aws/elb-names.js';
 
 const ACCOUNT = 'arn:aws:elasticloadbalancing:us-east-1:123456789012';
 const LISTENER = `${ACCOUNT}:listener/app/showtime/50dc6c495c0c9188/f2f7dc8efc522ab2`;
@@ -269,12 +269,28 @@ function rule(n: number, spec: RuleSpec): Rule {
     tags,
     asked: outcome !== 'unasked',
     ...(typeof outcome === 'object'
-      ? { expected: { ruleArn: arn, ...outcome, priority: Number(priority), managed: true } }
+      ? {
+          expected: {
+            ruleArn: arn,
+            ...outcome,
+            ...routesTo(outcome),
+            priority: Number(priority),
+            managed: true,
+          },
+        }
       : {}),
   };
 }
 
 const tg = (pr: number) => groupArn(inScope(pr));
+
+/** The environment a rule forwards to, when its one target group has a name of this scope for the rule's PR. */
+function routesTo(outcome: { pr: number; targetGroupArns: string[] }): { routesTo?: string } {
+  const [only, ...more] = outcome.targetGroupArns;
+  const name = /:targetgroup\/([^/]+)\//.exec(only ?? '')?.[1] ?? '';
+  const parsed = more.length === 0 ? parseTargetGroupName(name, SCOPE) : undefined;
+  return parsed && parsed.pr === outcome.pr ? { routesTo: parsed.sha7 } : {};
+}
 /** A rule of this adapter's on PR `pr`'s host: priority, host condition and forward as CreateRule makes them. */
 const prRule = (pr: number, tags: Record<string, string>, outcome: RuleSpec['outcome']): RuleSpec => ({
   priority: String(pr),

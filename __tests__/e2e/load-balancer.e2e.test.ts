@@ -176,4 +176,22 @@ describe('the sweep reconciles rules and target groups no label claims', () => {
     expect(left.rules.filter((r) => r.pr === pr).map((r) => r.targetGroupArns)).toEqual([[group]]);
     expect(left.targetGroups.filter((g) => g.pr === pr).map((g) => g.targetGroupArn)).toEqual([group]);
   }, 60_000);
+
+  test('a PR host left on an environment no label claims (a run died after the switch) goes back to the active one', async () => {
+    const pr = 803;
+    const host = `pr-${pr}.${PREVIEW_DOMAIN}`;
+    world.github.store.addPull(FULL, { number: pr, headSha: SHA_A, author: 'writer', labels: [] });
+    ok((await world.runMain('pull_request_target', labeled(pr, TRIGGER_START, SHA_A))).run);
+    const serving = await world.balancer!.get(host);
+    expect(serving.status).toBe(200);
+    // What a run killed between its ModifyRule and its labels leaves: the host on a group of a commit no label names.
+    const stray = await leftoverRouting(pr, 'dead123');
+    expect((await world.balancer!.get(host)).status).toBe(503);
+
+    const sweep = ok(await world.runStep('cleanup', 'schedule', {}));
+    expect(sweep.summary).toContain('route repaired');
+    expect((await router.ruleOf({ pr }))?.routesTo).toBe('a1b2c3d');
+    expect(await world.balancer!.get(host)).toEqual(serving);
+    expect((await router.listManaged()).targetGroups.map((g) => g.targetGroupArn)).not.toContain(stray);
+  }, 60_000);
 });

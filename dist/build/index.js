@@ -8512,15 +8512,33 @@ async function routing_checkThroughBalancer(deps, router, balancer, environment)
     deps.log.info(`${sha7} answers through the load balancer at ${host}`);
 }
 /**
- * Takes an environment out of the load balancer: its own host's rule and its target group. Returns what could not
- * be removed, as lines for the PR; the target group of the environment the PR's host still routes to stays (ELB
- * refuses), and the next teardown or the sweep retries.
+ * The PR's host, when it still routes to `sha7` (a run that died between the switch and its labels leaves it so):
+ * to the environment the labels make active, or nowhere when there is none; ELB would refuse to delete a target group
+ * a rule forwards to, and the teardown would be retried for ever.
  */
-async function routing_releaseRouting(deps, pr, sha7) {
+async function rerouteFrom(router, pr, sha7, active) {
+    const rule = await router.ruleOf({ pr });
+    if (!rule || rule.routesTo !== sha7)
+        return;
+    const to = active !== undefined && active !== sha7 ? await router.targetGroupOf(pr, active) : undefined;
+    if (to)
+        await router.route({ pr }, to);
+    else
+        await router.deleteRule(rule);
+}
+/**
+ * Takes an environment out of the load balancer: its own host's rule and its target group, after moving the PR's
+ * host off it (rerouteFrom). Returns what could not be removed, as lines for the PR; the next teardown or the sweep
+ * retries.
+ */
+async function routing_releaseRouting(deps, pr, sha7, active) {
     const mode = routing_balancerOf(deps);
     if (!mode)
         return [];
     const problems = [];
+    await rerouteFrom(mode.router, pr, sha7, active).catch((error) => {
+        problems.push(`Could not move PR #${pr}'s host off ${sha7}: ${messageOf(error)}`);
+    });
     await mode.router.removeRoute({ pr, sha7 }).catch((error) => {
         problems.push(`Could not delete the listener rule of ${sha7}: ${messageOf(error)}`);
     });
@@ -8832,7 +8850,9 @@ async function teardown_retire(deps, session, env, options = {}) {
             failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
         }));
     // Load-balancer mode: the environment's rule and target group, once its service is gone.
-    const routing = report.failed.length > 0 ? [] : await releaseRouting(deps, session.number, env.sha);
+    const routing = report.failed.length > 0
+        ? []
+        : await releaseRouting(deps, session.number, env.sha, session.state().active);
     if (report.failed.length > 0 || routing.length > 0) {
         // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
         await setStatus(deps, session, env.sha, 'destroying');
@@ -9554,6 +9574,7 @@ function lazy_lazyRouter(settings, aws) {
         ruleOf: async (target) => (await get()).ruleOf(target),
         removeRoute: async (target) => (await get()).removeRoute(target),
         removeTargetGroup: async (pr, sha7) => (await get()).removeTargetGroup(pr, sha7),
+        targetGroupOf: async (pr, sha7) => (await get()).targetGroupOf(pr, sha7),
         deleteRule: async (rule) => (await get()).deleteRule(rule),
         deleteTargetGroup: async (arn) => (await get()).deleteTargetGroup(arn),
         listManaged: async () => (await get()).listManaged(),
@@ -16324,6 +16345,10 @@ function dry_run_dryRunRouter(log) {
         async deleteTargetGroup(targetGroupArn) {
             say(`delete the target group ${targetGroupArn}`);
             return 'gone';
+        },
+        async targetGroupOf(pr, sha7) {
+            say(`look up the target group of PR #${pr} at ${sha7} (none in a dry run)`);
+            return undefined;
         },
         async removeTargetGroup(pr, sha7) {
             say(`delete the target group of PR #${pr} at ${sha7}`);

@@ -210,13 +210,20 @@ class ElbRouter {
             throw error;
         }
     }
-    /** An existing group of the environment's name must be the one this adapter would make, or nothing is reused. */
-    async checkExisting(group) {
-        const resource = `target group ${group.name}`;
-        const refuse = (why) => new ElbError('DescribeTargetGroups', resource, undefined, `ELB target group ${group.name} exists but ${why}`);
+    refusal(group, why) {
+        return new ElbError('DescribeTargetGroups', `target group ${group.name}`, undefined, `ELB target group ${group.name} exists but ${why}`);
+    }
+    /** A group of an environment's name is acted on only when this adapter made it (its tags say so). */
+    async checkOwned(group, doing) {
         const tags = (await this.tagsOf([group.targetGroupArn])).get(group.targetGroupArn) ?? [];
         if (!isManagedTags(tags))
-            throw refuse(`is not tagged ${_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_KEYS */ .SE.managedBy}=${_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGED_BY */ .Kf}; not reusing it`);
+            throw this.refusal(group, `is not tagged ${_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_KEYS */ .SE.managedBy}=${_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGED_BY */ .Kf}; not ${doing} it`);
+        return group.targetGroupArn;
+    }
+    /** An existing group of the environment's name must be the one this adapter would make, or nothing is reused. */
+    async checkExisting(group) {
+        const refuse = (why) => this.refusal(group, why);
+        await this.checkOwned(group, 'reusing');
         if (group.vpcId !== undefined && group.vpcId !== this.settings.vpcId) {
             throw refuse(`is in ${group.vpcId}, not in ${this.settings.vpcId}`);
         }
@@ -292,7 +299,11 @@ class ElbRouter {
         });
     }
     prRule(rule, target, managed) {
+        // arn:…:targetgroup/<name>/<id>
+        const name = /:targetgroup\/([^/]+)\//.exec(rule.targetGroupArns[0] ?? '')?.[1] ?? '';
+        const routed = rule.targetGroupArns.length === 1 ? (0,_elb_names_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTargetGroupName */ .JZ)(name, this.scope) : undefined;
         return {
+            ...(routed && routed.pr === target.pr ? { routesTo: routed.sha7 } : {}),
             ruleArn: rule.ruleArn,
             pr: target.pr,
             ...(target.sha7 !== undefined ? { sha7: target.sha7 } : {}),
@@ -438,12 +449,16 @@ class ElbRouter {
             throw error;
         }
     }
+    async targetGroupOf(pr, sha7) {
+        const group = await this.findTargetGroup((0,_elb_names_js__WEBPACK_IMPORTED_MODULE_0__/* .targetGroupName */ .IT)(pr, sha7, this.scope));
+        return group ? this.checkOwned(group, 'routing to') : undefined;
+    }
     async removeTargetGroup(pr, sha7) {
         const group = await this.findTargetGroup((0,_elb_names_js__WEBPACK_IMPORTED_MODULE_0__/* .targetGroupName */ .IT)(pr, sha7, this.scope));
         if (!group)
             return 'gone';
-        // Only a group this adapter made: the same checks as before reusing one.
-        return this.deleteTargetGroup(await this.checkExisting(group));
+        // Only a group this adapter made (the cleanup, which makes none, knows no VPC or port to compare).
+        return this.deleteTargetGroup(await this.checkOwned(group, 'deleting'));
     }
     async listManaged() {
         const candidates = (await this.listenerRules()).flatMap((rule) => {

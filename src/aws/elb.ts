@@ -85,6 +85,8 @@ export interface PrRule {
   priority: number;
   /** The target groups the rule forwards to (one, for rules this adapter made). */
   targetGroupArns: string[];
+  /** The environment whose target group the rule forwards to, when it is one this adapter named. */
+  routesTo?: string;
   /** Tagged managed-by=showtime: only such rules are changed or deleted. */
   managed: boolean;
 }
@@ -129,6 +131,8 @@ export interface TrafficRouter {
   deleteTargetGroup(targetGroupArn: string): Promise<'deleted' | 'gone'>;
   /** Deletes the environment's target group, found by its name; 'gone' when there is none. */
   removeTargetGroup(pr: number, sha7: string): Promise<'deleted' | 'gone'>;
+  /** The environment's target group, when it exists (and is this adapter's). */
+  targetGroupOf(pr: number, sha7: string): Promise<string | undefined>;
   /** Every rule and target group this adapter manages on this listener, all pages read. */
   listManaged(): Promise<ManagedRouting>;
 }
@@ -354,19 +358,27 @@ class ElbRouter implements TrafficRouter {
     }
   }
 
-  /** An existing group of the environment's name must be the one this adapter would make, or nothing is reused. */
-  private async checkExisting(group: RawTargetGroup): Promise<string> {
-    const resource = `target group ${group.name}`;
-    const refuse = (why: string) =>
-      new ElbError(
-        'DescribeTargetGroups',
-        resource,
-        undefined,
-        `ELB target group ${group.name} exists but ${why}`,
-      );
+  private refusal(group: RawTargetGroup, why: string): ElbError {
+    return new ElbError(
+      'DescribeTargetGroups',
+      `target group ${group.name}`,
+      undefined,
+      `ELB target group ${group.name} exists but ${why}`,
+    );
+  }
+
+  /** A group of an environment's name is acted on only when this adapter made it (its tags say so). */
+  private async checkOwned(group: RawTargetGroup, doing: string): Promise<string> {
     const tags = (await this.tagsOf([group.targetGroupArn])).get(group.targetGroupArn) ?? [];
     if (!isManagedTags(tags))
-      throw refuse(`is not tagged ${TAG_KEYS.managedBy}=${MANAGED_BY}; not reusing it`);
+      throw this.refusal(group, `is not tagged ${TAG_KEYS.managedBy}=${MANAGED_BY}; not ${doing} it`);
+    return group.targetGroupArn;
+  }
+
+  /** An existing group of the environment's name must be the one this adapter would make, or nothing is reused. */
+  private async checkExisting(group: RawTargetGroup): Promise<string> {
+    const refuse = (why: string) => this.refusal(group, why);
+    await this.checkOwned(group, 'reusing');
     if (group.vpcId !== undefined && group.vpcId !== this.settings.vpcId) {
       throw refuse(`is in ${group.vpcId}, not in ${this.settings.vpcId}`);
     }
@@ -446,7 +458,11 @@ class ElbRouter implements TrafficRouter {
   }
 
   private prRule(rule: RawRule, target: RoutedHost, managed: boolean): PrRule {
+    // arn:…:targetgroup/<name>/<id>
+    const name = /:targetgroup\/([^/]+)\//.exec(rule.targetGroupArns[0] ?? '')?.[1] ?? '';
+    const routed = rule.targetGroupArns.length === 1 ? parseTargetGroupName(name, this.scope) : undefined;
     return {
+      ...(routed && routed.pr === target.pr ? { routesTo: routed.sha7 } : {}),
       ruleArn: rule.ruleArn,
       pr: target.pr,
       ...(target.sha7 !== undefined ? { sha7: target.sha7 } : {}),
@@ -629,11 +645,16 @@ class ElbRouter implements TrafficRouter {
     }
   }
 
+  async targetGroupOf(pr: number, sha7: string): Promise<string | undefined> {
+    const group = await this.findTargetGroup(targetGroupName(pr, sha7, this.scope));
+    return group ? this.checkOwned(group, 'routing to') : undefined;
+  }
+
   async removeTargetGroup(pr: number, sha7: string): Promise<'deleted' | 'gone'> {
     const group = await this.findTargetGroup(targetGroupName(pr, sha7, this.scope));
     if (!group) return 'gone';
-    // Only a group this adapter made: the same checks as before reusing one.
-    return this.deleteTargetGroup(await this.checkExisting(group));
+    // Only a group this adapter made (the cleanup, which makes none, knows no VPC or port to compare).
+    return this.deleteTargetGroup(await this.checkOwned(group, 'deleting'));
   }
 
   async listManaged(): Promise<ManagedRouting> {

@@ -100,6 +100,7 @@ export function lazyRouter(
     ruleOf: async (target) => (await get()).ruleOf(target),
     removeRoute: async (target) => (await get()).removeRoute(target),
     removeTargetGroup: async (pr, sha7) => (await get()).removeTargetGroup(pr, sha7),
+    targetGroupOf: async (pr, sha7) => (await get()).targetGroupOf(pr, sha7),
     deleteRule: async (rule) => (await get()).deleteRule(rule),
     deleteTargetGroup: async (arn) => (await get()).deleteTargetGroup(arn),
     listManaged: async () => (await get()).listManaged(),

@@ -67,6 +67,7 @@ export type SweepActionKind =
   | 'marked-failed'
   | 'address-refreshed'
   | 'slept'
+  | 'route-repaired'
   | 'dated'
   | 'untracked'
   | 'adopted'
@@ -112,6 +113,7 @@ const ACTION_TITLE: Record<SweepActionKind, { done: string; dry: string }> = {
   'marked-failed': { done: '❌ marked failed', dry: '❌ would mark failed' },
   'address-refreshed': { done: '🌐 address refreshed', dry: '🌐 would refresh the address' },
   slept: { done: '💤 put to sleep', dry: '💤 would put to sleep' },
+  'route-repaired': { done: '🔀 route repaired', dry: '🔀 would repair the route' },
   dated: { done: '📅 creation time written', dry: '📅 would write the creation time' },
   untracked: { done: '🎟️ untracked', dry: '🎟️ would untrack' },
   adopted: { done: '🎟️ tracked', dry: '🎟️ would track' },

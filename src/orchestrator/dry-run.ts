@@ -207,6 +207,10 @@ export function dryRunRouter(log: Pick<Log, 'info'>): TrafficRouter {
       say(`delete the target group ${targetGroupArn}`);
       return 'gone';
     },
+    async targetGroupOf(pr, sha7) {
+      say(`look up the target group of PR #${pr} at ${sha7} (none in a dry run)`);
+      return undefined;
+    },
     async removeTargetGroup(pr, sha7) {
       say(`delete the target group of PR #${pr} at ${sha7}`);
       return 'gone';

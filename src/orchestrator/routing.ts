@@ -62,14 +62,35 @@ export async function checkThroughBalancer(
 }
 
 /**
- * Takes an environment out of the load balancer: its own host's rule and its target group. Returns what could not
- * be removed, as lines for the PR; the target group of the environment the PR's host still routes to stays (ELB
- * refuses), and the next teardown or the sweep retries.
+ * The PR's host, when it still routes to `sha7` (a run that died between the switch and its labels leaves it so):
+ * to the environment the labels make active, or nowhere when there is none; ELB would refuse to delete a target group
+ * a rule forwards to, and the teardown would be retried for ever.
  */
-export async function releaseRouting(deps: Deps, pr: number, sha7: string): Promise<string[]> {
+export async function rerouteFrom(router: Router, pr: number, sha7: string, active?: string): Promise<void> {
+  const rule = await router.ruleOf({ pr });
+  if (!rule || rule.routesTo !== sha7) return;
+  const to = active !== undefined && active !== sha7 ? await router.targetGroupOf(pr, active) : undefined;
+  if (to) await router.route({ pr }, to);
+  else await router.deleteRule(rule);
+}
+
+/**
+ * Takes an environment out of the load balancer: its own host's rule and its target group, after moving the PR's
+ * host off it (rerouteFrom). Returns what could not be removed, as lines for the PR; the next teardown or the sweep
+ * retries.
+ */
+export async function releaseRouting(
+  deps: Deps,
+  pr: number,
+  sha7: string,
+  active?: string,
+): Promise<string[]> {
   const mode = balancerOf(deps);
   if (!mode) return [];
   const problems: string[] = [];
+  await rerouteFrom(mode.router, pr, sha7, active).catch((error: unknown) => {
+    problems.push(`Could not move PR #${pr}'s host off ${sha7}: ${messageOf(error)}`);
+  });
   await mode.router.removeRoute({ pr, sha7 }).catch((error: unknown) => {
     problems.push(`Could not delete the listener rule of ${sha7}: ${messageOf(error)}`);
   });

@@ -89,7 +89,8 @@ interface Leftover {
   sha7: string;
   subject: string;
   createdAt?: Date;
-  remove(): Promise<'deleted' | 'kept' | 'gone'>;
+  /** `claims`: the SHAs the fresh read of the PR shows, none of them this leftover's. */
+  remove(claims: ReadonlySet<string>): Promise<'deleted' | 'kept' | 'gone' | { movedTo: string }>;
 }
 
 /** Lists one kind of leftover; a registry or parameter store that cannot be listed is reported, not fatal. */
@@ -115,18 +116,28 @@ async function routingLeftovers(sweep: Sweep): Promise<Leftover[]> {
   ]);
   const routing = managed[0];
   if (!routing) return [];
-  const groups = new Map(routing.targetGroups.map((group) => [group.targetGroupArn, group]));
   const leftovers: Leftover[] = [];
   for (const rule of routing.rules) {
-    const forwardsTo =
-      rule.targetGroupArns.length === 1 ? groups.get(rule.targetGroupArns[0] ?? '') : undefined;
-    const sha7 = rule.sha7 ?? (forwardsTo?.pr === rule.pr ? forwardsTo.sha7 : undefined);
+    const sha7 = rule.sha7 ?? rule.routesTo;
     if (sha7 === undefined) continue;
     leftovers.push({
       pr: rule.pr,
       sha7,
       subject: `listener rule for ${rule.host}`,
-      remove: () => router.deleteRule(rule),
+      async remove(claims) {
+        // The PR's host forwards to an environment no label claims (a run died between the switch and its labels):
+        // back to the one the labels do claim, when it has a target group; deleted only when none does.
+        if (rule.sha7 === undefined) {
+          for (const claimed of claims) {
+            const group = await router.targetGroupOf(rule.pr, claimed);
+            if (group) {
+              await router.route({ pr: rule.pr }, group);
+              return { movedTo: claimed };
+            }
+          }
+        }
+        return router.deleteRule(rule);
+      },
     });
   }
   for (const group of routing.targetGroups) {
@@ -201,7 +212,16 @@ export async function sweepLeftovers(sweep: Sweep): Promise<void> {
     for (const leftover of leftovers) {
       if (confirmUnclaimed(leftover.sha7, claims) === 'keep') continue;
       try {
-        const result = await leftover.remove();
+        const result = await leftover.remove(claims ?? new Set());
+        if (typeof result === 'object') {
+          sweep.act({
+            kind: 'route-repaired',
+            pr,
+            subject: leftover.subject,
+            detail: `it forwarded to ${leftover.sha7}, which no label claims; it now forwards to ${result.movedTo}`,
+          });
+          continue;
+        }
         if (result !== 'deleted') continue;
         sweep.cleaned += 1;
         sweep.act({

@@ -23,6 +23,7 @@ const SYSTEM: Record<SweepActionKind, 'github' | 'aws' | 'both' | 'none'> = {
   'marked-failed': 'github',
   'address-refreshed': 'github',
   slept: 'both',
+  'route-repaired': 'aws',
   dated: 'github',
   untracked: 'github',
   adopted: 'github',

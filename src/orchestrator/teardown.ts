@@ -34,7 +34,10 @@ export async function retire(
         failed: [{ resource: `service of ${env.sha}`, error: String(error) }],
       }));
   // Load-balancer mode: the environment's rule and target group, once its service is gone.
-  const routing = report.failed.length > 0 ? [] : await releaseRouting(deps, session.number, env.sha);
+  const routing =
+    report.failed.length > 0
+      ? []
+      : await releaseRouting(deps, session.number, env.sha, session.state().active);
   if (report.failed.length > 0 || routing.length > 0) {
     // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
     await setStatus(deps, session, env.sha, 'destroying');
