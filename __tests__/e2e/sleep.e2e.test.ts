@@ -43,6 +43,9 @@ test('/showtime sleep scales to zero and keeps the labels; /showtime wake brings
 
   const slept = await comment(pr, '/showtime sleep');
   expect(ok(slept.plan).outputs.action).toBe('sleep');
+  // The plan record each step works from is in the debug log (shown with ACTIONS_STEP_DEBUG), without quoted text.
+  expect(slept.plan.stdout).toMatch(/^::debug::plan record: \{"version":\d+,.*"action":"sleep"/m);
+  expect(slept.run?.stdout).toMatch(/^::debug::plan record: \{"version":\d+,.*"commandErrors":0/m);
   expect(ok(slept.run).outputs.status).toBe('sleeping');
   expect(await desiredCount(pr)).toBe(0);
   expect(world.labels(pr)).toContain(`🎪 ${SHA7} 🚦 sleeping`);

@@ -2210,12 +2210,12 @@ function toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -2609,10 +2609,10 @@ function debug(message) {
     issueCommand('debug', {}, message);
 }
 function warning(message) {
-    command_issueCommand('warning', toCommandProperties({}), message);
+    issueCommand('warning', toCommandProperties({}), message);
 }
 function error(message) {
-    command_issueCommand('error', toCommandProperties({}), message);
+    issueCommand('error', toCommandProperties({}), message);
 }
 /** An error annotation, and exit code 1 once the step ends. */
 function setFailed(message) {
@@ -2625,7 +2625,7 @@ function setOutput(name, value) {
         return;
     }
     process.stdout.write((external_node_os_default()).EOL);
-    command_issueCommand('set-output', { name }, toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /** `fn`'s log lines folded under `name` in the run's log, closed however `fn` ends. */
 async function group(name, fn) {
@@ -16581,6 +16581,7 @@ async function planEntrypoint(env = process.env) {
         }
         const file = path.join(env.RUNNER_TEMP ?? os.tmpdir(), `showtime-plan-${env.GITHUB_RUN_ID ?? process.pid}.json`);
         writeFileSync(file, JSON.stringify(record, null, 2));
+        core.debug(debugPlanRecord(record));
         const first = record.decisions[0];
         for (const decision of record.decisions)
             core.info(`plan: ${decision.action} (${decision.reason}): ${decision.message}`);
@@ -16601,6 +16602,7 @@ async function runEntrypoint(env = process.env) {
         if (!file)
             throw new Error('SHOWTIME_PLAN_FILE is not set: the run step follows the plan step of action.yml');
         const record = readPlanRecord(readFileSync(file, 'utf8'), `the plan file ${file}`);
+        core.debug(debugPlanRecord(record));
         const settings = readSettings('main', entry_readInput);
         const preloadAws = record.decisions.some((decision) => ECS_ACTIONS.has(decision.action));
         const deps = createDeps(settings, env, actionsLog, { preloadAws });
@@ -16686,6 +16688,13 @@ function plan_record_readPlanRecord(text, source) {
     }
     return record;
 }
+/**
+ * The record for the run's debug log (shown with ACTIONS_STEP_DEBUG): everything but the quoted lines of command
+ * errors, which repeat what someone wrote in a comment.
+ */
+function plan_record_debugPlanRecord(record) {
+    return `plan record: ${JSON.stringify({ ...record, commandErrors: record.commandErrors.length })}`;
+}
 
 ;// CONCATENATED MODULE: ./src/orchestrator/split-entry.ts
 // The build and deploy jobs of the split form (the plan job is planEntrypoint with SHOWTIME_JOB=plan).
@@ -16720,6 +16729,7 @@ async function buildEntrypoint(env = process.env) {
         }
         const settings = settings_readSettings('build', entry_readInput);
         const record = plan_record_readPlanRecord(getInput('plan'), "input 'plan'");
+        debug(plan_record_debugPlanRecord(record));
         const request = handover_buildRequestOf(record);
         const tag = record.image?.tag;
         if (request === undefined || tag === undefined || !handover_buildJobNeeded(record)) {
@@ -16746,6 +16756,7 @@ async function deployEntrypoint(env = process.env) {
     try {
         const settings = readSettings('deploy', readInput);
         const record = readPlanRecord(core.getInput('plan'), "input 'plan'");
+        core.debug(debugPlanRecord(record));
         const handover = readHandoverInputs((name) => core.getInput(name));
         const request = buildRequestOf(record);
         if (request && record.image && record.image.tag !== imageTag(settings.docker.imageRepository, request)) {

@@ -11,7 +11,7 @@ import { messageOf } from './context.js';
 import type { PlanRecord } from './plan-record.js';
 import type { RunOutcome } from './run-step.js';
 import { buildJobNeeded, planImage } from './handover.js';
-import { encodePlanRecord, readPlanRecord } from './plan-record.js';
+import { debugPlanRecord, encodePlanRecord, readPlanRecord } from './plan-record.js';
 import { planStep } from './plan-step.js';
 import { runStep } from './run-step.js';
 import { createDeps, createRegistry, ECS_ACTIONS } from './wiring.js';
@@ -64,6 +64,7 @@ export async function planEntrypoint(env: NodeJS.ProcessEnv = process.env): Prom
       `showtime-plan-${env.GITHUB_RUN_ID ?? process.pid}.json`,
     );
     writeFileSync(file, JSON.stringify(record, null, 2));
+    core.debug(debugPlanRecord(record));
     const first = record.decisions[0];
     for (const decision of record.decisions)
       core.info(`plan: ${decision.action} (${decision.reason}): ${decision.message}`);
@@ -87,6 +88,7 @@ export async function runEntrypoint(env: NodeJS.ProcessEnv = process.env): Promi
     if (!file)
       throw new Error('SHOWTIME_PLAN_FILE is not set: the run step follows the plan step of action.yml');
     const record = readPlanRecord(readFileSync(file, 'utf8'), `the plan file ${file}`);
+    core.debug(debugPlanRecord(record));
     const settings = readSettings('main', readInput);
     const preloadAws = record.decisions.some((decision) => ECS_ACTIONS.has(decision.action));
     const deps = createDeps(settings, env, actionsLog, { preloadAws });

@@ -105,3 +105,11 @@ export function readPlanRecord(text: string, source: string): PlanRecord {
   }
   return record as PlanRecord;
 }
+
+/**
+ * The record for the run's debug log (shown with ACTIONS_STEP_DEBUG): everything but the quoted lines of command
+ * errors, which repeat what someone wrote in a comment.
+ */
+export function debugPlanRecord(record: PlanRecord): string {
+  return `plan record: ${JSON.stringify({ ...record, commandErrors: record.commandErrors.length })}`;
+}

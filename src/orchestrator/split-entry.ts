@@ -10,7 +10,7 @@ import { actionsLog } from './actions-log.js';
 import { messageOf } from './context.js';
 import { readInput, report } from './entry.js';
 import { buildJobNeeded, buildRequestOf } from './handover.js';
-import { readPlanRecord } from './plan-record.js';
+import { debugPlanRecord, readPlanRecord } from './plan-record.js';
 import { runStep } from './run-step.js';
 import { createArchiveBuilder, createDeps, createRegistry } from './wiring.js';
 
@@ -34,6 +34,7 @@ export async function buildEntrypoint(env: NodeJS.ProcessEnv = process.env): Pro
     }
     const settings = readSettings('build', readInput);
     const record = readPlanRecord(core.getInput('plan'), "input 'plan'");
+    core.debug(debugPlanRecord(record));
     const request = buildRequestOf(record);
     const tag = record.image?.tag;
     if (request === undefined || tag === undefined || !buildJobNeeded(record)) {
@@ -65,6 +66,7 @@ export async function deployEntrypoint(env: NodeJS.ProcessEnv = process.env): Pr
   try {
     const settings = readSettings('deploy', readInput);
     const record = readPlanRecord(core.getInput('plan'), "input 'plan'");
+    core.debug(debugPlanRecord(record));
     const handover = readHandoverInputs((name) => core.getInput(name));
     const request = buildRequestOf(record);
     if (request && record.image && record.image.tag !== imageTag(settings.docker.imageRepository, request)) {
