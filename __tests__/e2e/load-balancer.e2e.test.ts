@@ -110,10 +110,18 @@ test('first start, a push that switches the host with no failed request, and a s
   expect(greenRule?.targetGroupArns).not.toEqual(blueRule?.targetGroupArns);
   expect(world.labels(pr)).toContain(`🎪 b2c3d4e 🌐 ${host}`);
   expect(world.labels(pr).filter((label) => label.includes('a1b2c3d'))).toEqual([]);
-  // Blue is retired: its service and its target group.
+  // Blue is retired: its service at once; its target group, where its last requests drain, by the next sweep.
   expect(await world.activeServices()).toEqual([`pr-${pr}-b2c3d4e-service`]);
-  const managed = await router.listManaged();
-  expect(managed.targetGroups.filter((g) => g.pr === pr).map((g) => g.sha7)).toEqual(['b2c3d4e']);
+  const groupsOf = async () =>
+    (await router.listManaged()).targetGroups
+      .filter((g) => g.pr === pr)
+      .map((g) => g.sha7)
+      .sort();
+  expect(await groupsOf()).toEqual(['a1b2c3d', 'b2c3d4e']);
+  // (Its created-at is minutes old: past a grace of 0, as an hour-old one is past the default 30 minutes.)
+  ok(await world.runStep('cleanup', 'schedule', {}, { inputs: { 'orphan-grace-minutes': '0' } }));
+  expect(await groupsOf()).toEqual(['b2c3d4e']);
+  expect((await world.balancer!.get(host)).task).toBe(green.task);
 
   // A stop: the host stops answering, and the rule and the target groups go with the service.
   const stop = await world.runMain('pull_request_target', labeled(pr, TRIGGER_STOP, SHA_B));

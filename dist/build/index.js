@@ -8527,21 +8527,23 @@ async function rerouteFrom(router, pr, sha7, active) {
         await router.deleteRule(rule);
 }
 /**
- * Takes an environment out of the load balancer: its own host's rule and its target group, after moving the PR's
- * host off it (rerouteFrom). Returns what could not be removed, as lines for the PR; the next teardown or the sweep
- * retries.
+ * Takes an environment out of the load balancer: its own host's rule and its target group (unless `keepTargetGroup`:
+ * requests still draining after a switch), after moving the PR's host off it (rerouteFrom). Returns what could not
+ * be removed, as lines for the PR; the next teardown or the sweep retries.
  */
-async function routing_releaseRouting(deps, pr, sha7, active) {
+async function routing_releaseRouting(deps, pr, sha7, options = {}) {
     const mode = routing_balancerOf(deps);
     if (!mode)
         return [];
     const problems = [];
-    await rerouteFrom(mode.router, pr, sha7, active).catch((error) => {
+    await rerouteFrom(mode.router, pr, sha7, options.active).catch((error) => {
         problems.push(`Could not move PR #${pr}'s host off ${sha7}: ${messageOf(error)}`);
     });
     await mode.router.removeRoute({ pr, sha7 }).catch((error) => {
         problems.push(`Could not delete the listener rule of ${sha7}: ${messageOf(error)}`);
     });
+    if (options.keepTargetGroup)
+        return problems;
     await mode.router.removeTargetGroup(pr, sha7).catch((error) => {
         problems.push(`Could not delete the target group of ${sha7}: ${messageOf(error)}`);
     });
@@ -8852,7 +8854,10 @@ async function teardown_retire(deps, session, env, options = {}) {
     // Load-balancer mode: the environment's rule and target group, once its service is gone.
     const routing = report.failed.length > 0
         ? []
-        : await releaseRouting(deps, session.number, env.sha, session.state().active);
+        : await releaseRouting(deps, session.number, env.sha, {
+            active: session.state().active,
+            keepTargetGroup: options.draining === true,
+        });
     if (report.failed.length > 0 || routing.length > 0) {
         // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
         await setStatus(deps, session, env.sha, 'destroying');
@@ -9165,7 +9170,7 @@ async function deploy_deploy(deps, session, claim, decision) {
             });
         // GitHub's auto_inactive has marked the retired SHAs' deployments inactive with this success.
         for (const other of retired)
-            leftovers.push(...(await phase(deps.log, `Retire ${other.sha}`, () => retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined }))));
+            leftovers.push(...(await phase(deps.log, `Retire ${other.sha}`, () => retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined, draining: true }))));
         // A removal GitHub refused even after its retries gets one more try once the rest is done; what still stays is
         // reported, and the planner's repair of a damaged state removes it on the PR's next event.
         const unfinished = await removeEach(deps, session, missed.filter((label) => session.has(label)));

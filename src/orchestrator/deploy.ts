@@ -150,7 +150,7 @@ export async function deploy(
     for (const other of retired)
       leftovers.push(
         ...(await phase(deps.log, `Retire ${other.sha}`, () =>
-          retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined }),
+          retire(deps, session, other, { deploymentsInactive: deploymentId !== undefined, draining: true }),
         )),
       );
     // A removal GitHub refused even after its retries gets one more try once the rest is done; what still stays is

@@ -75,25 +75,26 @@ export async function rerouteFrom(router: Router, pr: number, sha7: string, acti
 }
 
 /**
- * Takes an environment out of the load balancer: its own host's rule and its target group, after moving the PR's
- * host off it (rerouteFrom). Returns what could not be removed, as lines for the PR; the next teardown or the sweep
- * retries.
+ * Takes an environment out of the load balancer: its own host's rule and its target group (unless `keepTargetGroup`:
+ * requests still draining after a switch), after moving the PR's host off it (rerouteFrom). Returns what could not
+ * be removed, as lines for the PR; the next teardown or the sweep retries.
  */
 export async function releaseRouting(
   deps: Deps,
   pr: number,
   sha7: string,
-  active?: string,
+  options: { active?: string; keepTargetGroup?: boolean } = {},
 ): Promise<string[]> {
   const mode = balancerOf(deps);
   if (!mode) return [];
   const problems: string[] = [];
-  await rerouteFrom(mode.router, pr, sha7, active).catch((error: unknown) => {
+  await rerouteFrom(mode.router, pr, sha7, options.active).catch((error: unknown) => {
     problems.push(`Could not move PR #${pr}'s host off ${sha7}: ${messageOf(error)}`);
   });
   await mode.router.removeRoute({ pr, sha7 }).catch((error: unknown) => {
     problems.push(`Could not delete the listener rule of ${sha7}: ${messageOf(error)}`);
   });
+  if (options.keepTargetGroup) return problems;
   await mode.router.removeTargetGroup(pr, sha7).catch((error: unknown) => {
     problems.push(`Could not delete the target group of ${sha7}: ${messageOf(error)}`);
   });

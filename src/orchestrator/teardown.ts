@@ -25,7 +25,14 @@ export async function retire(
   deps: Deps,
   session: PrSession,
   env: Environment,
-  options: { deploymentsInactive?: boolean } = {},
+  options: {
+    deploymentsInactive?: boolean;
+    /**
+     * Retired by a switch: requests the old task was serving still drain (its target group's deregistration delay),
+     * so the group stays for the sweep to delete once no label claims it. A stop deletes it at once.
+     */
+    draining?: boolean;
+  } = {},
 ): Promise<string[]> {
   const report = deps.settings.dryRun.aws
     ? { deleted: [], failed: [] }
@@ -37,7 +44,10 @@ export async function retire(
   const routing =
     report.failed.length > 0
       ? []
-      : await releaseRouting(deps, session.number, env.sha, session.state().active);
+      : await releaseRouting(deps, session.number, env.sha, {
+          active: session.state().active,
+          keepTargetGroup: options.draining === true,
+        });
   if (report.failed.length > 0 || routing.length > 0) {
     // `destroying` stays on the labels: a deletion is owed, and every sweep retries it (planner: deletion-owed).
     await setStatus(deps, session, env.sha, 'destroying');
