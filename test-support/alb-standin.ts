@@ -31,6 +31,7 @@ const WORLD_ELB = {
     'DescribeTargetHealth',
     'RegisterTargets',
     'DeregisterTargets',
+    'DescribeTargetGroups',
   ],
 } as const;
 
@@ -158,6 +159,19 @@ export async function registerTaskInTargetGroup(
     'Targets.member.1.Id': ip,
     'Targets.member.1.Port': String(port),
   });
+}
+
+/**
+ * Whether a load balancer uses the target group (a listener rule forwards to it). ECS's CreateService refuses a
+ * service whose target group none does; moto accepts it, so the scheduler stand-in checks in ECS's place.
+ */
+export async function targetGroupInUse(ecs: ECSClient, targetGroupArn: string): Promise<boolean> {
+  const result = resultOf(
+    await worldElb(ecs).call({ Action: 'DescribeTargetGroups', 'TargetGroupArns.member.1': targetGroupArn }),
+    'DescribeTargetGroups',
+  );
+  const group = members(child(result, 'TargetGroups'))[0];
+  return members(child(group, 'LoadBalancerArns')).length > 0;
 }
 
 /** What ECS does when a service's task stops. */

@@ -23,7 +23,7 @@ import {
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import type { ECSClient, Service, Task } from '@aws-sdk/client-ecs';
-import { registerTaskInTargetGroup } from './alb-standin.js';
+import { registerTaskInTargetGroup, targetGroupInUse } from './alb-standin.js';
 
 export interface ScheduledService {
   serviceName: string;
@@ -90,6 +90,7 @@ export class EcsSchedulerStandIn {
       }
       if (this.options.ignore?.(name) || !service.taskDefinition) continue;
       if (!own.some((t) => t.taskDefinitionArn === service.taskDefinition)) {
+        if (!(await this.balancersUsable(service))) continue;
         await this.startTask(service);
         await this.stopTasks(own, `replaced in service ${name}`);
       }
@@ -100,6 +101,21 @@ export class EcsSchedulerStandIn {
         this.events.push(`reported ${name} running`);
       }
     }
+  }
+
+  /**
+   * ECS refuses CreateService for a target group no load balancer uses ("does not have an associated load
+   * balancer"); moto does not, so such a service is never started here, and the deploy that made it fails.
+   */
+  private async balancersUsable(service: Service): Promise<boolean> {
+    for (const balancer of service.loadBalancers ?? []) {
+      if (!balancer.targetGroupArn || (await targetGroupInUse(this.options.ecs, balancer.targetGroupArn)))
+        continue;
+      const event = `refused ${service.serviceName}: its target group has no associated load balancer`;
+      if (!this.events.includes(event)) this.events.push(event);
+      return false;
+    }
+    return true;
   }
 
   private async services(): Promise<Service[]> {

@@ -434,13 +434,21 @@ describe('createEnvironment', () => {
       { step: 'initialize' },
     );
     const world = await createLoadBalancerWorld(clients, { domain: 'spot.example.org', region: REGION });
-    const group = await createElbRouter(clients.ecs, {
+    const elb = createElbRouter(clients.ecs, {
       listenerArn: world.listenerArn,
       domain: 'spot.example.org',
       vpcId: world.vpcId,
       containerPort: port,
       healthCheckPath: '/health',
-    }).ensureTargetGroup({ pr: 118, sha7: sha7(118), requester: 'octocat', createdAt: new Date() });
+    });
+    const group = await elb.ensureTargetGroup({
+      pr: 118,
+      sha7: sha7(118),
+      requester: 'octocat',
+      createdAt: new Date(),
+    });
+    // ECS takes a service's target group only once a load balancer uses it (the stand-in checks in its place).
+    await elb.route({ pr: 118, sha7: sha7(118) }, group);
     const fetched: string[] = [];
     const ecs = backend(
       { spot: true },

@@ -8483,14 +8483,23 @@ function routing_stableAddress(balancer, pr) {
     return { host: prHost(pr, balancer.domain), port: HTTPS_PORT };
 }
 /**
- * Routes the environment's own host to its target group, waits until the load balancer reports a healthy target,
- * then sends the action's health check through the load balancer to that host. Throws what failed, in words.
+ * The environment's target group, with the rule of its own host forwarding to it: ECS creates a service with a
+ * load balancer only on a target group that a load balancer already uses (CreateService refuses one that none does).
+ */
+async function routing_prepareTargetGroup(router, environment) {
+    const targetGroupArn = await router.ensureTargetGroup(environment);
+    await router.route({ pr: environment.pr, sha7: environment.sha7 }, targetGroupArn);
+    return targetGroupArn;
+}
+/**
+ * Waits until the load balancer reports a healthy target of the environment's group (its own host routes there since
+ * prepareTargetGroup), then sends the action's health check through the load balancer to that host. Throws what
+ * failed, in words.
  */
 async function routing_checkThroughBalancer(deps, router, balancer, environment) {
     const { pr, sha7, targetGroupArn } = environment;
     const aws = deps.settings.aws;
     const interval = Math.min(2_000, aws.pollIntervalMs);
-    await router.route({ pr, sha7 }, targetGroupArn);
     const targets = await waitForHealthyTarget(router, targetGroupArn, {
         budgetMs: aws.healthTimeoutMs,
         intervalMs: interval,
@@ -9101,14 +9110,11 @@ async function deploy_deploy(deps, session, claim, decision) {
         const expiresAt = env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
         creating = true;
         const running = await phase(deps.log, `Deploy ${sha7}`, async () => {
-            // Load-balancer mode: the service registers its task in the environment's own target group.
-            const targetGroupArn = await mode?.router.ensureTargetGroup({
-                pr,
-                sha7,
-                requester,
-                createdAt: now,
-                expiresAt,
-            });
+            // Load-balancer mode: the service registers its task in the environment's own target group, which must
+            // already be in use by a rule of the load balancer (ECS refuses a service on a group no load balancer uses).
+            const targetGroupArn = mode
+                ? await prepareTargetGroup(mode.router, { pr, sha7, requester, createdAt: now, expiresAt })
+                : undefined;
             const created = await deps.ecs.createEnvironment({
                 pr,
                 sha: claim.sha,

@@ -18,7 +18,13 @@ import type { EnvironmentError } from '../aws/ecs.js';
 import { defaultConfig, relabel, removeEach, setStatus, statusLabelsOf } from './common.js';
 import { finishDeployment, startDeployment } from './deployments.js';
 import { retire } from './teardown.js';
-import { balancerOf, checkThroughBalancer, releaseRouting, stableAddress } from './routing.js';
+import {
+  balancerOf,
+  checkThroughBalancer,
+  prepareTargetGroup,
+  releaseRouting,
+  stableAddress,
+} from './routing.js';
 import type { PrSession } from './session.js';
 import type { Notice } from '../notify/slack.js';
 import { notify } from '../notify/slack.js';
@@ -67,14 +73,11 @@ export async function deploy(
     const expiresAt = env?.createdAt ? ttlDeadline(ttl, env.createdAt) : undefined;
     creating = true;
     const running = await phase(deps.log, `Deploy ${sha7}`, async () => {
-      // Load-balancer mode: the service registers its task in the environment's own target group.
-      const targetGroupArn = await mode?.router.ensureTargetGroup({
-        pr,
-        sha7,
-        requester,
-        createdAt: now,
-        expiresAt,
-      });
+      // Load-balancer mode: the service registers its task in the environment's own target group, which must
+      // already be in use by a rule of the load balancer (ECS refuses a service on a group no load balancer uses).
+      const targetGroupArn = mode
+        ? await prepareTargetGroup(mode.router, { pr, sha7, requester, createdAt: now, expiresAt })
+        : undefined;
       const created = await deps.ecs.createEnvironment({
         pr,
         sha: claim.sha,

@@ -7,6 +7,7 @@ import { checkHealth, hostHeaderFetch } from '../aws/health.js';
 import { HTTPS_PORT } from '../core/labels.js';
 import type { Address } from '../core/types.js';
 import type { Router } from '../ports.js';
+import type { EnvironmentTagFields } from '../aws/tags.js';
 import type { LoadBalancerSettings } from '../settings.js';
 import type { Deps } from './context.js';
 import { messageOf } from './context.js';
@@ -23,8 +24,19 @@ export function stableAddress(balancer: LoadBalancerSettings, pr: number): Addre
 }
 
 /**
- * Routes the environment's own host to its target group, waits until the load balancer reports a healthy target,
- * then sends the action's health check through the load balancer to that host. Throws what failed, in words.
+ * The environment's target group, with the rule of its own host forwarding to it: ECS creates a service with a
+ * load balancer only on a target group that a load balancer already uses (CreateService refuses one that none does).
+ */
+export async function prepareTargetGroup(router: Router, environment: EnvironmentTagFields): Promise<string> {
+  const targetGroupArn = await router.ensureTargetGroup(environment);
+  await router.route({ pr: environment.pr, sha7: environment.sha7 }, targetGroupArn);
+  return targetGroupArn;
+}
+
+/**
+ * Waits until the load balancer reports a healthy target of the environment's group (its own host routes there since
+ * prepareTargetGroup), then sends the action's health check through the load balancer to that host. Throws what
+ * failed, in words.
  */
 export async function checkThroughBalancer(
   deps: Deps,
@@ -35,7 +47,6 @@ export async function checkThroughBalancer(
   const { pr, sha7, targetGroupArn } = environment;
   const aws = deps.settings.aws;
   const interval = Math.min(2_000, aws.pollIntervalMs);
-  await router.route({ pr, sha7 }, targetGroupArn);
   const targets = await waitForHealthyTarget(router, targetGroupArn, {
     budgetMs: aws.healthTimeoutMs,
     intervalMs: interval,
