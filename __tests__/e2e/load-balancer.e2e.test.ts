@@ -202,4 +202,17 @@ describe('the sweep reconciles rules and target groups no label claims', () => {
     expect(await world.balancer!.get(host)).toEqual(serving);
     expect((await router.listManaged()).targetGroups.map((g) => g.targetGroupArn)).not.toContain(stray);
   }, 60_000);
+
+  test('a dry run of AWS in load-balancer mode makes no rule, group or service, and checks nothing over the network', async () => {
+    const pr = 804;
+    world.github.store.addPull(FULL, { number: pr, headSha: SHA_A, author: 'writer', labels: [] });
+    const before = await router.listManaged();
+    const result = await world.runMain('pull_request_target', labeled(pr, TRIGGER_START, SHA_A), {
+      inputs: { 'dry-run-aws': 'true' },
+    });
+    ok(result.run);
+    expect(result.run?.stdout).toContain('dry run (aws): would check');
+    expect(await router.listManaged()).toEqual(before);
+    expect(await world.activeServices()).not.toContain(`pr-${pr}-a1b2c3d-service`);
+  }, 60_000);
 });

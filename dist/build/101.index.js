@@ -949,9 +949,10 @@ function createEcsBackend(settings, deps = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ns: () => (/* binding */ checkHealth),
+/* harmony export */   W1: () => (/* binding */ hostHeaderFetch),
 /* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
-/* unused harmony exports realFetch, hostHeaderFetch */
+/* unused harmony export realFetch */
 // The HTTP health check of a new environment: retried until it answers 2xx or its budget runs out. The fetch, the
 // pause and the clock are injectable so budgets can be tested without waiting.
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -453,6 +453,13 @@ class ElbRouter {
         const group = await this.findTargetGroup((0,_elb_names_js__WEBPACK_IMPORTED_MODULE_0__/* .targetGroupName */ .IT)(pr, sha7, this.scope));
         return group ? this.checkOwned(group, 'routing to') : undefined;
     }
+    checkThrough(host, url, options) {
+        return (0,_health_js__WEBPACK_IMPORTED_MODULE_3__/* .checkHealth */ .Ns)(url, {
+            ...options,
+            fetch: (0,_health_js__WEBPACK_IMPORTED_MODULE_3__/* .hostHeaderFetch */ .W1)(host),
+            sleep: this.deps.sleep ?? _health_js__WEBPACK_IMPORTED_MODULE_3__/* .realSleep */ .uk,
+        });
+    }
     async removeTargetGroup(pr, sha7) {
         const group = await this.findTargetGroup((0,_elb_names_js__WEBPACK_IMPORTED_MODULE_0__/* .targetGroupName */ .IT)(pr, sha7, this.scope));
         if (!group)
@@ -517,9 +524,10 @@ function createElbRouter(ecs, settings, deps = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ns: () => (/* binding */ checkHealth),
+/* harmony export */   W1: () => (/* binding */ hostHeaderFetch),
 /* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
-/* unused harmony exports realFetch, hostHeaderFetch */
+/* unused harmony export realFetch */
 // The HTTP health check of a new environment: retried until it answers 2xx or its budget runs out. The fetch, the
 // pause and the clock are injectable so budgets can be tested without waiting.
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

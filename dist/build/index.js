@@ -8472,7 +8472,6 @@ var elb_names = __nccwpck_require__(9593);
 
 
 
-
 /** The router and its settings, when the run is in load-balancer mode. */
 function routing_balancerOf(deps) {
     const balancer = deps.settings.aws.loadBalancer;
@@ -8509,11 +8508,10 @@ async function routing_checkThroughBalancer(deps, router, balancer, environment)
     }
     const host = environmentHost(pr, sha7, balancer.domain);
     const url = `${balancer.checkAddress ?? `https://${host}`}${aws.healthCheckPath}`;
-    const result = await checkHealth(url, {
+    const result = await router.checkThrough(host, url, {
         budgetMs: aws.healthTimeoutMs,
         intervalMs: interval,
         requestTimeoutMs: 10_000,
-        fetch: hostHeaderFetch(host),
     });
     if (!result.healthy) {
         throw new Error(`health check of ${host}${aws.healthCheckPath} through the load balancer failed after ${result.attempts} attempts (last: ${result.lastProblem ?? 'unknown'})`);
@@ -9589,6 +9587,7 @@ function lazy_lazyRouter(settings, aws) {
         deleteRule: async (rule) => (await get()).deleteRule(rule),
         deleteTargetGroup: async (arn) => (await get()).deleteTargetGroup(arn),
         listManaged: async () => (await get()).listManaged(),
+        checkThrough: async (host, url, options) => (await get()).checkThrough(host, url, options),
     };
 }
 
@@ -16368,6 +16367,10 @@ function dry_run_dryRunRouter(log) {
         async listManaged() {
             say('list the managed listener rules and target groups (none listed in a dry run)');
             return { rules: [], targetGroups: [] };
+        },
+        async checkThrough(host, url) {
+            say(`check ${url} through the load balancer as ${host} (healthy in a dry run)`);
+            return { healthy: true, attempts: 0, elapsedMs: 0 };
         },
     };
 }

@@ -453,6 +453,13 @@ class ElbRouter {
         const group = await this.findTargetGroup((0,_elb_names_js__WEBPACK_IMPORTED_MODULE_0__/* .targetGroupName */ .IT)(pr, sha7, this.scope));
         return group ? this.checkOwned(group, 'routing to') : undefined;
     }
+    checkThrough(host, url, options) {
+        return (0,_health_js__WEBPACK_IMPORTED_MODULE_3__/* .checkHealth */ .Ns)(url, {
+            ...options,
+            fetch: (0,_health_js__WEBPACK_IMPORTED_MODULE_3__/* .hostHeaderFetch */ .W1)(host),
+            sleep: this.deps.sleep ?? _health_js__WEBPACK_IMPORTED_MODULE_3__/* .realSleep */ .uk,
+        });
+    }
     async removeTargetGroup(pr, sha7) {
         const group = await this.findTargetGroup((0,_elb_names_js__WEBPACK_IMPORTED_MODULE_0__/* .targetGroupName */ .IT)(pr, sha7, this.scope));
         if (!group)

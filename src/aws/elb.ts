@@ -16,7 +16,8 @@ import {
 import type { RoutedHost } from './elb-names.js';
 import { child, members, parseXml, queryApi, QueryApiError, textAt } from './query-api.js';
 import type { QueryApi, QueryParams, XmlElement } from './query-api.js';
-import { realSleep } from './health.js';
+import { checkHealth, hostHeaderFetch, realSleep } from './health.js';
+import type { HealthOptions, HealthResult } from './health.js';
 import { environmentTags, MANAGED_BY, parseEnvironmentTags, TAG_KEYS } from './tags.js';
 import type { EnvironmentTagFields } from './tags.js';
 
@@ -135,7 +136,14 @@ export interface TrafficRouter {
   targetGroupOf(pr: number, sha7: string): Promise<string | undefined>;
   /** Every rule and target group this adapter manages on this listener, all pages read. */
   listManaged(): Promise<ManagedRouting>;
+  /**
+   * The action's own HTTP health check through the load balancer: GETs `url` with `Host: <host>` (and that name for
+   * TLS) until it answers 2xx or the budget runs out.
+   */
+  checkThrough(host: string, url: string, options: BalancerCheckOptions): Promise<HealthResult>;
 }
+
+export type BalancerCheckOptions = Pick<HealthOptions, 'budgetMs' | 'intervalMs' | 'requestTimeoutMs'>;
 
 /** An ELB call that failed, named with its action and resource; `code` is ELB's error code when it answered. */
 export class ElbError extends Error {
@@ -648,6 +656,14 @@ class ElbRouter implements TrafficRouter {
   async targetGroupOf(pr: number, sha7: string): Promise<string | undefined> {
     const group = await this.findTargetGroup(targetGroupName(pr, sha7, this.scope));
     return group ? this.checkOwned(group, 'routing to') : undefined;
+  }
+
+  checkThrough(host: string, url: string, options: BalancerCheckOptions): Promise<HealthResult> {
+    return checkHealth(url, {
+      ...options,
+      fetch: hostHeaderFetch(host),
+      sleep: this.deps.sleep ?? realSleep,
+    });
   }
 
   async removeTargetGroup(pr: number, sha7: string): Promise<'deleted' | 'gone'> {

@@ -104,5 +104,6 @@ export function lazyRouter(
     deleteRule: async (rule) => (await get()).deleteRule(rule),
     deleteTargetGroup: async (arn) => (await get()).deleteTargetGroup(arn),
     listManaged: async () => (await get()).listManaged(),
+    checkThrough: async (host, url, options) => (await get()).checkThrough(host, url, options),
   };
 }

@@ -3,7 +3,6 @@
 // at its own host first; only when that answers does one ModifyRule move the PR's host to it.
 import { waitForHealthyTarget } from '../aws/balancer-health.js';
 import { environmentHost, prHost } from '../aws/elb-names.js';
-import { checkHealth, hostHeaderFetch } from '../aws/health.js';
 import { HTTPS_PORT } from '../core/labels.js';
 import type { Address } from '../core/types.js';
 import type { Router } from '../ports.js';
@@ -58,11 +57,10 @@ export async function checkThroughBalancer(
   }
   const host = environmentHost(pr, sha7, balancer.domain);
   const url = `${balancer.checkAddress ?? `https://${host}`}${aws.healthCheckPath}`;
-  const result = await checkHealth(url, {
+  const result = await router.checkThrough(host, url, {
     budgetMs: aws.healthTimeoutMs,
     intervalMs: interval,
     requestTimeoutMs: 10_000,
-    fetch: hostHeaderFetch(host),
   });
   if (!result.healthy) {
     throw new Error(
