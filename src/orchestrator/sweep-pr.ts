@@ -156,7 +156,7 @@ async function refreshAddresses(
       .listDeployments({ environment: environmentName(pr) })
       .catch(() => []);
     const latest = deployments.filter((d) => d.sha.startsWith(sha)).sort((a, b) => b.id - a.id)[0];
-    if (!deps.settings.dryRun.github) await finishDeployment(deps, latest?.id, 'success', url);
+    await finishDeployment(deps, latest?.id, 'success', url);
     sweep.act({
       kind: 'address-refreshed',
       pr,
