@@ -7,6 +7,7 @@ import { SIZES } from './core/types.js';
 import { FORMS, parseFlag, parseSize, parseTtl } from './core/values.js';
 import { ADDRESS_HOST_MAX_LENGTH } from './core/labels.js';
 import { parseSleepSchedule, SCHEDULE_FORM } from './core/schedule.js';
+import { normalDomain } from './aws/elb-names.js';
 
 /**
  * What Fargate Spot costs against on-demand Fargate: AWS advertises up to 70 % off, and the Linux/x86 Spot price
@@ -212,7 +213,7 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
     }
     if (domainText === undefined)
       bad('load-balancer-listener-arn', listenerArn, 'empty, or set together with preview-domain');
-    const domain = (domainText ?? '').toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
+    const domain = normalDomain(domainText ?? '');
     const validDomain =
       /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) &&
       domain.length <= PREVIEW_DOMAIN_MAX_LENGTH;

@@ -5599,7 +5599,10 @@ function schedule_sleepIsDue(schedule, now) {
     return into !== undefined && into < SLEEP_GRACE_MINUTES;
 }
 
+// EXTERNAL MODULE: ./src/aws/elb-names.ts
+var elb_names = __nccwpck_require__(9593);
 ;// CONCATENATED MODULE: ./src/settings.ts
+
 
 
 
@@ -5728,7 +5731,7 @@ function settings_readSettings(action, read) {
         }
         if (domainText === undefined)
             bad('load-balancer-listener-arn', listenerArn, 'empty, or set together with preview-domain');
-        const domain = (domainText ?? '').toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
+        const domain = (0,elb_names/* normalDomain */.o2)(domainText ?? '');
         const validDomain = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) &&
             domain.length <= PREVIEW_DOMAIN_MAX_LENGTH;
         if (domainText !== undefined && !validDomain) {
@@ -8462,8 +8465,6 @@ function hasQuota(deps) {
     return policy.maxEnvironments !== undefined || policy.maxEnvironmentsPerRequester !== undefined;
 }
 
-// EXTERNAL MODULE: ./src/aws/elb-names.ts
-var elb_names = __nccwpck_require__(9593);
 ;// CONCATENATED MODULE: ./src/orchestrator/routing.ts
 // Load-balancer mode's steps of a deploy and a teardown (issue 17): each PR answers at `pr-<N>.<domain>` through a
 // listener rule, each environment has its own target group. A new environment is reached through the load balancer
