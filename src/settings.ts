@@ -5,7 +5,7 @@ import { INPUTS, inputsOf } from './inputs.js';
 import type { Policy, Size, Ttl } from './core/types.js';
 import { SIZES } from './core/types.js';
 import { FORMS, parseFlag, parseSize, parseTtl } from './core/values.js';
-import { ADDRESS_HOST_MAX_LENGTH } from './core/labels.js';
+import { ADDRESS_HOST_MAX_LENGTH, isHostName, labelLength } from './core/labels.js';
 import { parseSleepSchedule, SCHEDULE_FORM } from './core/schedule.js';
 import { normalDomain } from './aws/elb-names.js';
 
@@ -214,9 +214,9 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
     if (domainText === undefined)
       bad('load-balancer-listener-arn', listenerArn, 'empty, or set together with preview-domain');
     const domain = normalDomain(domainText ?? '');
-    const validDomain =
-      /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) &&
-      domain.length <= PREVIEW_DOMAIN_MAX_LENGTH;
+    // The label grammar's rule for a PR's host, on the longest host this domain will make.
+    const longest = `pr-999999.${domain}`;
+    const validDomain = isHostName(longest) && labelLength(longest) <= ADDRESS_HOST_MAX_LENGTH;
     if (domainText !== undefined && !validDomain) {
       bad(
         'preview-domain',

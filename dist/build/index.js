@@ -5732,8 +5732,9 @@ function settings_readSettings(action, read) {
         if (domainText === undefined)
             bad('load-balancer-listener-arn', listenerArn, 'empty, or set together with preview-domain');
         const domain = (0,elb_names/* normalDomain */.o2)(domainText ?? '');
-        const validDomain = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) &&
-            domain.length <= PREVIEW_DOMAIN_MAX_LENGTH;
+        // The label grammar's rule for a PR's host, on the longest host this domain will make.
+        const longest = `pr-999999.${domain}`;
+        const validDomain = isHostName(longest) && labelLength(longest) <= ADDRESS_HOST_MAX_LENGTH;
         if (domainText !== undefined && !validDomain) {
             bad('preview-domain', domainText, `a DNS name of at most ${PREVIEW_DOMAIN_MAX_LENGTH} characters, e.g. showtime.example.org (a PR's host must fit a label)`);
         }
@@ -8478,9 +8479,13 @@ function routing_balancerOf(deps) {
     const balancer = deps.settings.aws.loadBalancer;
     return deps.router && balancer ? { router: deps.router, balancer } : undefined;
 }
-/** The PR's stable address: what its 🌐 label, comment and deployment show in load-balancer mode. */
-function routing_stableAddress(balancer, pr) {
-    return { host: prHost(pr, balancer.domain), port: HTTPS_PORT };
+/**
+ * What the PR's 🌐 label, comment and deployment show for an environment whose task answers at `task`: the PR's
+ * stable host in load-balancer mode (a new task does not change it), else the task's own address.
+ */
+function routing_shownAddress(deps, pr, task) {
+    const mode = routing_balancerOf(deps);
+    return mode ? { host: prHost(pr, mode.balancer.domain), port: HTTPS_PORT } : task;
 }
 /**
  * The environment's target group, with the rule of its own host forwarding to it: ECS creates a service with a
@@ -8593,9 +8598,7 @@ async function controls_reconfigure(deps, session, decision) {
     }
     // From here the new configuration serves: a label write that fails now is reported, never turned into a failure
     // of a change that took effect.
-    // Load-balancer mode: the PR's host, which a new task does not change.
-    const mode = balancerOf(deps);
-    const address = mode ? stableAddress(mode.balancer, session.number) : running.address;
+    const address = shownAddress(deps, session.number, running.address);
     const next = [...configLabels(sha7, decision.config), addressLabel(sha7, address)];
     const stale = env.labels.filter((label) => {
         const kind = parseLabel(label).kind;
@@ -8644,12 +8647,12 @@ async function finishLabels(deps, session, sha7, next, stale) {
 }
 /** `extend` writes the ⌛ the planner worked out (it counts from the creation, and the planner checked the limit). */
 async function controls_extend(deps, session, decision) {
-    const sha7 = decision.targetSha?.slice(0, 7);
-    const env = sha7 === undefined ? undefined : session.state().environments[sha7];
+    const target = targetOf(session, decision);
     const written = decision.ttlWritten ?? decision.ttl;
-    if (sha7 === undefined || env === undefined || decision.ttl === undefined || written === undefined) {
+    if (target === undefined || decision.ttl === undefined || written === undefined) {
         return { outcome: 'refused', failed: false, message: 'No environment to extend.' };
     }
+    const { sha7, env } = target;
     const label = ttlLabel(sha7, written);
     const old = env.labels.filter((name) => parseLabel(name).kind === 'ttl' && name !== label);
     await relabel(deps, session, [label], old);
@@ -8728,8 +8731,7 @@ async function controls_wake(deps, session, decision) {
             details: [error instanceof Error ? error.message : String(error)],
         };
     }
-    const mode = balancerOf(deps);
-    const address = mode ? stableAddress(mode.balancer, session.number) : running.address;
+    const address = shownAddress(deps, session.number, running.address);
     const next = addressLabel(sha7, address);
     const stale = env.labels.filter((label) => parseLabel(label).kind === 'address' && label !== next);
     const left = await finishLabels(deps, session, sha7, [next], stale);
@@ -9134,8 +9136,7 @@ async function deploy_deploy(deps, session, claim, decision) {
             const targetGroupArn = running.targetGroupArn;
             await phase(deps.log, `Check ${sha7} through the load balancer`, () => checkThroughBalancer(deps, mode.router, mode.balancer, { pr, sha7, targetGroupArn }));
         }
-        // What the PR shows: the PR's stable host in load-balancer mode, else the task's own address.
-        const address = mode ? stableAddress(mode.balancer, pr) : running.address;
+        const address = shownAddress(deps, pr, running.address);
         const url = addressUrl(address);
         // Blue-green switch: the new environment is healthy, so it becomes active, then the others go. The new labels go
         // on first, so the PR never shows no environment; from then on the new environment is the PR's, and no later

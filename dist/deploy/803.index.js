@@ -86,23 +86,12 @@ const EC2 = {
  * `<item>`. Undefined when the interface has no association yet (the address comes a little after the task).
  */
 function parsePublicIp(xml) {
-    const first = (0,query_api/* members */.ol)((0,query_api/* child */.jf)((0,query_api/* parseXml */.NO)(xml), 'networkInterfaceSet'))[0];
-    return (0,query_api/* textAt */.$6)(first, 'association', 'publicIp');
+    const first = members(child(parseXml(xml), 'networkInterfaceSet'))[0];
+    return textAt(first, 'association', 'publicIp');
 }
 /** EC2's error answer (`<Response><Errors><Error><Code>…<Message>…`) as an Ec2Error. */
 function parseEc2Error(xml, status) {
     return parseQueryError(xml, status, 'EC2');
-}
-/**
- * DescribeNetworkInterfaces for one interface → its public IP, retried like the SDK would retry it (throttling,
- * 5xx, transport errors; exponential pauses from 200 ms).
- */
-async function describePublicIp(ecs, networkInterfaceId, sleep) {
-    const xml = await (0,query_api/* queryApi */.JO)(ecs, EC2, sleep).call({
-        Action: 'DescribeNetworkInterfaces',
-        'NetworkInterfaceId.1': networkInterfaceId,
-    });
-    return parsePublicIp(xml);
 }
 /** The most interfaces one DescribeNetworkInterfaces call is given here (EC2 takes more; a small answer is kinder). */
 const INTERFACES_PER_CALL = 100;
@@ -126,6 +115,10 @@ async function describePublicIps(ecs, networkInterfaceIds, sleep, record) {
         }
     }
     return ips;
+}
+/** The public IP of one interface (describePublicIps for one); undefined until its association is made. */
+async function describePublicIp(ecs, networkInterfaceId, sleep) {
+    return (await describePublicIps(ecs, [networkInterfaceId], sleep)).get(networkInterfaceId);
 }
 
 // EXTERNAL MODULE: ./src/aws/health.ts

@@ -28,22 +28,6 @@ export function parseEc2Error(xml: string, status: number): QueryApiError {
   return parseQueryError(xml, status, 'EC2');
 }
 
-/**
- * DescribeNetworkInterfaces for one interface → its public IP, retried like the SDK would retry it (throttling,
- * 5xx, transport errors; exponential pauses from 200 ms).
- */
-export async function describePublicIp(
-  ecs: ECSClient,
-  networkInterfaceId: string,
-  sleep: (ms: number) => Promise<void>,
-): Promise<string | undefined> {
-  const xml = await queryApi(ecs, EC2, sleep).call({
-    Action: 'DescribeNetworkInterfaces',
-    'NetworkInterfaceId.1': networkInterfaceId,
-  });
-  return parsePublicIp(xml);
-}
-
 /** The most interfaces one DescribeNetworkInterfaces call is given here (EC2 takes more; a small answer is kinder). */
 export const INTERFACES_PER_CALL = 100;
 
@@ -71,4 +55,13 @@ export async function describePublicIps(
     }
   }
   return ips;
+}
+
+/** The public IP of one interface (describePublicIps for one); undefined until its association is made. */
+export async function describePublicIp(
+  ecs: ECSClient,
+  networkInterfaceId: string,
+  sleep: (ms: number) => Promise<void>,
+): Promise<string | undefined> {
+  return (await describePublicIps(ecs, [networkInterfaceId], sleep)).get(networkInterfaceId);
 }

@@ -9,7 +9,7 @@ import {
   statusLabel,
   ttlLabel,
 } from '../core/labels.js';
-import { balancerOf, stableAddress } from './routing.js';
+import { balancerOf, shownAddress } from './routing.js';
 import { describeExtension } from '../core/report.js';
 import type { Decision, Environment, Status } from '../core/types.js';
 import type { Deps } from './context.js';
@@ -46,9 +46,7 @@ export async function reconfigure(deps: Deps, session: PrSession, decision: Deci
   }
   // From here the new configuration serves: a label write that fails now is reported, never turned into a failure
   // of a change that took effect.
-  // Load-balancer mode: the PR's host, which a new task does not change.
-  const mode = balancerOf(deps);
-  const address = mode ? stableAddress(mode.balancer, session.number) : running.address;
+  const address = shownAddress(deps, session.number, running.address);
   const next = [...configLabels(sha7, decision.config), addressLabel(sha7, address)];
   const stale = env.labels.filter((label) => {
     const kind = parseLabel(label).kind;
@@ -108,12 +106,12 @@ async function finishLabels(
 
 /** `extend` writes the ⌛ the planner worked out (it counts from the creation, and the planner checked the limit). */
 export async function extend(deps: Deps, session: PrSession, decision: Decision): Promise<Outcome> {
-  const sha7 = decision.targetSha?.slice(0, 7);
-  const env = sha7 === undefined ? undefined : session.state().environments[sha7];
+  const target = targetOf(session, decision);
   const written = decision.ttlWritten ?? decision.ttl;
-  if (sha7 === undefined || env === undefined || decision.ttl === undefined || written === undefined) {
+  if (target === undefined || decision.ttl === undefined || written === undefined) {
     return { outcome: 'refused', failed: false, message: 'No environment to extend.' };
   }
+  const { sha7, env } = target;
   const label = ttlLabel(sha7, written);
   const old = env.labels.filter((name) => parseLabel(name).kind === 'ttl' && name !== label);
   await relabel(deps, session, [label], old);
@@ -194,8 +192,7 @@ export async function wake(deps: Deps, session: PrSession, decision: Decision): 
       details: [error instanceof Error ? error.message : String(error)],
     };
   }
-  const mode = balancerOf(deps);
-  const address = mode ? stableAddress(mode.balancer, session.number) : running.address;
+  const address = shownAddress(deps, session.number, running.address);
   const next = addressLabel(sha7, address);
   const stale = env.labels.filter((label) => parseLabel(label).kind === 'address' && label !== next);
   const left = await finishLabels(deps, session, sha7, [next], stale);

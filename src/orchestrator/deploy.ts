@@ -23,7 +23,7 @@ import {
   checkThroughBalancer,
   prepareTargetGroup,
   releaseRouting,
-  stableAddress,
+  shownAddress,
 } from './routing.js';
 import type { PrSession } from './session.js';
 import type { Notice } from '../notify/slack.js';
@@ -100,8 +100,7 @@ export async function deploy(
         checkThroughBalancer(deps, mode.router, mode.balancer, { pr, sha7, targetGroupArn }),
       );
     }
-    // What the PR shows: the PR's stable host in load-balancer mode, else the task's own address.
-    const address = mode ? stableAddress(mode.balancer, pr) : running.address;
+    const address = shownAddress(deps, pr, running.address);
     const url = addressUrl(address);
 
     // Blue-green switch: the new environment is healthy, so it becomes active, then the others go. The new labels go

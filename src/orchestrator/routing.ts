@@ -17,9 +17,13 @@ export function balancerOf(deps: Deps): { router: Router; balancer: LoadBalancer
   return deps.router && balancer ? { router: deps.router, balancer } : undefined;
 }
 
-/** The PR's stable address: what its 🌐 label, comment and deployment show in load-balancer mode. */
-export function stableAddress(balancer: LoadBalancerSettings, pr: number): Address {
-  return { host: prHost(pr, balancer.domain), port: HTTPS_PORT };
+/**
+ * What the PR's 🌐 label, comment and deployment show for an environment whose task answers at `task`: the PR's
+ * stable host in load-balancer mode (a new task does not change it), else the task's own address.
+ */
+export function shownAddress(deps: Deps, pr: number, task: Address): Address {
+  const mode = balancerOf(deps);
+  return mode ? { host: prHost(pr, mode.balancer.domain), port: HTTPS_PORT } : task;
 }
 
 /**
