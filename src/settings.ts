@@ -1,5 +1,6 @@
 // Reads every input exactly once into one typed settings object. Everything after this takes Settings, never the
 // raw inputs. All problems are collected so one failed run lists every bad input, each with its accepted form.
+import path from 'node:path';
 import type { ActionName, InputName } from './inputs.js';
 import { INPUTS, inputsOf } from './inputs.js';
 import type { Policy, Size, Ttl } from './core/types.js';
@@ -8,6 +9,11 @@ import { FORMS, parseFlag, parseSize, parseTtl } from './core/values.js';
 import { ADDRESS_HOST_MAX_LENGTH, isHostName, labelLength } from './core/labels.js';
 import { parseSleepSchedule, SCHEDULE_FORM } from './core/schedule.js';
 import { normalDomain } from './aws/elb-names.js';
+import type { ElbSettings } from './aws/elb.js';
+import type { EcsSettings } from './aws/settings.js';
+import { DEFAULT_TIMEOUTS, resolveEcsSettings } from './aws/settings.js';
+import { loadTaskDefinitionTemplate } from './aws/task-definition.js';
+import type { BuilderSettings } from './docker/settings.js';
 
 /**
  * What Fargate Spot costs against on-demand Fargate: AWS advertises up to 70 % off, and the Linux/x86 Spot price
@@ -49,19 +55,21 @@ export interface AwsSettings {
   stableTimeoutMs: number;
   healthTimeoutMs: number;
   pollIntervalMs: number;
+  /**
+   * The ECS adapter's settings for a checkout at `workspace` (task-definition is a path in it). Built and checked
+   * when a run first talks to ECS, not by readSettings: a label event that needs no deploy must not fail on a
+   * deploy input. Throws a SettingsError naming each bad input.
+   */
+  ecs: (workspace: string) => EcsSettings;
+  /** The router's settings, in load-balancer mode. */
+  router?: ElbSettings;
 }
 
-export interface DockerSettings {
-  imageRepository: string;
+/** The docker builder's settings as the inputs give them; an empty imageRepository is the stack's ECR repository. */
+export interface DockerSettings extends Omit<BuilderSettings, 'context' | 'buildArgs'> {
+  /** build-context, relative to the workspace: the runner's environment, which wiring holds, says where that is. */
   context: string;
-  dockerfile?: string;
-  target: string;
   buildArgs: Record<string, string>;
-  platform: string;
-  cacheFrom?: string;
-  cacheTo?: string;
-  forceRebuild: boolean;
-  existingImage?: string;
 }
 
 export interface Settings {
@@ -89,6 +97,9 @@ export class SettingsError extends Error {
 /** Reads raw input text by name (core.getInput in production, a map in tests). */
 export type InputReader = (name: InputName) => string;
 
+const problem = (name: InputName, value: string, form: string): string =>
+  `input '${name}' is ${JSON.stringify(value)}; expected ${form}`;
+
 const DEFAULTS: Record<string, string | undefined> = Object.fromEntries(
   INPUTS.map((input) => [input.name, 'default' in input ? input.default : undefined]),
 );
@@ -105,7 +116,7 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
   };
   const optional = (name: InputName): string | undefined => raw(name) || undefined;
   const bad = (name: InputName, value: string, form: string): void => {
-    problems.push(`input '${name}' is ${JSON.stringify(value)}; expected ${form}`);
+    problems.push(problem(name, value, form));
   };
 
   const bool = (name: InputName): boolean => {
@@ -247,29 +258,49 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
     };
   })();
 
+  const aws: Omit<AwsSettings, 'ecs' | 'router'> = {
+    region: raw('aws-region'),
+    cluster: raw('ecs-cluster'),
+    endpoint: optional('aws-endpoint'),
+    subnets: list('subnets'),
+    securityGroups: list('security-groups'),
+    assignPublicIp: bool('assign-public-ip'),
+    spot,
+    ...(loadBalancer ? { loadBalancer } : {}),
+    taskDefinitionPath: optional('task-definition'),
+    containerName: raw('container-name'),
+    containerPort,
+    executionRoleArn: optional('execution-role-arn'),
+    taskRoleArn: optional('task-role-arn'),
+    logGroup: optional('log-group'),
+    extraEnv: keyValues('extra-env'),
+    healthCheckPath,
+    stableTimeoutMs: (integer('stable-timeout-minutes', 1, 120) ?? 15) * 60_000,
+    healthTimeoutMs: (integer('health-timeout-seconds', 1, 7200) ?? 600) * 1000,
+    // Whole milliseconds, which ECS's waits take: 2.01 s is 2009.9999999999998 ms in floating point.
+    pollIntervalMs: Math.round(seconds('poll-interval-seconds', 0.05, 300) * 1000),
+  };
+  const dryRunDocker = bool('dry-run-docker');
+
   const settings: Settings = {
     action,
     githubToken: read('github-token').trim(),
     aws: {
-      region: raw('aws-region'),
-      cluster: raw('ecs-cluster'),
-      endpoint: optional('aws-endpoint'),
-      subnets: list('subnets'),
-      securityGroups: list('security-groups'),
-      assignPublicIp: bool('assign-public-ip'),
-      spot,
-      ...(loadBalancer ? { loadBalancer } : {}),
-      taskDefinitionPath: optional('task-definition'),
-      containerName: raw('container-name'),
-      containerPort,
-      executionRoleArn: optional('execution-role-arn'),
-      taskRoleArn: optional('task-role-arn'),
-      logGroup: optional('log-group'),
-      extraEnv: keyValues('extra-env'),
-      healthCheckPath,
-      stableTimeoutMs: (integer('stable-timeout-minutes', 1, 120) ?? 15) * 60_000,
-      healthTimeoutMs: (integer('health-timeout-seconds', 1, 7200) ?? 600) * 1000,
-      pollIntervalMs: seconds('poll-interval-seconds', 0.05, 300) * 1000,
+      ...aws,
+      // The cleanup action takes no network inputs: it never creates anything.
+      ecs: ecsSettingsOf(aws, taken.has('subnets')),
+      ...(loadBalancer
+        ? {
+            router: {
+              listenerArn: loadBalancer.listenerArn,
+              domain: loadBalancer.domain,
+              // The cleanup action makes no target group, which is all the VPC is for.
+              vpcId: loadBalancer.vpcId ?? '',
+              containerPort: aws.containerPort,
+              healthCheckPath: aws.healthCheckPath,
+            },
+          }
+        : {}),
     },
     docker: {
       imageRepository: raw('image-repository'),
@@ -282,6 +313,7 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
       cacheTo: optional('cache-to'),
       forceRebuild: bool('force-rebuild'),
       existingImage: optional('existing-image'),
+      dryRun: dryRunDocker,
     },
     policy: {
       defaultTtl,
@@ -299,7 +331,7 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
     slackWebhookUrl,
     orphanGraceMinutes: integer('orphan-grace-minutes', 0, 7 * 24 * 60) ?? 30,
     deleteUnusedLabels: bool('delete-unused-labels'),
-    dryRun: { github: bool('dry-run-github'), aws: bool('dry-run-aws'), docker: bool('dry-run-docker') },
+    dryRun: { github: bool('dry-run-github'), aws: bool('dry-run-aws'), docker: dryRunDocker },
   };
 
   // The split form's build job takes no token at all: there, an empty one is the point.
@@ -310,11 +342,106 @@ export function readSettings(action: ActionName, read: InputReader): Settings {
   return settings;
 }
 
+const NO_SUBNETS = "input 'subnets' is empty; expected subnet IDs to deploy into";
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const SUBNET = /^subnet-[0-9a-f]+$/;
+const SECURITY_GROUP = /^sg-[0-9a-f]+$/;
+const LOG_GROUP = /^[A-Za-z0-9_\-/.#]{1,512}$/;
+const NO_SPACE = /^\S+$/;
+
+/**
+ * The ECS part of the settings: the one place its inputs are checked beyond what readSettings checks for every run
+ * (the port, the health path and the extra-env names are checked there, for every run, and not again here).
+ * The template is read on the call: it is a file of the checkout, and only a run that talks to ECS needs it.
+ */
+function ecsSettingsOf(
+  aws: Omit<AwsSettings, 'ecs' | 'router'>,
+  takesNetwork: boolean,
+): (workspace: string) => EcsSettings {
+  return (workspace) => {
+    const problems: string[] = [];
+    const bad = (name: InputName, value: string, form: string): void => {
+      problems.push(problem(name, value, form));
+    };
+    if (!REGION.test(aws.region)) bad('aws-region', aws.region, 'an AWS region, e.g. us-east-1');
+    if (takesNetwork && aws.subnets.length === 0) problems.push(NO_SUBNETS);
+    for (const subnet of aws.subnets) {
+      if (!SUBNET.test(subnet)) bad('subnets', subnet, 'subnet IDs, subnet-<hex>');
+    }
+    for (const group of aws.securityGroups) {
+      if (!SECURITY_GROUP.test(group)) bad('security-groups', group, 'security group IDs, sg-<hex>');
+    }
+    if (aws.endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(aws.endpoint))
+      bad('aws-endpoint', aws.endpoint, 'an http(s) URL, e.g. http://127.0.0.1:5000');
+    if (aws.executionRoleArn !== undefined && !NO_SPACE.test(aws.executionRoleArn))
+      bad('execution-role-arn', aws.executionRoleArn, 'a role ARN or name');
+    if (aws.taskRoleArn !== undefined && !NO_SPACE.test(aws.taskRoleArn))
+      bad('task-role-arn', aws.taskRoleArn, 'a role ARN or name');
+    if (aws.logGroup !== undefined && !LOG_GROUP.test(aws.logGroup))
+      bad('log-group', aws.logGroup, 'a log group name of 1-512 letters, digits and _-/.#');
+
+    let template: EcsSettings['taskDefinitionTemplate'] | undefined;
+    const templatePath = aws.taskDefinitionPath;
+    try {
+      // A path in the consuming repository: relative to its checkout, as build-context is.
+      template = loadTaskDefinitionTemplate(
+        templatePath === undefined ? undefined : path.resolve(workspace, templatePath),
+      );
+    } catch (error) {
+      // The loader's message names the file and ends with the accepted form.
+      problems.push(
+        `input 'task-definition' is ${JSON.stringify(templatePath)}: ${(error as Error).message}`,
+      );
+    }
+    if (template !== undefined) {
+      const containers = template.containerDefinitions ?? [];
+      if (!containers.some((container) => container.name === aws.containerName)) {
+        const names = containers.map((container) => `"${container.name}"`).join(', ');
+        bad(
+          'container-name',
+          aws.containerName,
+          `a container of the task-definition template (it has ${names})`,
+        );
+      }
+      if (aws.logGroup !== undefined && !(aws.executionRoleArn ?? template.executionRoleArn)) {
+        bad(
+          'log-group',
+          aws.logGroup,
+          'empty, or set together with execution-role-arn (or a template with an executionRoleArn): Fargate needs one to write to CloudWatch Logs',
+        );
+      }
+    }
+    if (problems.length > 0 || template === undefined) throw new SettingsError(problems);
+    return resolveEcsSettings({
+      region: aws.region,
+      cluster: aws.cluster,
+      subnets: aws.subnets,
+      securityGroups: aws.securityGroups,
+      assignPublicIp: aws.assignPublicIp,
+      spot: aws.spot,
+      taskDefinitionTemplate: template,
+      containerName: aws.containerName,
+      containerPort: aws.containerPort,
+      environment: aws.extraEnv,
+      healthCheckPath: aws.healthCheckPath,
+      timeouts: {
+        stableMs: aws.stableTimeoutMs,
+        healthMs: aws.healthTimeoutMs,
+        pollIntervalMs: aws.pollIntervalMs,
+        healthIntervalMs: Math.min(DEFAULT_TIMEOUTS.healthIntervalMs, aws.pollIntervalMs),
+      },
+      endpoint: aws.endpoint,
+      executionRoleArn: aws.executionRoleArn,
+      taskRoleArn: aws.taskRoleArn,
+      logGroup: aws.logGroup,
+    });
+  };
+}
+
 /** Inputs that only a deploy needs; checked when a run is about to create something, not for every event. */
 export function deployProblems(settings: Settings): string[] {
   const problems: string[] = [];
-  if (settings.aws.subnets.length === 0)
-    problems.push("input 'subnets' is empty; expected subnet IDs to deploy into");
+  if (settings.aws.subnets.length === 0) problems.push(NO_SUBNETS);
   if (settings.aws.securityGroups.length === 0) {
     problems.push("input 'security-groups' is empty; expected security group IDs for the tasks");
   }

@@ -44,44 +44,22 @@ test('an override left undefined keeps the default', () => {
   expect(settings.timeouts.stableMs).toBe(DEFAULT_TIMEOUTS.stableMs);
 });
 
+// The inputs' own checks (region, network, template, port, roles, log group…) are readSettings': see
+// __tests__/settings/settings.test.ts, "the ECS part". Here: what code supplies in the adapter's units.
 test.each<[string, Partial<EcsSettingsInput>, string]>([
-  ['a region', { region: 'Virginia' }, 'region "Virginia": expected e.g. us-east-1'],
-  ['a cluster', { cluster: ' ' }, 'cluster is empty'],
-  ['no subnets', { subnets: [] }, 'subnets is empty'],
-  ['a subnet', { subnets: ['10.0.0.0/24'] }, 'subnet "10.0.0.0/24": expected subnet-<hex>'],
-  ['a security group', { securityGroups: ['default'] }, 'security group "default": expected sg-<hex>'],
-  [
-    'a container missing from the template',
-    { containerName: 'web' },
-    'container name "web" is not in the task-definition template (it has "superset")',
-  ],
-  ['a port', { containerPort: 70000 }, 'container port 70000: expected an integer from 1 to 65535'],
   [
     'a size',
     { sizes: { small: { cpu: 0, memory: 512 } } },
     'size small cpu is 0: expected a positive integer',
   ],
   ['a timeout', { timeouts: { stableMs: -1 } }, 'timeout stableMs is -1'],
-  ['an environment name', { environment: { 'MY-VAR': 'x' } }, 'environment variable name "MY-VAR"'],
-  [
-    'a health path',
-    { healthCheckPath: 'health' },
-    'health check path "health": expected a path starting with /',
-  ],
-  ['an endpoint', { endpoint: 'localhost:5000' }, 'endpoint "localhost:5000": expected an http(s) URL'],
-  ['a role', { taskRoleArn: 'my role' }, 'task role "my role": expected a role ARN or name'],
-  ['a log group', { logGroup: 'a b', executionRoleArn: 'r' }, 'log group "a b"'],
-  [
-    'a log group without execution role',
-    { logGroup: '/ecs/showtime' },
-    'no execution role is: Fargate needs one',
-  ],
+  ['a generated variable name', { generatedEnvironment: ['MY-VAR'] }, 'environment variable name "MY-VAR"'],
 ])('refuses %s, naming it and the accepted form', (_case, override, message) => {
   expect(() => resolveEcsSettings({ ...input, ...override })).toThrow(message);
 });
 
 test('lists every problem at once', () => {
-  expect(() => resolveEcsSettings({ ...input, region: 'x', containerPort: 0 })).toThrow(
-    /ECS settings are not valid:\n- region "x".*\n- container port 0/,
-  );
+  expect(() =>
+    resolveEcsSettings({ ...input, sizes: { small: { cpu: 0, memory: 512 } }, timeouts: { healthMs: 0.5 } }),
+  ).toThrow(/ECS settings are not valid:\n- size small cpu is 0.*\n- timeout healthMs is 0.5/);
 });

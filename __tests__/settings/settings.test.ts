@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_SIZE_PRESETS } from '../../src/aws/settings.js';
 import type { InputName } from '../../src/inputs.js';
 import { deployProblems, readSettings, SettingsError } from '../../src/settings.js';
 
@@ -124,6 +128,11 @@ describe('readSettings', () => {
       /input 'extra-env' is "not a pair"; expected one KEY=VALUE per line/,
     ],
     [
+      'env name',
+      { 'extra-env': 'MY-VAR=x' },
+      /input 'extra-env' is "MY-VAR=x"; expected one KEY=VALUE per line, KEY of letters, digits and _/,
+    ],
+    [
       'costs',
       { 'cost-per-hour': '1,2' },
       /input 'cost-per-hour' is "1,2"; expected three non-negative numbers/,
@@ -228,5 +237,148 @@ describe('readSettings', () => {
         readSettings('main', reader({ 'github-token': 't', subnets: 's', 'security-groups': 'g' })),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('the ECS part, built and checked at first ECS use', () => {
+  const LISTENER =
+    'arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/showtime/50dc6c495c0c9188/f2f7dc8efc522ab2';
+  const workspace = mkdtempSync(path.join(tmpdir(), 'showtime-settings-'));
+  const deployable = { 'github-token': 't', subnets: 'subnet-0abc', 'security-groups': 'sg-0def' };
+  const ecsOf = (values: Partial<Record<InputName, string>>, action: 'main' | 'cleanup' = 'main') =>
+    readSettings(action, reader({ ...deployable, ...values })).aws.ecs(workspace);
+
+  test("the adapter's settings, from the inputs and the defaults", () => {
+    const settings = ecsOf({ 'extra-env': 'A=1', 'poll-interval-seconds': '2.01', 'fargate-spot': 'true' });
+    expect(settings).toMatchObject({
+      region: 'us-west-2',
+      cluster: 'superset-ci',
+      subnets: ['subnet-0abc'],
+      securityGroups: ['sg-0def'],
+      assignPublicIp: true,
+      spot: true,
+      containerName: 'superset',
+      containerPort: 8080,
+      sizes: DEFAULT_SIZE_PRESETS,
+      environment: { A: '1' },
+      healthCheckPath: '/health',
+      generatedEnvironment: ['SUPERSET_SECRET_KEY'],
+    });
+    expect(settings.taskDefinitionTemplate.containerDefinitions?.map((c) => c.name)).toContain('superset');
+    expect(settings.timeouts).toMatchObject({
+      stableMs: 15 * 60_000,
+      healthMs: 10 * 60_000,
+      pollIntervalMs: 2010,
+      healthIntervalMs: 2000,
+    });
+  });
+
+  test('a bad ECS input fails only the call, not readSettings', () => {
+    const settings = readSettings('main', reader({ 'github-token': 't', 'aws-region': 'Virginia' }));
+    expect(() => settings.aws.ecs(workspace)).toThrow(SettingsError);
+  });
+
+  test.each<[string, Partial<Record<InputName, string>>, RegExp]>([
+    [
+      'a region',
+      { 'aws-region': 'Virginia' },
+      /input 'aws-region' is "Virginia"; expected an AWS region, e.g. us-east-1/,
+    ],
+    ['no subnets', { subnets: '' }, /input 'subnets' is empty; expected subnet IDs to deploy into/],
+    [
+      'a subnet',
+      { subnets: '10.0.0.0/24' },
+      /input 'subnets' is "10.0.0.0\/24"; expected subnet IDs, subnet-<hex>/,
+    ],
+    [
+      'a security group',
+      { 'security-groups': 'default' },
+      /input 'security-groups' is "default"; expected security group IDs, sg-<hex>/,
+    ],
+    [
+      'a container missing from the template',
+      { 'container-name': 'web' },
+      /input 'container-name' is "web"; expected a container of the task-definition template \(it has "superset"\)/,
+    ],
+    [
+      'an endpoint',
+      { 'aws-endpoint': 'localhost:5000' },
+      /input 'aws-endpoint' is "localhost:5000"; expected an http\(s\) URL/,
+    ],
+    [
+      'a role',
+      { 'task-role-arn': 'my role' },
+      /input 'task-role-arn' is "my role"; expected a role ARN or name/,
+    ],
+    [
+      'a log group',
+      { 'log-group': 'a b', 'execution-role-arn': 'r' },
+      /input 'log-group' is "a b"; expected a log group name/,
+    ],
+    [
+      'a log group without execution role',
+      { 'log-group': '/ecs/showtime' },
+      /input 'log-group' is "\/ecs\/showtime"; expected empty, or set together with execution-role-arn .*Fargate needs one/,
+    ],
+    [
+      'an unreadable template',
+      { 'task-definition': 'missing.json' },
+      /input 'task-definition' is "missing.json": task-definition template .*missing\.json cannot be read .*expected a RegisterTaskDefinition/,
+    ],
+  ])('refuses %s, naming the input and the accepted form', (_case, values, message) => {
+    expect(() => ecsOf(values)).toThrow(message);
+  });
+
+  test('lists every problem at once', () => {
+    try {
+      ecsOf({ 'aws-region': 'x', subnets: 'nope', 'container-name': 'web' });
+      throw new Error('expected a SettingsError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(SettingsError);
+      expect((error as SettingsError).problems.map((p) => /^input '([a-z-]+)'/.exec(p)?.[1])).toEqual([
+        'aws-region',
+        'subnets',
+        'container-name',
+      ]);
+    }
+  });
+
+  test('a blank ecs-cluster reads as the default: no empty cluster reaches the adapter', () => {
+    expect(ecsOf({ 'ecs-cluster': '  ' }).cluster).toBe('superset-ci');
+  });
+
+  test('task-definition is a path in the workspace', () => {
+    writeFileSync(
+      path.join(workspace, 'td.json'),
+      JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'web', image: 'placeholder' }] }),
+    );
+    const settings = ecsOf({ 'task-definition': 'td.json', 'container-name': 'web' });
+    expect(settings.taskDefinitionTemplate.containerDefinitions?.map((c) => c.name)).toEqual(['web']);
+  });
+
+  test('the cleanup action needs no network: it creates nothing', () => {
+    expect(readSettings('cleanup', reader({ 'github-token': 't' })).aws.ecs(workspace).subnets).toEqual([]);
+  });
+
+  test("load-balancer mode: the router's settings", () => {
+    const settings = readSettings(
+      'main',
+      reader({
+        'github-token': 't',
+        'load-balancer-listener-arn': LISTENER,
+        'preview-domain': 'showtime.example.org',
+        'load-balancer-vpc-id': 'vpc-0abc',
+        'container-port': '8088',
+        'health-check-path': '/ok',
+      }),
+    );
+    expect(settings.aws.router).toEqual({
+      listenerArn: LISTENER,
+      domain: 'showtime.example.org',
+      vpcId: 'vpc-0abc',
+      containerPort: 8088,
+      healthCheckPath: '/ok',
+    });
+    expect(readSettings('main', reader({ 'github-token': 't' })).aws.router).toBeUndefined();
   });
 });

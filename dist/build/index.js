@@ -1626,18 +1626,19 @@ function freePriority(pr, used) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  th: () => (/* binding */ loadTaskDefinitionTemplate),
   P9: () => (/* binding */ renderTaskDefinition),
   v5: () => (/* binding */ reviseTaskDefinition)
 });
 
-// UNUSED EXPORTS: AUTO_MEMORY_LABEL, DEBUG_ENVIRONMENT, FEATURE_PREFIX, MANAGED_ENV_LABEL, TEMPLATE_FORM, configEnvironment, containerLogsUrl, fitContainerMemory, loadTaskDefinitionTemplate, parseTaskDefinitionTemplate
+// UNUSED EXPORTS: AUTO_MEMORY_LABEL, DEBUG_ENVIRONMENT, FEATURE_PREFIX, MANAGED_ENV_LABEL, TEMPLATE_FORM, configEnvironment, containerLogsUrl, fitContainerMemory, parseTaskDefinitionTemplate
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/core/values.ts
 var values = __nccwpck_require__(4101);
 ;// CONCATENATED MODULE: ./src/aws/superset-task-definition.json
-const superset_task_definition_namespaceObject = {};
+const superset_task_definition_namespaceObject = /*#__PURE__*/JSON.parse('{"family":"superset-showtime","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"512","memory":"1024","runtimePlatform":{"cpuArchitecture":"X86_64","operatingSystemFamily":"LINUX"},"containerDefinitions":[{"name":"superset","image":"apache/superset:latest","essential":true,"portMappings":[{"containerPort":8080,"protocol":"tcp"}],"environment":[{"name":"SUPERSET_PORT","value":"8080"},{"name":"SUPERSET_LOAD_EXAMPLES","value":"yes"},{"name":"TALISMAN_ENABLED","value":"False"}]}]}');
 ;// CONCATENATED MODULE: ./src/aws/task-definition.ts
 // Task definitions of environments: loading the template, rendering a revision for a new environment and revising
 // a running one for a new configuration. Everything but the file loader is pure (data in, data out).
@@ -1678,8 +1679,8 @@ const DESCRIBE_ONLY = new Set([
     'deregisteredAt',
     'deleteRequestedAt',
 ]);
-const TEMPLATE_FORM = (/* unused pure expression or super */ null && ('a RegisterTaskDefinition JSON object (as `aws ecs register-task-definition --cli-input-json` takes) with a ' +
-    'non-empty containerDefinitions array of named containers'));
+const TEMPLATE_FORM = 'a RegisterTaskDefinition JSON object (as `aws ecs register-task-definition --cli-input-json` takes) with a ' +
+    'non-empty containerDefinitions array of named containers';
 /** Names of the variables the previous configuration set, so a revision can remove exactly those. */
 const MANAGED_ENV_LABEL = 'showtime.managed-env';
 /** Marks a container whose memory the adapter chose, so a new size re-divides it. */
@@ -1763,11 +1764,11 @@ function loadTaskDefinitionTemplate(path) {
     const source = useBuiltin ? 'the built-in Superset template' : path;
     let text;
     if (useBuiltin) {
-        text = JSON.stringify(builtinTemplate);
+        text = JSON.stringify(superset_task_definition_namespaceObject);
     }
     else {
         try {
-            text = readFileSync(path, 'utf8');
+            text = (0,external_node_fs_.readFileSync)(path, 'utf8');
         }
         catch (error) {
             throw new Error(`task-definition template ${path} cannot be read (${error.message}): expected ${TEMPLATE_FORM}`);
@@ -5601,7 +5602,76 @@ function schedule_sleepIsDue(schedule, now) {
 
 // EXTERNAL MODULE: ./src/aws/elb-names.ts
 var elb_names = __nccwpck_require__(9593);
+;// CONCATENATED MODULE: ./src/aws/settings.ts
+
+const DEFAULT_SIZE_PRESETS = {
+    small: { cpu: 512, memory: 1024 },
+    medium: { cpu: 1024, memory: 2048 },
+    large: { cpu: 2048, memory: 4096 },
+};
+const DEFAULT_TIMEOUTS = {
+    // A Superset CI image is large and runs migrations before it listens: generous but finite.
+    stableMs: 15 * 60_000,
+    addressMs: 2 * 60_000,
+    healthMs: 10 * 60_000,
+    healthIntervalMs: 2_000,
+    healthRequestMs: 10_000,
+    pollIntervalMs: 10_000,
+    drainWaitMs: 5 * 60_000,
+};
+// Superset refuses to start with its built-in secret key; a per-environment random one is enough for a test site.
+const DEFAULT_GENERATED_ENVIRONMENT = ['SUPERSET_SECRET_KEY'];
+const DEFAULT_HEALTH_CHECK_PATH = '/health';
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function checkPositiveInteger(problems, name, value) {
+    if (!Number.isInteger(value) || value <= 0)
+        problems.push(`${name} is ${value}: expected a positive integer`);
+}
+// An input left empty arrives as an undefined entry; it must fall back to the default, not erase it.
+function definedOnly(values) {
+    return Object.fromEntries(Object.entries(values ?? {}).filter(([, v]) => v !== undefined));
+}
+/**
+ * Fills the defaults. The inputs were checked by src/settings.ts, which names each one; checked here is only what code
+ * supplies in the adapter's own units: size presets, millisecond timeouts (settings.ts makes whole ones from the
+ * inputs' minutes and seconds, so this never fires on an input) and generated variable names.
+ */
+function resolveEcsSettings(input) {
+    const settings = {
+        ...input,
+        securityGroups: input.securityGroups ?? [],
+        sizes: { ...DEFAULT_SIZE_PRESETS, ...definedOnly(input.sizes) },
+        timeouts: { ...DEFAULT_TIMEOUTS, ...definedOnly(input.timeouts) },
+        environment: input.environment ?? {},
+        healthCheckPath: input.healthCheckPath ?? DEFAULT_HEALTH_CHECK_PATH,
+        generatedEnvironment: input.generatedEnvironment ?? DEFAULT_GENERATED_ENVIRONMENT,
+    };
+    const problems = [];
+    for (const size of types/* SIZES */.F0) {
+        checkPositiveInteger(problems, `size ${size} cpu`, settings.sizes[size].cpu);
+        checkPositiveInteger(problems, `size ${size} memory`, settings.sizes[size].memory);
+    }
+    for (const [name, value] of Object.entries(settings.timeouts)) {
+        checkPositiveInteger(problems, `timeout ${name}`, value);
+    }
+    for (const name of settings.generatedEnvironment) {
+        if (!ENV_NAME.test(name)) {
+            problems.push(`environment variable name "${name}": expected letters, digits and _, not starting with a digit`);
+        }
+    }
+    if (problems.length > 0)
+        throw new Error(`ECS settings are not valid:\n- ${problems.join('\n- ')}`);
+    return settings;
+}
+
+// EXTERNAL MODULE: ./src/aws/task-definition.ts + 1 modules
+var task_definition = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: ./src/settings.ts
+// Reads every input exactly once into one typed settings object. Everything after this takes Settings, never the
+// raw inputs. All problems are collected so one failed run lists every bad input, each with its accepted form.
+
+
+
 
 
 
@@ -5623,6 +5693,7 @@ class SettingsError extends Error {
         this.name = 'SettingsError';
     }
 }
+const problem = (name, value, form) => `input '${name}' is ${JSON.stringify(value)}; expected ${form}`;
 const DEFAULTS = Object.fromEntries(INPUTS.map((input) => [input.name, 'default' in input ? input.default : undefined]));
 function settings_readSettings(action, read) {
     const problems = [];
@@ -5635,7 +5706,7 @@ function settings_readSettings(action, read) {
     };
     const optional = (name) => raw(name) || undefined;
     const bad = (name, value, form) => {
-        problems.push(`input '${name}' is ${JSON.stringify(value)}; expected ${form}`);
+        problems.push(problem(name, value, form));
     };
     const bool = (name) => {
         const value = raw(name).toLowerCase();
@@ -5756,29 +5827,48 @@ function settings_readSettings(action, read) {
             ...(checkAddress !== undefined ? { checkAddress } : {}),
         };
     })();
+    const aws = {
+        region: raw('aws-region'),
+        cluster: raw('ecs-cluster'),
+        endpoint: optional('aws-endpoint'),
+        subnets: list('subnets'),
+        securityGroups: list('security-groups'),
+        assignPublicIp: bool('assign-public-ip'),
+        spot,
+        ...(loadBalancer ? { loadBalancer } : {}),
+        taskDefinitionPath: optional('task-definition'),
+        containerName: raw('container-name'),
+        containerPort,
+        executionRoleArn: optional('execution-role-arn'),
+        taskRoleArn: optional('task-role-arn'),
+        logGroup: optional('log-group'),
+        extraEnv: keyValues('extra-env'),
+        healthCheckPath,
+        stableTimeoutMs: (integer('stable-timeout-minutes', 1, 120) ?? 15) * 60_000,
+        healthTimeoutMs: (integer('health-timeout-seconds', 1, 7200) ?? 600) * 1000,
+        // Whole milliseconds, which ECS's waits take: 2.01 s is 2009.9999999999998 ms in floating point.
+        pollIntervalMs: Math.round(seconds('poll-interval-seconds', 0.05, 300) * 1000),
+    };
+    const dryRunDocker = bool('dry-run-docker');
     const settings = {
         action,
         githubToken: read('github-token').trim(),
         aws: {
-            region: raw('aws-region'),
-            cluster: raw('ecs-cluster'),
-            endpoint: optional('aws-endpoint'),
-            subnets: list('subnets'),
-            securityGroups: list('security-groups'),
-            assignPublicIp: bool('assign-public-ip'),
-            spot,
-            ...(loadBalancer ? { loadBalancer } : {}),
-            taskDefinitionPath: optional('task-definition'),
-            containerName: raw('container-name'),
-            containerPort,
-            executionRoleArn: optional('execution-role-arn'),
-            taskRoleArn: optional('task-role-arn'),
-            logGroup: optional('log-group'),
-            extraEnv: keyValues('extra-env'),
-            healthCheckPath,
-            stableTimeoutMs: (integer('stable-timeout-minutes', 1, 120) ?? 15) * 60_000,
-            healthTimeoutMs: (integer('health-timeout-seconds', 1, 7200) ?? 600) * 1000,
-            pollIntervalMs: seconds('poll-interval-seconds', 0.05, 300) * 1000,
+            ...aws,
+            // The cleanup action takes no network inputs: it never creates anything.
+            ecs: ecsSettingsOf(aws, taken.has('subnets')),
+            ...(loadBalancer
+                ? {
+                    router: {
+                        listenerArn: loadBalancer.listenerArn,
+                        domain: loadBalancer.domain,
+                        // The cleanup action makes no target group, which is all the VPC is for.
+                        vpcId: loadBalancer.vpcId ?? '',
+                        containerPort: aws.containerPort,
+                        healthCheckPath: aws.healthCheckPath,
+                    },
+                }
+                : {}),
         },
         docker: {
             imageRepository: raw('image-repository'),
@@ -5791,6 +5881,7 @@ function settings_readSettings(action, read) {
             cacheTo: optional('cache-to'),
             forceRebuild: bool('force-rebuild'),
             existingImage: optional('existing-image'),
+            dryRun: dryRunDocker,
         },
         policy: {
             defaultTtl,
@@ -5807,7 +5898,7 @@ function settings_readSettings(action, read) {
         slackWebhookUrl,
         orphanGraceMinutes: integer('orphan-grace-minutes', 0, 7 * 24 * 60) ?? 30,
         deleteUnusedLabels: bool('delete-unused-labels'),
-        dryRun: { github: bool('dry-run-github'), aws: bool('dry-run-aws'), docker: bool('dry-run-docker') },
+        dryRun: { github: bool('dry-run-github'), aws: bool('dry-run-aws'), docker: dryRunDocker },
     };
     // The split form's build job takes no token at all: there, an empty one is the point.
     if (settings.githubToken === '' && !settings.dryRun.github && taken.has('github-token')) {
@@ -5817,11 +5908,95 @@ function settings_readSettings(action, read) {
         throw new SettingsError(problems);
     return settings;
 }
+const NO_SUBNETS = "input 'subnets' is empty; expected subnet IDs to deploy into";
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const SUBNET = /^subnet-[0-9a-f]+$/;
+const SECURITY_GROUP = /^sg-[0-9a-f]+$/;
+const LOG_GROUP = /^[A-Za-z0-9_\-/.#]{1,512}$/;
+const NO_SPACE = /^\S+$/;
+/**
+ * The ECS part of the settings: the one place its inputs are checked beyond what readSettings checks for every run
+ * (the port, the health path and the extra-env names are checked there, for every run, and not again here).
+ * The template is read on the call: it is a file of the checkout, and only a run that talks to ECS needs it.
+ */
+function ecsSettingsOf(aws, takesNetwork) {
+    return (workspace) => {
+        const problems = [];
+        const bad = (name, value, form) => {
+            problems.push(problem(name, value, form));
+        };
+        if (!REGION.test(aws.region))
+            bad('aws-region', aws.region, 'an AWS region, e.g. us-east-1');
+        if (takesNetwork && aws.subnets.length === 0)
+            problems.push(NO_SUBNETS);
+        for (const subnet of aws.subnets) {
+            if (!SUBNET.test(subnet))
+                bad('subnets', subnet, 'subnet IDs, subnet-<hex>');
+        }
+        for (const group of aws.securityGroups) {
+            if (!SECURITY_GROUP.test(group))
+                bad('security-groups', group, 'security group IDs, sg-<hex>');
+        }
+        if (aws.endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(aws.endpoint))
+            bad('aws-endpoint', aws.endpoint, 'an http(s) URL, e.g. http://127.0.0.1:5000');
+        if (aws.executionRoleArn !== undefined && !NO_SPACE.test(aws.executionRoleArn))
+            bad('execution-role-arn', aws.executionRoleArn, 'a role ARN or name');
+        if (aws.taskRoleArn !== undefined && !NO_SPACE.test(aws.taskRoleArn))
+            bad('task-role-arn', aws.taskRoleArn, 'a role ARN or name');
+        if (aws.logGroup !== undefined && !LOG_GROUP.test(aws.logGroup))
+            bad('log-group', aws.logGroup, 'a log group name of 1-512 letters, digits and _-/.#');
+        let template;
+        const templatePath = aws.taskDefinitionPath;
+        try {
+            // A path in the consuming repository: relative to its checkout, as build-context is.
+            template = (0,task_definition/* loadTaskDefinitionTemplate */.th)(templatePath === undefined ? undefined : external_node_path_default().resolve(workspace, templatePath));
+        }
+        catch (error) {
+            // The loader's message names the file and ends with the accepted form.
+            problems.push(`input 'task-definition' is ${JSON.stringify(templatePath)}: ${error.message}`);
+        }
+        if (template !== undefined) {
+            const containers = template.containerDefinitions ?? [];
+            if (!containers.some((container) => container.name === aws.containerName)) {
+                const names = containers.map((container) => `"${container.name}"`).join(', ');
+                bad('container-name', aws.containerName, `a container of the task-definition template (it has ${names})`);
+            }
+            if (aws.logGroup !== undefined && !(aws.executionRoleArn ?? template.executionRoleArn)) {
+                bad('log-group', aws.logGroup, 'empty, or set together with execution-role-arn (or a template with an executionRoleArn): Fargate needs one to write to CloudWatch Logs');
+            }
+        }
+        if (problems.length > 0 || template === undefined)
+            throw new SettingsError(problems);
+        return resolveEcsSettings({
+            region: aws.region,
+            cluster: aws.cluster,
+            subnets: aws.subnets,
+            securityGroups: aws.securityGroups,
+            assignPublicIp: aws.assignPublicIp,
+            spot: aws.spot,
+            taskDefinitionTemplate: template,
+            containerName: aws.containerName,
+            containerPort: aws.containerPort,
+            environment: aws.extraEnv,
+            healthCheckPath: aws.healthCheckPath,
+            timeouts: {
+                stableMs: aws.stableTimeoutMs,
+                healthMs: aws.healthTimeoutMs,
+                pollIntervalMs: aws.pollIntervalMs,
+                healthIntervalMs: Math.min(DEFAULT_TIMEOUTS.healthIntervalMs, aws.pollIntervalMs),
+            },
+            endpoint: aws.endpoint,
+            executionRoleArn: aws.executionRoleArn,
+            taskRoleArn: aws.taskRoleArn,
+            logGroup: aws.logGroup,
+        });
+    };
+}
 /** Inputs that only a deploy needs; checked when a run is about to create something, not for every event. */
 function deployProblems(settings) {
     const problems = [];
     if (settings.aws.subnets.length === 0)
-        problems.push("input 'subnets' is empty; expected subnet IDs to deploy into");
+        problems.push(NO_SUBNETS);
     if (settings.aws.securityGroups.length === 0) {
         problems.push("input 'security-groups' is empty; expected security group IDs for the tasks");
     }
@@ -7697,8 +7872,6 @@ function labelChanges(current, desired) {
     return { add, remove };
 }
 
-// EXTERNAL MODULE: ./src/aws/task-definition.ts + 1 modules
-var task_definition = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: ./src/core/report.ts
 
 
@@ -9591,118 +9764,6 @@ function lazy_lazyRouter(settings, aws) {
         listManaged: async () => (await get()).listManaged(),
         checkThrough: async (host, url, options) => (await get()).checkThrough(host, url, options),
     };
-}
-
-;// CONCATENATED MODULE: ./src/aws/settings.ts
-
-const DEFAULT_SIZE_PRESETS = {
-    small: { cpu: 512, memory: 1024 },
-    medium: { cpu: 1024, memory: 2048 },
-    large: { cpu: 2048, memory: 4096 },
-};
-const settings_DEFAULT_TIMEOUTS = {
-    // A Superset CI image is large and runs migrations before it listens: generous but finite.
-    stableMs: 15 * 60_000,
-    addressMs: 2 * 60_000,
-    healthMs: 10 * 60_000,
-    healthIntervalMs: 2_000,
-    healthRequestMs: 10_000,
-    pollIntervalMs: 10_000,
-    drainWaitMs: 5 * 60_000,
-};
-// Superset refuses to start with its built-in secret key; a per-environment random one is enough for a test site.
-const DEFAULT_GENERATED_ENVIRONMENT = (/* unused pure expression or super */ null && (['SUPERSET_SECRET_KEY']));
-const DEFAULT_HEALTH_CHECK_PATH = '/health';
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
-const SUBNET = /^subnet-[0-9a-f]+$/;
-const SECURITY_GROUP = /^sg-[0-9a-f]+$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LOG_GROUP = /^[A-Za-z0-9_\-/.#]{1,512}$/;
-const NO_SPACE = /^\S+$/;
-function checkPositiveInteger(problems, name, value) {
-    if (!Number.isInteger(value) || value <= 0)
-        problems.push(`${name} is ${value}: expected a positive integer`);
-}
-// An input left empty arrives as an undefined entry; it must fall back to the default, not erase it.
-function definedOnly(values) {
-    return Object.fromEntries(Object.entries(values ?? {}).filter(([, v]) => v !== undefined));
-}
-/**
- * Fills the defaults and checks every value; throws one Error that lists each bad input with the accepted form.
- * The template's own shape is checked by the template loader; here only that it names the application container.
- */
-function settings_resolveEcsSettings(input) {
-    const settings = {
-        ...input,
-        securityGroups: input.securityGroups ?? [],
-        sizes: { ...DEFAULT_SIZE_PRESETS, ...definedOnly(input.sizes) },
-        timeouts: { ...settings_DEFAULT_TIMEOUTS, ...definedOnly(input.timeouts) },
-        environment: input.environment ?? {},
-        healthCheckPath: input.healthCheckPath ?? DEFAULT_HEALTH_CHECK_PATH,
-        generatedEnvironment: input.generatedEnvironment ?? DEFAULT_GENERATED_ENVIRONMENT,
-    };
-    const problems = [];
-    if (!REGION.test(settings.region))
-        problems.push(`region "${settings.region}": expected e.g. us-east-1`);
-    if (settings.cluster.trim() === '')
-        problems.push('cluster is empty: expected a cluster name or ARN');
-    if (settings.subnets.length === 0)
-        problems.push('subnets is empty: expected at least one subnet-… id');
-    for (const subnet of settings.subnets) {
-        if (!SUBNET.test(subnet))
-            problems.push(`subnet "${subnet}": expected subnet-<hex>`);
-    }
-    for (const group of settings.securityGroups) {
-        if (!SECURITY_GROUP.test(group))
-            problems.push(`security group "${group}": expected sg-<hex>`);
-    }
-    if (settings.containerName.trim() === '')
-        problems.push('container name is empty');
-    const containers = settings.taskDefinitionTemplate.containerDefinitions ?? [];
-    if (settings.containerName.trim() !== '' && !containers.some((c) => c.name === settings.containerName)) {
-        const names = containers.map((c) => `"${c.name}"`).join(', ');
-        problems.push(`container name "${settings.containerName}" is not in the task-definition template (it has ${names})`);
-    }
-    if (!Number.isInteger(settings.containerPort) ||
-        settings.containerPort < 1 ||
-        settings.containerPort > 65535) {
-        problems.push(`container port ${settings.containerPort}: expected an integer from 1 to 65535`);
-    }
-    for (const size of SIZES) {
-        checkPositiveInteger(problems, `size ${size} cpu`, settings.sizes[size].cpu);
-        checkPositiveInteger(problems, `size ${size} memory`, settings.sizes[size].memory);
-    }
-    for (const [name, value] of Object.entries(settings.timeouts)) {
-        checkPositiveInteger(problems, `timeout ${name}`, value);
-    }
-    for (const name of [...Object.keys(settings.environment), ...settings.generatedEnvironment]) {
-        if (!ENV_NAME.test(name)) {
-            problems.push(`environment variable name "${name}": expected letters, digits and _, not starting with a digit`);
-        }
-    }
-    if (!settings.healthCheckPath.startsWith('/')) {
-        problems.push(`health check path "${settings.healthCheckPath}": expected a path starting with /, e.g. /health`);
-    }
-    if (settings.endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(settings.endpoint)) {
-        problems.push(`endpoint "${settings.endpoint}": expected an http(s) URL, e.g. http://127.0.0.1:5000`);
-    }
-    for (const [name, value] of [
-        ['execution role', settings.executionRoleArn],
-        ['task role', settings.taskRoleArn],
-    ]) {
-        if (value !== undefined && !NO_SPACE.test(value))
-            problems.push(`${name} "${value}": expected a role ARN or name`);
-    }
-    if (settings.logGroup !== undefined && !LOG_GROUP.test(settings.logGroup)) {
-        problems.push(`log group "${settings.logGroup}": expected 1-512 letters, digits and _-/.#`);
-    }
-    if (settings.logGroup !== undefined &&
-        !(settings.executionRoleArn ?? settings.taskDefinitionTemplate.executionRoleArn)) {
-        problems.push('log group is set but no execution role is: Fargate needs one to write to CloudWatch Logs');
-    }
-    if (problems.length > 0)
-        throw new Error(`ECS settings are not valid:\n- ${problems.join('\n- ')}`);
-    return settings;
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -16390,9 +16451,6 @@ function dry_run_dryRunRouter(log) {
 
 
 
-
-
-
 function repositoryOf(env) {
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
     if (!match?.[1] || !match[2]) {
@@ -16440,18 +16498,8 @@ function wiring_createRegistry(settings, env, log) {
     return new SkopeoRegistry({ insecureLoopback: env.SHOWTIME_INSECURE_REGISTRY, log });
 }
 function dockerBuilderSettings(settings, workspace, imageRepository = settings.docker.imageRepository) {
-    const docker = settings.docker;
-    return builderSettings({ imageRepository, context: external_node_path_default().resolve(workspace, docker.context) }, {
-        dockerfile: docker.dockerfile,
-        target: docker.target,
-        buildArgs: Object.entries(docker.buildArgs).map(([key, value]) => `${key}=${value}`),
-        platform: docker.platform,
-        cacheFrom: docker.cacheFrom,
-        cacheTo: docker.cacheTo,
-        forceRebuild: docker.forceRebuild,
-        existingImage: docker.existingImage,
-        dryRun: settings.dryRun.docker,
-    });
+    // What the inputs alone do not say: where the workspace is, and the repository an ECR lookup may have filled in.
+    return { ...settings.docker, imageRepository, context: external_node_path_default().resolve(workspace, settings.docker.context) };
 }
 /** The split form's build job: docker runs with the job's environment minus the runner's internal tokens. */
 function createArchiveBuilder(settings, env, imageRepository) {
@@ -16482,49 +16530,18 @@ function wiring_createDeps(settings, env, log, options = {}) {
         : lazyPasswordStore((pr, sha7) => passwordName(repo, pr, sha7), loadPasswords);
     if (options.preloadAws && !settings.dryRun.aws)
         preloadEcsDuringFirstRequest();
-    // ECS settings (template, network) are checked only when a run first talks to ECS: a label event that needs no
-    // deploy must not fail on a deploy input.
+    // ECS settings (template, network) are built and checked only when a run first talks to ECS (AwsSettings.ecs): a
+    // label event that needs no deploy must not fail on a deploy input.
     const ecs = settings.dryRun.aws
         ? dryRunEcs(log)
-        : lazyEcsBackend(() => resolveEcsSettings({
-            region: aws.region,
-            cluster: aws.cluster,
-            subnets: aws.subnets,
-            securityGroups: aws.securityGroups,
-            assignPublicIp: aws.assignPublicIp,
-            spot: aws.spot,
-            taskDefinitionTemplate: loadTaskDefinitionTemplate(aws.taskDefinitionPath === undefined
-                ? undefined
-                : path.resolve(workspace, aws.taskDefinitionPath)),
-            containerName: aws.containerName,
-            containerPort: aws.containerPort,
-            environment: aws.extraEnv,
-            healthCheckPath: aws.healthCheckPath,
-            timeouts: {
-                stableMs: aws.stableTimeoutMs,
-                healthMs: aws.healthTimeoutMs,
-                pollIntervalMs: aws.pollIntervalMs,
-                healthIntervalMs: Math.min(DEFAULT_TIMEOUTS.healthIntervalMs, aws.pollIntervalMs),
-            },
-            endpoint: aws.endpoint,
-            executionRoleArn: aws.executionRoleArn,
-            taskRoleArn: aws.taskRoleArn,
-            logGroup: aws.logGroup,
-        }), 
+        : lazyEcsBackend(() => aws.ecs(workspace), 
         // The adapter gets the loaded store, so that it counts the SSM calls with its own.
         async () => ({ log: (message) => log.info(message), passwords: await loadPasswords() }));
-    const balancer = aws.loadBalancer;
-    const router = balancer === undefined
+    const router = aws.router === undefined
         ? undefined
         : settings.dryRun.aws
             ? dryRunRouter(log)
-            : lazyRouter({
-                listenerArn: balancer.listenerArn,
-                domain: balancer.domain,
-                vpcId: balancer.vpcId ?? '',
-                containerPort: aws.containerPort,
-                healthCheckPath: aws.healthCheckPath,
-            }, aws);
+            : lazyRouter(aws.router, aws);
     const docker = settings.docker;
     const imageRepository = async () => docker.imageRepository === '' && docker.existingImage === undefined && !settings.dryRun.docker
         ? Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(861), __nccwpck_require__.e(249), __nccwpck_require__.e(663)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8663)).then((ecr) => ecr.resolveEcrRepositoryUri(ecr.createEcrClient(aws), DEFAULT_ECR_REPOSITORY))

@@ -1,5 +1,5 @@
-// The ECS adapter's settings: plain data the entrypoint fills from the action's inputs, checked once here so the
-// adapter never meets a half-valid value. Nothing in here is specific to one AWS account.
+// The ECS adapter's settings: plain data that src/settings.ts builds from the action's inputs (and checks, naming
+// each input), and tests build by hand. Nothing in here is specific to one AWS account.
 import type { Size } from '../core/types.js';
 import { SIZES } from '../core/types.js';
 import type { TaskDefinitionTemplate } from './task-definition.js';
@@ -94,12 +94,7 @@ export type EcsSettingsInput = Omit<
 export const DEFAULT_GENERATED_ENVIRONMENT = ['SUPERSET_SECRET_KEY'];
 export const DEFAULT_HEALTH_CHECK_PATH = '/health';
 
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
-const SUBNET = /^subnet-[0-9a-f]+$/;
-const SECURITY_GROUP = /^sg-[0-9a-f]+$/;
 export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LOG_GROUP = /^[A-Za-z0-9_\-/.#]{1,512}$/;
-const NO_SPACE = /^\S+$/;
 
 function checkPositiveInteger(problems: string[], name: string, value: number): void {
   if (!Number.isInteger(value) || value <= 0)
@@ -112,8 +107,9 @@ function definedOnly<T extends object>(values: T | undefined): Partial<T> {
 }
 
 /**
- * Fills the defaults and checks every value; throws one Error that lists each bad input with the accepted form.
- * The template's own shape is checked by the template loader; here only that it names the application container.
+ * Fills the defaults. The inputs were checked by src/settings.ts, which names each one; checked here is only what code
+ * supplies in the adapter's own units: size presets, millisecond timeouts (settings.ts makes whole ones from the
+ * inputs' minutes and seconds, so this never fires on an input) and generated variable names.
  */
 export function resolveEcsSettings(input: EcsSettingsInput): EcsSettings {
   const settings: EcsSettings = {
@@ -126,30 +122,6 @@ export function resolveEcsSettings(input: EcsSettingsInput): EcsSettings {
     generatedEnvironment: input.generatedEnvironment ?? DEFAULT_GENERATED_ENVIRONMENT,
   };
   const problems: string[] = [];
-  if (!REGION.test(settings.region)) problems.push(`region "${settings.region}": expected e.g. us-east-1`);
-  if (settings.cluster.trim() === '') problems.push('cluster is empty: expected a cluster name or ARN');
-  if (settings.subnets.length === 0) problems.push('subnets is empty: expected at least one subnet-… id');
-  for (const subnet of settings.subnets) {
-    if (!SUBNET.test(subnet)) problems.push(`subnet "${subnet}": expected subnet-<hex>`);
-  }
-  for (const group of settings.securityGroups) {
-    if (!SECURITY_GROUP.test(group)) problems.push(`security group "${group}": expected sg-<hex>`);
-  }
-  if (settings.containerName.trim() === '') problems.push('container name is empty');
-  const containers = settings.taskDefinitionTemplate.containerDefinitions ?? [];
-  if (settings.containerName.trim() !== '' && !containers.some((c) => c.name === settings.containerName)) {
-    const names = containers.map((c) => `"${c.name}"`).join(', ');
-    problems.push(
-      `container name "${settings.containerName}" is not in the task-definition template (it has ${names})`,
-    );
-  }
-  if (
-    !Number.isInteger(settings.containerPort) ||
-    settings.containerPort < 1 ||
-    settings.containerPort > 65535
-  ) {
-    problems.push(`container port ${settings.containerPort}: expected an integer from 1 to 65535`);
-  }
   for (const size of SIZES) {
     checkPositiveInteger(problems, `size ${size} cpu`, settings.sizes[size].cpu);
     checkPositiveInteger(problems, `size ${size} memory`, settings.sizes[size].memory);
@@ -157,36 +129,12 @@ export function resolveEcsSettings(input: EcsSettingsInput): EcsSettings {
   for (const [name, value] of Object.entries(settings.timeouts)) {
     checkPositiveInteger(problems, `timeout ${name}`, value);
   }
-  for (const name of [...Object.keys(settings.environment), ...settings.generatedEnvironment]) {
+  for (const name of settings.generatedEnvironment) {
     if (!ENV_NAME.test(name)) {
       problems.push(
         `environment variable name "${name}": expected letters, digits and _, not starting with a digit`,
       );
     }
-  }
-  if (!settings.healthCheckPath.startsWith('/')) {
-    problems.push(
-      `health check path "${settings.healthCheckPath}": expected a path starting with /, e.g. /health`,
-    );
-  }
-  if (settings.endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(settings.endpoint)) {
-    problems.push(`endpoint "${settings.endpoint}": expected an http(s) URL, e.g. http://127.0.0.1:5000`);
-  }
-  for (const [name, value] of [
-    ['execution role', settings.executionRoleArn],
-    ['task role', settings.taskRoleArn],
-  ] as const) {
-    if (value !== undefined && !NO_SPACE.test(value))
-      problems.push(`${name} "${value}": expected a role ARN or name`);
-  }
-  if (settings.logGroup !== undefined && !LOG_GROUP.test(settings.logGroup)) {
-    problems.push(`log group "${settings.logGroup}": expected 1-512 letters, digits and _-/.#`);
-  }
-  if (
-    settings.logGroup !== undefined &&
-    !(settings.executionRoleArn ?? settings.taskDefinitionTemplate.executionRoleArn)
-  ) {
-    problems.push('log group is set but no execution role is: Fargate needs one to write to CloudWatch Logs');
   }
   if (problems.length > 0) throw new Error(`ECS settings are not valid:\n- ${problems.join('\n- ')}`);
   return settings;

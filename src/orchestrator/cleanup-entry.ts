@@ -5,13 +5,6 @@ import type { EnvironmentBackend } from '../aws/ecs.js';
 import type { ImageStore } from '../aws/ecr.js';
 import type { PasswordStore } from '../aws/ssm.js';
 import { lazyEcsBackend } from '../aws/lazy.js';
-import {
-  DEFAULT_GENERATED_ENVIRONMENT,
-  DEFAULT_HEALTH_CHECK_PATH,
-  DEFAULT_SIZE_PRESETS,
-  DEFAULT_TIMEOUTS,
-} from '../aws/settings.js';
-import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
 import { sweepTotals } from '../core/dashboard.js';
 import type { InputName } from '../inputs.js';
 import type { Settings } from '../settings.js';
@@ -24,28 +17,18 @@ import { sweep } from './sweep.js';
 import { createDeps } from './wiring.js';
 
 /**
- * ECS for the sweep, which lists, reads task addresses and deletes: the deploy settings (network, template, ports) are
- * not inputs of the cleanup action, so they get inert values that no such call reads. assign-public-ip is one: it
- * says which IP of a replaced task to read.
+ * ECS for the sweep, which lists, reads task addresses and deletes. The deploy settings (network, template, ports)
+ * are not inputs of the cleanup action: they read as their defaults, and no such call reads them. assign-public-ip
+ * is one: it says which IP of a replaced task to read.
  */
-function sweepEcs(settings: Settings, log: Log, passwords?: PasswordStore): EnvironmentBackend {
+function sweepEcs(
+  settings: Settings,
+  workspace: string,
+  log: Log,
+  passwords?: PasswordStore,
+): EnvironmentBackend {
   return lazyEcsBackend(
-    () => ({
-      region: settings.aws.region,
-      cluster: settings.aws.cluster,
-      endpoint: settings.aws.endpoint,
-      subnets: [],
-      securityGroups: [],
-      assignPublicIp: settings.aws.assignPublicIp,
-      taskDefinitionTemplate: loadTaskDefinitionTemplate(undefined),
-      containerName: settings.aws.containerName,
-      containerPort: settings.aws.containerPort,
-      sizes: { ...DEFAULT_SIZE_PRESETS },
-      environment: {},
-      healthCheckPath: DEFAULT_HEALTH_CHECK_PATH,
-      timeouts: { ...DEFAULT_TIMEOUTS },
-      generatedEnvironment: DEFAULT_GENERATED_ENVIRONMENT,
-    }),
+    () => settings.aws.ecs(workspace),
     // A teardown by the sweep deletes the environment's admin password too.
     { log: (message) => log.info(message), passwords },
   );
@@ -106,13 +89,14 @@ export function createSweepDeps(settings: Settings, env: NodeJS.ProcessEnv, log:
   const deps = createDeps({ ...settings, dryRun: { ...settings.dryRun, aws: false } }, env, log, {
     preloadAws: true,
   });
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   if (!settings.dryRun.aws) {
-    return { ...deps, settings, ecs: sweepEcs(settings, log, deps.passwords) };
+    return { ...deps, settings, ecs: sweepEcs(settings, workspace, log, deps.passwords) };
   }
   return {
     ...deps,
     settings,
-    ecs: readOnlyEcs(sweepEcs(settings, log), log),
+    ecs: readOnlyEcs(sweepEcs(settings, workspace, log), log),
     images: deps.images && readOnlyImages(deps.images, log),
     passwords: deps.passwords && readOnlyPasswords(deps.passwords, log),
   };

@@ -18,14 +18,11 @@ import {
   preloadEcsDuringFirstRequest,
 } from '../aws/lazy.js';
 import type { TrafficRouter } from '../aws/elb.js';
-import { DEFAULT_TIMEOUTS, resolveEcsSettings } from '../aws/settings.js';
-import { loadTaskDefinitionTemplate } from '../aws/task-definition.js';
 import { buildEnvironment, DockerArchiveBuilder } from '../docker/archive.js';
 import type { ArchiveBuilder } from '../docker/archive.js';
 import { createDockerBuilder } from '../docker/builder.js';
 import { dryRunRegistry, SkopeoRegistry } from '../docker/registry.js';
 import type { Registry } from '../docker/registry.js';
-import { builderSettings } from '../docker/settings.js';
 import type { BuilderSettings } from '../docker/settings.js';
 import { OctokitGitHub } from '../github/adapter.js';
 import { LOCK_CODEC } from '../core/locks.js';
@@ -101,21 +98,8 @@ function dockerBuilderSettings(
   workspace: string,
   imageRepository = settings.docker.imageRepository,
 ): BuilderSettings {
-  const docker = settings.docker;
-  return builderSettings(
-    { imageRepository, context: path.resolve(workspace, docker.context) },
-    {
-      dockerfile: docker.dockerfile,
-      target: docker.target,
-      buildArgs: Object.entries(docker.buildArgs).map(([key, value]) => `${key}=${value}`),
-      platform: docker.platform,
-      cacheFrom: docker.cacheFrom,
-      cacheTo: docker.cacheTo,
-      forceRebuild: docker.forceRebuild,
-      existingImage: docker.existingImage,
-      dryRun: settings.dryRun.docker,
-    },
-  );
+  // What the inputs alone do not say: where the workspace is, and the repository an ECR lookup may have filled in.
+  return { ...settings.docker, imageRepository, context: path.resolve(workspace, settings.docker.context) };
 }
 
 /** The split form's build job: docker runs with the job's environment minus the runner's internal tokens. */
@@ -157,58 +141,21 @@ export function createDeps(
     ? dryRunPasswords(log)
     : lazyPasswordStore((pr, sha7) => passwordName(repo, pr, sha7), loadPasswords);
   if (options.preloadAws && !settings.dryRun.aws) preloadEcsDuringFirstRequest();
-  // ECS settings (template, network) are checked only when a run first talks to ECS: a label event that needs no
-  // deploy must not fail on a deploy input.
+  // ECS settings (template, network) are built and checked only when a run first talks to ECS (AwsSettings.ecs): a
+  // label event that needs no deploy must not fail on a deploy input.
   const ecs = settings.dryRun.aws
     ? dryRunEcs(log)
     : lazyEcsBackend(
-        () =>
-          resolveEcsSettings({
-            region: aws.region,
-            cluster: aws.cluster,
-            subnets: aws.subnets,
-            securityGroups: aws.securityGroups,
-            assignPublicIp: aws.assignPublicIp,
-            spot: aws.spot,
-            taskDefinitionTemplate: loadTaskDefinitionTemplate(
-              aws.taskDefinitionPath === undefined
-                ? undefined
-                : path.resolve(workspace, aws.taskDefinitionPath),
-            ),
-            containerName: aws.containerName,
-            containerPort: aws.containerPort,
-            environment: aws.extraEnv,
-            healthCheckPath: aws.healthCheckPath,
-            timeouts: {
-              stableMs: aws.stableTimeoutMs,
-              healthMs: aws.healthTimeoutMs,
-              pollIntervalMs: aws.pollIntervalMs,
-              healthIntervalMs: Math.min(DEFAULT_TIMEOUTS.healthIntervalMs, aws.pollIntervalMs),
-            },
-            endpoint: aws.endpoint,
-            executionRoleArn: aws.executionRoleArn,
-            taskRoleArn: aws.taskRoleArn,
-            logGroup: aws.logGroup,
-          }),
+        () => aws.ecs(workspace),
         // The adapter gets the loaded store, so that it counts the SSM calls with its own.
         async () => ({ log: (message: string) => log.info(message), passwords: await loadPasswords() }),
       );
-  const balancer = aws.loadBalancer;
   const router: TrafficRouter | undefined =
-    balancer === undefined
+    aws.router === undefined
       ? undefined
       : settings.dryRun.aws
         ? dryRunRouter(log)
-        : lazyRouter(
-            {
-              listenerArn: balancer.listenerArn,
-              domain: balancer.domain,
-              vpcId: balancer.vpcId ?? '',
-              containerPort: aws.containerPort,
-              healthCheckPath: aws.healthCheckPath,
-            },
-            aws,
-          );
+        : lazyRouter(aws.router, aws);
   const docker = settings.docker;
   const imageRepository = async (): Promise<string> =>
     docker.imageRepository === '' && docker.existingImage === undefined && !settings.dryRun.docker
