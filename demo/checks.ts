@@ -2,6 +2,7 @@
 // problem it sees (or undefined), so a failing step can say exactly which expectation it missed.
 import { buildPrState } from '../src/core/state.js';
 import type { PrState } from '../src/core/types.js';
+import { requireSha } from '../src/core/values.js';
 
 export interface ServiceView {
   name: string;
@@ -37,7 +38,7 @@ export type Check = (snapshot: Snapshot) => string | undefined;
 export function stateOf(snapshot: Snapshot): PrState {
   return buildPrState({
     number: snapshot.pr,
-    headSha: snapshot.headSha,
+    headSha: requireSha(snapshot.headSha),
     open: snapshot.open,
     labels: snapshot.labels,
   });

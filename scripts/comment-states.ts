@@ -8,17 +8,18 @@ import { environmentRows, renderDashboard } from '../src/core/dashboard.js';
 import type { StatusView } from '../src/core/report.js';
 import { renderReply, renderStatusComment } from '../src/core/report.js';
 import type { Environment, PrState } from '../src/core/types.js';
+import { requireSha, requireSha7, sha7Of } from '../src/core/values.js';
 
 export const NOW = new Date('2026-12-02T14:05:00Z');
 export const REPO_URL = 'https://github.com/apache/superset';
 export const RUN_URL = `${REPO_URL}/actions/runs/12345678/attempts/1`;
-export const HEAD = 'abc123f9d8e7c6b5a4f3e2d1c0b9a8f7e6d5c4b3';
-export const FORK_HEAD = 'def4567a1b2c3d4e5f60718293a4b5c6d7e8f901';
+export const HEAD = requireSha('abc123f9d8e7c6b5a4f3e2d1c0b9a8f7e6d5c4b3');
+export const FORK_HEAD = requireSha('def4567a1b2c3d4e5f60718293a4b5c6d7e8f901');
 export const COST_PER_HOUR = { small: 0.03, medium: 0.06, large: 0.12 };
 export const CONTAINER_LOGS =
   'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/$252Fecs$252Fshowtime/log-events$3FlogStreamNameFilter$3Dpr-7-abc123f$252Fsuperset$252F';
 
-const SHA7 = HEAD.slice(0, 7);
+const SHA7 = sha7Of(HEAD);
 
 function env(fields: Partial<Environment>): Environment {
   return {
@@ -137,7 +138,7 @@ function dashboardView(): DashboardView {
     number: 31,
     environments: {
       '0a1b2c3': env({
-        sha: '0a1b2c3',
+        sha: requireSha7('0a1b2c3'),
         status: 'running',
         requester: 'villebro',
         createdAt: new Date('2026-12-01T09:10:00Z'),
@@ -146,7 +147,7 @@ function dashboardView(): DashboardView {
         config: { flags: {}, debug: true, size: 'large' },
       }),
     },
-    active: '0a1b2c3',
+    active: requireSha7('0a1b2c3'),
   });
   const settings = {
     now: NOW,

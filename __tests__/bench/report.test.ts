@@ -12,6 +12,7 @@ import {
 } from '../../bench/report.js';
 import { awsOperation } from '../../bench/trace.js';
 import { buildPrState } from '../../src/core/state.js';
+import { requireSha } from '../../src/core/values.js';
 
 test.each<[number[], number]>([
   [[], Number.NaN],
@@ -79,7 +80,7 @@ test.each<[string, 'created' | 'deleted', number | undefined]>([
 });
 
 test('the sweep’s seeded labels describe one running, active environment', () => {
-  const sha = shaOf('sweep-1');
+  const sha = requireSha(shaOf('sweep-1'));
   expect(sha).toMatch(/^[0-9a-f]{40}$/);
   const state = buildPrState({ number: 1, headSha: sha, open: true, labels: runningLabels(sha, new Date()) });
   expect(state.problems).toEqual([]);

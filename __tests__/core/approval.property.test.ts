@@ -6,6 +6,7 @@ import { plan } from '../../src/core/planner.js';
 import { TRIGGER_START, LEGACY_TRIGGER } from '../../src/core/labels.js';
 import type { Actor, Decision, PrState, ShowtimeEvent } from '../../src/core/types.js';
 import { NOW, POLICY, PR, env, pr } from './planner.cases.js';
+import { requireSha, requireSha7 } from '../../src/core/values.js';
 
 const FORKER: Actor = { login: 'forker', permission: 'none' };
 const WRITER: Actor = { login: 'maintainer', permission: 'write' };
@@ -49,18 +50,18 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 function eventOf(s: Step, head: string): ShowtimeEvent | undefined {
   switch (s.kind) {
     case 'push':
-      return { kind: 'synchronize', pr: PR, headSha: s.sha, actor: s.by, fromFork: true };
+      return { kind: 'synchronize', pr: PR, headSha: requireSha(s.sha), actor: s.by, fromFork: true };
     case 'approve-full':
       return { kind: 'command', pr: PR, actor: s.by, command: { kind: 'start', sha: s.sha } };
     case 'approve-short':
       return { kind: 'command', pr: PR, actor: s.by, command: { kind: 'start', sha: s.sha.slice(0, 7) } };
     case 'dispatch-full':
-      return { kind: 'dispatch', pr: PR, actor: s.by, sha: s.sha };
+      return { kind: 'dispatch', pr: PR, actor: s.by, sha: requireSha(s.sha) };
     case 'start':
       if (s.how === 'label')
-        return { kind: 'labeled', pr: PR, label: TRIGGER_START, headSha: head, actor: s.by };
+        return { kind: 'labeled', pr: PR, label: TRIGGER_START, headSha: requireSha(head), actor: s.by };
       if (s.how === 'testenv-up')
-        return { kind: 'labeled', pr: PR, label: LEGACY_TRIGGER, headSha: head, actor: s.by };
+        return { kind: 'labeled', pr: PR, label: LEGACY_TRIGGER, headSha: requireSha(head), actor: s.by };
       if (s.how === 'command') return { kind: 'command', pr: PR, actor: s.by, command: { kind: 'start' } };
       return { kind: 'dispatch', pr: PR, actor: s.by };
     case 'silent-force-push':
@@ -75,9 +76,9 @@ function namedInFull(s: Step): string | undefined {
 }
 
 function forkState(head: string, active: string | undefined): PrState {
-  const sha7 = active?.slice(0, 7);
+  const sha7 = active === undefined ? undefined : requireSha7(active);
   return pr(
-    { headSha: head, fromFork: true, ...(sha7 ? { active: sha7 } : {}) },
+    { headSha: requireSha(head), fromFork: true, ...(sha7 ? { active: sha7 } : {}) },
     ...(sha7 ? [env(sha7, 'running')] : []),
   );
 }

@@ -9,6 +9,8 @@ import {
   expiresText,
 } from '../../src/core/dashboard.js';
 import type { Environment, PrState } from '../../src/core/types.js';
+import { requireSha7 } from '../../src/core/values.js';
+import { UNKNOWN_HEAD } from '../../src/core/state.js';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const costPerHour = { small: 0.03, medium: 0.06, large: 0.12 };
@@ -21,13 +23,13 @@ const settings = {
 const repoUrl = 'https://github.com/apache/superset';
 
 function env(sha: string, fields: Partial<Environment> = {}): Environment {
-  return { sha, config: { flags: {}, debug: false }, labels: [], ...fields };
+  return { sha: requireSha7(sha), config: { flags: {}, debug: false }, labels: [], ...fields };
 }
 
 function state(number: number, fields: Partial<PrState> = {}): PrState {
   return {
     number,
-    headSha: '0'.repeat(40),
+    headSha: UNKNOWN_HEAD,
     open: true,
     environments: {},
     triggers: { start: false, stop: false, legacyUp: false },
@@ -91,8 +93,8 @@ describe('environmentRows', () => {
           environments: { fff0000: env('fff0000', { status: 'failed' }) },
         }),
         state(7, {
-          active: 'bbb2222',
-          building: 'aaa1111',
+          active: requireSha7('bbb2222'),
+          building: requireSha7('aaa1111'),
           environments: {
             bbb2222: env('bbb2222', {
               status: 'running',

@@ -11,6 +11,7 @@ import { REASONS } from '../../src/core/reasons.js';
 import type { ShowtimeEvent } from '../../src/core/types.js';
 import { TRIGGER_START } from '../../src/core/labels.js';
 import { CASES, CONTRIBUTOR, HEAD, MAINTAINER, OLD, PR, TRIAGER, hours } from './planner.cases.js';
+import { requireSha7 } from '../../src/core/values.js';
 
 /** Where the committed file and the rendering part ways, or undefined when they agree. */
 function firstDifference(onDisk: string, rendered: string): string | undefined {
@@ -130,7 +131,10 @@ test.each<[ShowtimeEvent, string]>([
     },
     'comment `/showtime size large`',
   ],
-  [{ kind: 'dispatch', pr: PR, sha: 'abc1234', actor: MAINTAINER }, 'workflow_dispatch sha abc1234'],
+  [
+    { kind: 'dispatch', pr: PR, sha: requireSha7('abc1234'), actor: MAINTAINER },
+    'workflow_dispatch sha abc1234',
+  ],
   [
     { kind: 'closed', pr: PR, headSha: HEAD, actor: { login: 'x', permission: 'unknown' } },
     'closed (unknown)',

@@ -6,6 +6,7 @@ import type { PayloadFacts } from '../../src/core/payload.js';
 import type { Reason } from '../../src/core/reasons.js';
 import type { PrState } from '../../src/core/types.js';
 import { env, H7, HEAD, NEWER, pr, serving } from './planner.cases.js';
+import { requireSha } from '../../src/core/values.js';
 
 export interface IntakeCase {
   name: string;
@@ -39,7 +40,7 @@ const comment = (body: string): PayloadFacts => ({
 const pushOf = (headSha: string): PayloadFacts => ({
   kind: 'synchronize',
   pr: PR_NUMBER,
-  headSha,
+  headSha: requireSha(headSha),
   sender: 'writer',
   fromFork: false,
 });

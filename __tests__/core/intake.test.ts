@@ -5,6 +5,7 @@ import { INTAKE_REASONS } from '../../src/core/reasons.js';
 import type { IntakeCase } from './intake.cases.js';
 import { commandsOf, INTAKE_CASES } from './intake.cases.js';
 import { MAINTAINER } from './planner.cases.js';
+import { requireSha } from '../../src/core/values.js';
 
 function answerOf(c: IntakeCase) {
   const commands = commandsOf(c);
@@ -30,7 +31,7 @@ describe('intake', () => {
         fc.constantFrom('labeled' as const, 'unlabeled' as const),
         fc.string({ minLength: 1, maxLength: 39 }),
         (label, kind, sender) => {
-          const facts = { kind, pr: 1, headSha: 'a'.repeat(40), label, sender };
+          const facts = { kind, pr: 1, headSha: requireSha('a'.repeat(40)), label, sender };
           expect(answerUnread(facts, { commands: [], errors: [] })).toBeUndefined();
         },
       ),
@@ -42,7 +43,13 @@ describe('intake', () => {
       fc.property(
         fc.string({ minLength: 1, maxLength: 50 }).filter((label) => !label.includes('🎪')),
         (label) => {
-          const facts = { kind: 'labeled' as const, pr: 1, headSha: 'a'.repeat(40), label, sender: 'x' };
+          const facts = {
+            kind: 'labeled' as const,
+            pr: 1,
+            headSha: requireSha('a'.repeat(40)),
+            label,
+            sender: 'x',
+          };
           expect(answerUnread(facts, { commands: [], errors: [] })?.reason).toBe('not-a-request-label');
         },
       ),

@@ -28,6 +28,7 @@ import type { ParsedLabel } from '../../src/core/labels.js';
 import { SIZES, STATUSES } from '../../src/core/types.js';
 import type { Address, ConfigChange, EnvConfig, Environment, Ttl } from '../../src/core/types.js';
 import { MAX_FLAG_LENGTH, MAX_TTL_HOURS } from '../../src/core/values.js';
+import { requireSha7 } from '../../src/core/values.js';
 
 const hex = fc.constantFrom(...'0123456789abcdef');
 const alnum = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
@@ -83,7 +84,7 @@ const change: fc.Arbitrary<ConfigChange> = fc.oneof(
 );
 const environment: fc.Arbitrary<Environment> = fc.record(
   {
-    sha: anySha,
+    sha: anySha.map((text) => requireSha7(text)),
     status,
     createdAt: date,
     address,

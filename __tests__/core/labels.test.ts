@@ -41,8 +41,9 @@ import type { ParsedLabel, StateValue } from '../../src/core/labels.js';
 import { STATUSES } from '../../src/core/types.js';
 import type { ConfigChange, EnvConfig, Environment, Status, Ttl } from '../../src/core/types.js';
 import { MAX_FLAG_LENGTH } from '../../src/core/values.js';
+import { requireSha7 } from '../../src/core/values.js';
 
-const SHA = 'abc123f';
+const SHA = requireSha7('abc123f');
 const FULL_SHA = 'abc123f' + '9'.repeat(33);
 const VS = '\ufe0f';
 const DATE = new Date('2024-01-15T14:30:00Z');
@@ -255,7 +256,7 @@ describe('parseLabel: pointers, locks and malformed shapes', () => {
     [`🎪 🏗 ${SHA}`, { kind: 'pointer', pointer: 'building', sha: SHA }],
     ['🎪 🔐 lock-pr-1234', { kind: 'lock', pr: 1234 }],
     ['🎪 🔐 LOCK-PR-7', { kind: 'lock', pr: 7 }],
-    ['🎪 🔐 lock-pr-1234-abc123f', { kind: 'lock', pr: 1234, sha: 'abc123f' }],
+    ['🎪 🔐 lock-pr-1234-abc123f', { kind: 'lock', pr: 1234, sha: requireSha7('abc123f') }],
   ])('%j', (name, parsed) => {
     expect(parseLabel(name)).toEqual(parsed);
   });

@@ -116,7 +116,18 @@ describe('bad payloads are refused with a message that names the field and the a
         p.pull_request.head.sha = 'abc; rm -rf /';
         return p;
       })(),
-      /'pull_request.head.sha' is "abc; rm -rf \/"; expected 7 or 40 lowercase/,
+      /'pull_request.head.sha' is "abc; rm -rf \/"; expected a full commit SHA: 40 lowercase/,
+    ],
+    [
+      // GitHub sends the head whole; a prefix would pin nothing (more than one commit can share it).
+      'head SHA shortened to 7',
+      'pull_request_target',
+      (() => {
+        const p = labeled();
+        p.pull_request.head.sha = p.pull_request.head.sha.slice(0, 7);
+        return p;
+      })(),
+      /'pull_request.head.sha' is "[0-9a-f]{7}"; expected a full commit SHA: 40 lowercase/,
     ],
     [
       'PR number as text',

@@ -28,6 +28,8 @@ import {
 } from '../../src/core/labels.js';
 import { parseSleepSchedule } from '../../src/core/schedule.js';
 import type { SleepSchedule } from '../../src/core/schedule.js';
+import { requireSha, requireSha7, sha7Of } from '../../src/core/values.js';
+import type { Sha, Sha7 } from '../../src/core/values.js';
 
 export interface PlannerCase {
   name: string;
@@ -46,12 +48,12 @@ export const NOW = new Date('2025-06-02T12:00:00Z');
 export const PR = 4242;
 
 /** The PR head, an older commit and a commit pushed after the head was read. */
-export const HEAD = 'abc1234'.padEnd(40, '0');
-export const OLD = 'def5678'.padEnd(40, '1');
-export const NEWER = '9876fed'.padEnd(40, '2');
-export const H7 = HEAD.slice(0, 7);
-export const O7 = OLD.slice(0, 7);
-export const N7 = NEWER.slice(0, 7);
+export const HEAD = requireSha('abc1234'.padEnd(40, '0'));
+export const OLD = requireSha('def5678'.padEnd(40, '1'));
+export const NEWER = requireSha('9876fed'.padEnd(40, '2'));
+export const H7 = sha7Of(HEAD);
+export const O7 = sha7Of(OLD);
+export const N7 = sha7Of(NEWER);
 
 export const MAINTAINER: Actor = { login: 'maintainer', permission: 'write' };
 export const ADMIN: Actor = { login: 'pmc-member', permission: 'admin' };
@@ -84,7 +86,7 @@ export function hours(n: number): Ttl {
 }
 
 export function env(
-  sha7: string,
+  sha7: Sha7,
   status: Status | undefined,
   overrides: Partial<Environment> = {},
 ): Environment {
@@ -125,7 +127,7 @@ const triggers = (set: Partial<PrState['triggers']>): PrState['triggers'] => ({
 
 /** A PR whose active environment runs `sha7`. */
 export function serving(
-  sha7: string,
+  sha7: Sha7,
   overrides: Partial<PrState> = {},
   extra: Partial<Environment> = {},
 ): PrState {
@@ -159,10 +161,11 @@ export const command = (cmd: Command, actor: Actor = MAINTAINER): ShowtimeEvent 
   command: cmd,
   actor,
 });
+// Also fed text the payload parser refuses, to show that the planner refuses it too.
 export const dispatch = (sha?: string, actor: Actor = MAINTAINER): ShowtimeEvent => ({
   kind: 'dispatch',
   pr: PR,
-  sha,
+  sha: sha as Sha | Sha7 | undefined,
   actor,
 });
 export const closed = (actor: Actor = MAINTAINER): ShowtimeEvent => ({
@@ -182,7 +185,11 @@ export function input(event: ShowtimeEvent, state: PrState, extra: Partial<PlanI
 }
 
 const fleet = (...entries: [number, string | undefined][]): FleetEntry[] =>
-  entries.map(([number, requester], i) => ({ pr: number, sha: `${i}`.padStart(7, 'f'), requester }));
+  entries.map(([number, requester], i) => ({
+    pr: number,
+    sha: requireSha7(`${i}`.padStart(7, 'f')),
+    requester,
+  }));
 const QUOTA: Policy = { ...POLICY, maxEnvironments: 3, maxEnvironmentsPerRequester: 2 };
 const FULL_FLEET = fleet([101, 'alice'], [102, 'bob'], [103, 'carol']);
 
@@ -684,7 +691,7 @@ export const CASES: PlannerCase[] = [
   {
     name: 'push event with an unreadable SHA',
     given: `${O7} runs; the event's head is not a SHA`,
-    input: input(push(MAINTAINER, false, 'HEAD'), serving(O7)),
+    input: input(push(MAINTAINER, false, 'HEAD' as Sha), serving(O7)),
     expect: { action: 'refuse', reason: 'invalid-sha', buildNeeded: false },
   },
   {

@@ -47,6 +47,8 @@ import {
   minutesAgo,
   pr,
 } from './planner.cases.js';
+import { requireSha7 } from '../../src/core/values.js';
+import type { Sha, Sha7 } from '../../src/core/values.js';
 
 describe('the decision table', () => {
   test.each(CASES)('$name', ({ input, expect: expected, mentions }) => {
@@ -99,7 +101,7 @@ const ttlArb: fc.Arbitrary<Ttl | undefined> = fc.option(
   { nil: undefined },
 );
 
-const envArb = (sha7: string): fc.Arbitrary<Environment> =>
+const envArb = (sha7: Sha7): fc.Arbitrary<Environment> =>
   fc
     .record({
       status: fc.constantFrom(...STATUSES, undefined),
@@ -154,7 +156,8 @@ const labelArb = fc.constantFrom(
   CONF_ALERTS,
   'size/M',
 );
-const shaTextArb = fc.constantFrom(HEAD, H7, OLD, O7, NEWER, 'nope', '');
+// Any text, valid or not, as the SHA an event carries: the planner must never throw on it.
+const shaTextArb = fc.constantFrom(HEAD, H7, OLD, O7, NEWER, 'nope', '').map((text) => text as Sha);
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc
@@ -293,7 +296,7 @@ describe('properties', () => {
   test('quotas turn creates into refusals and change nothing else', () => {
     const full: Partial<PlanInput> = {
       policy: { ...POLICY, maxEnvironments: 1 },
-      fleet: [{ pr: PR + 1, sha: 'fffffff', requester: 'alice' }],
+      fleet: [{ pr: PR + 1, sha: requireSha7('fffffff'), requester: 'alice' }],
     };
     fc.assert(
       fc.property(inputArb, (input) => {

@@ -25,7 +25,7 @@ import {
   onlyTracked,
   orphanVerdicts,
 } from '../../src/core/reconcile.js';
-import { buildPrState } from '../../src/core/state.js';
+import { buildPrState, UNKNOWN_HEAD } from '../../src/core/state.js';
 import type { Address, PrState, Status } from '../../src/core/types.js';
 import { POLICY } from './planner.cases.js';
 
@@ -35,7 +35,7 @@ const SHA = 'abc1234';
 const OTHER = 'def5678';
 
 function pr(number: number, labels: string[], open = true): { state: PrState; labels: string[] } {
-  return { state: buildPrState({ number, headSha: '0'.repeat(40), open, labels }), labels };
+  return { state: buildPrState({ number, headSha: UNKNOWN_HEAD, open, labels }), labels };
 }
 
 function env(sha: string, status: Status, createdMinutesAgo = 10): string[] {

@@ -8,18 +8,19 @@ import {
   STATUS_MARKER,
 } from '../../src/core/report.js';
 import type { Environment, PrState } from '../../src/core/types.js';
+import { requireSha, requireSha7 } from '../../src/core/values.js';
 
 const now = new Date('2026-11-22T12:00:00Z');
 const costPerHour = { small: 0.03, medium: 0.06, large: 0.12 };
 
 function env(sha: string, fields: Partial<Environment> = {}): Environment {
-  return { sha, config: { flags: {}, debug: false }, labels: [], ...fields };
+  return { sha: requireSha7(sha), config: { flags: {}, debug: false }, labels: [], ...fields };
 }
 
 function state(fields: Partial<PrState> = {}): PrState {
   return {
     number: 7,
-    headSha: 'a'.repeat(40),
+    headSha: requireSha('a'.repeat(40)),
     open: true,
     environments: {},
     triggers: { start: false, stop: false, legacyUp: false },
@@ -54,8 +55,8 @@ describe('status comment', () => {
       ...view,
       state: state({
         environments: { def4567: building, abc123f: running },
-        active: 'abc123f',
-        building: 'def4567',
+        active: requireSha7('abc123f'),
+        building: requireSha7('def4567'),
       }),
     });
     expect(body).toContain('🟡 building `def4567`');
@@ -93,7 +94,7 @@ describe('status comment', () => {
     const running = env('abc123f', { status: 'running', address: { host: '1.1.1.1', port: 1 } });
     const body = renderStatusComment({
       ...view,
-      state: state({ environments: { abc123f: running }, active: 'abc123f' }),
+      state: state({ environments: { abc123f: running }, active: requireSha7('abc123f') }),
       urls: { abc123f: 'http://10.0.0.9:8088' },
     });
     expect(body).toContain('http://10.0.0.9:8088');
@@ -147,7 +148,7 @@ test('run summary lists every decision and escapes table pipes', () => {
     decisions: [
       {
         action: 'create',
-        targetSha: 'a'.repeat(40),
+        targetSha: requireSha('a'.repeat(40)),
         buildNeeded: true,
         reason: 'first-start',
         message: 'a | b',

@@ -17,8 +17,9 @@ import {
 import { allShowtimeLabels, buildPrState, labelChanges } from '../../src/core/state.js';
 import { SIZES, STATUSES } from '../../src/core/types.js';
 import type { Environment, PrState, Problem } from '../../src/core/types.js';
+import { requireSha, requireSha7 } from '../../src/core/values.js';
 
-const HEAD = 'abc123f' + '0'.repeat(33);
+const HEAD = requireSha('abc123f' + '0'.repeat(33));
 const A = 'abc123f';
 const B = 'def4567';
 const VS = '\ufe0f';
@@ -395,7 +396,7 @@ describe('properties', () => {
   const hex = fc.constantFrom(...'0123456789abcdef');
   const sha7 = fc.string({ unit: hex, minLength: 7, maxLength: 7 });
   const env: fc.Arbitrary<Environment> = fc.record({
-    sha: sha7,
+    sha: sha7.map((text) => requireSha7(text)),
     status: fc.constantFrom(...STATUSES),
     createdAt: fc
       .integer({ min: 0, max: 200_000_000 })

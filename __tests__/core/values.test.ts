@@ -1,5 +1,10 @@
 import fc from 'fast-check';
 import {
+  isSha7,
+  parseFullSha,
+  requireSha,
+  requireSha7,
+  sha7Of,
   describeTtl,
   FORMS,
   formatDuration,
@@ -156,7 +161,7 @@ describe('parseLogin', () => {
 });
 
 test('FORMS names an accepted form for every value kind', () => {
-  expect(Object.keys(FORMS).sort()).toEqual(['flag', 'login', 'sha', 'size', 'ttl']);
+  expect(Object.keys(FORMS).sort()).toEqual(['commit', 'flag', 'login', 'sha', 'size', 'ttl']);
   expect(FORMS.size).toBe('small, medium, large');
 });
 
@@ -179,5 +184,36 @@ describe('one format for moments and durations', () => {
   ] as const)('TTL %j reads %s, in formatDuration style', (ttl, text) => {
     expect(describeTtl(ttl)).toBe(text);
     if (ttl.kind === 'duration') expect(formatDuration(ttl.hours * 3_600_000)).toBe(text);
+  });
+});
+
+describe('a full SHA and its sha7 are told apart', () => {
+  const full = 'abc123f'.padEnd(40, '0');
+  test.each([
+    ['a full SHA', full, full, 'abc123f'],
+    ['a sha7', 'abc123f', undefined, 'abc123f'],
+    ['uppercase', full.toUpperCase(), undefined, undefined],
+    ['41 characters', `${full}0`, undefined, undefined],
+    ['not hex', 'abc123g'.padEnd(40, '0'), undefined, undefined],
+  ])('%s', (_name, text, asFull, asSha7) => {
+    expect(parseFullSha(text)).toBe(asFull);
+    expect(isSha7(text)).toBe(text.length === 7 && asSha7 !== undefined);
+    if (asFull === undefined) expect(() => requireSha(text)).toThrow(`SHA "${text}" is not ${FORMS.commit}`);
+    else expect(sha7Of(requireSha(text))).toBe(asSha7);
+    if (asSha7 === undefined) expect(() => requireSha7(text)).toThrow(`SHA "${text}" is not ${FORMS.sha}`);
+    else expect(requireSha7(text)).toBe(asSha7);
+  });
+
+  test('sha7Of of any full SHA is its first 7 characters, and a sha7', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 40, maxLength: 40 }),
+        (text) => {
+          const sha7 = sha7Of(requireSha(text));
+          expect(sha7).toBe(text.slice(0, 7));
+          expect(isSha7(sha7)).toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -4,8 +4,9 @@ import { buildPrState } from '../../src/core/state.js';
 import type { Check, Snapshot } from '../../demo/checks.js';
 import { checks, problemsOf, serviceName } from '../../demo/checks.js';
 import { heading, renderSnapshot, sweepTotalsOf, trimComment } from '../../demo/render.js';
+import { requireSha } from '../../src/core/values.js';
 
-const SHA = 'abc1234def5678901234567890abcdef12345678';
+const SHA = requireSha('abc1234def5678901234567890abcdef12345678');
 const RUNNING = [
   '🎪 🎟️ showtime-tracked',
   '🎪 abc1234 🚦 running',

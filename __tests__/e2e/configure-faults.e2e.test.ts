@@ -8,8 +8,9 @@ import type { ActionWorld } from '../../test-support/action-world.js';
 import { FULL, REPO, startActionWorld } from '../../test-support/action-world.js';
 import { runningPr, statusComment } from '../../test-support/e2e-checks.js';
 import { commentEvent } from '../../test-support/payloads.js';
+import { requireSha } from '../../src/core/values.js';
 
-const SHA = 'c3d4e5f60718293a4b5c6d7e8f90123456789abc';
+const SHA = requireSha('c3d4e5f60718293a4b5c6d7e8f90123456789abc');
 const SHA7 = SHA.slice(0, 7);
 const ADD = '/repos/{owner}/{repo}/issues/{issue_number}/labels';
 const REMOVE = '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}';

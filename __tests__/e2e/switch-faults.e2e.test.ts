@@ -7,9 +7,10 @@ import type { ActionWorld } from '../../test-support/action-world.js';
 import { FULL, REPO, startActionWorld } from '../../test-support/action-world.js';
 import { runningPr as startedPr } from '../../test-support/e2e-checks.js';
 import { pullRequestEvent } from '../../test-support/payloads.js';
+import { requireSha } from '../../src/core/values.js';
 
 const SHA_A = 'c1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
-const SHA_B = 'c2c3d4e5f60718293a4b5c6d7e8f901234567890';
+const SHA_B = requireSha('c2c3d4e5f60718293a4b5c6d7e8f901234567890');
 const A = SHA_A.slice(0, 7);
 const B = SHA_B.slice(0, 7);
 const REMOVE = '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}';

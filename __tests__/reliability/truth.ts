@@ -26,7 +26,7 @@ import { parseServiceName } from '../../src/aws/service-names.js';
 import { isManaged, parseEnvironmentTags } from '../../src/aws/tags.js';
 import { lockLabel, parseLabel, TRACKED } from '../../src/core/labels.js';
 import { parseLockDescription } from '../../src/core/locks.js';
-import { buildPrState } from '../../src/core/state.js';
+import { buildPrState, UNKNOWN_HEAD } from '../../src/core/state.js';
 import type { Status } from '../../src/core/types.js';
 import type { ActionWorld } from '../../test-support/action-world.js';
 import { CLUSTER, FULL, TASK_IP } from '../../test-support/action-world.js';
@@ -117,7 +117,7 @@ export async function observeTruth(world: ActionWorld, options: TruthOptions): P
   for (const pr of prs) {
     const labels = world.labels(pr);
     const issue = world.github.store.issue(FULL, pr);
-    const state = buildPrState({ number: pr, headSha: '0'.repeat(40), open: issue.state === 'open', labels });
+    const state = buildPrState({ number: pr, headSha: UNKNOWN_HEAD, open: issue.state === 'open', labels });
     const lie = (text: string): void => {
       lies.push(`#${pr}: ${text} (labels: ${labels.join(' | ')})`);
     };

@@ -2011,12 +2011,13 @@ const ACTIONS = (/* unused pure expression or super */ null && ([
 /* harmony export */   og: () => (/* binding */ parseFlag),
 /* harmony export */   yY: () => (/* binding */ FORMS)
 /* harmony export */ });
-/* unused harmony exports parseSha, MAX_FLAG_LENGTH, MIN_TTL_HOURS, MAX_TTL_HOURS, formatTtl, ttlDeadline, parseLogin, formatTime, formatDuration, describeTtl */
+/* unused harmony exports isSha7, sha7Of, requireSha7, parseFullSha, requireSha, parseSha, MAX_FLAG_LENGTH, MIN_TTL_HOURS, MAX_TTL_HOURS, formatTtl, ttlDeadline, parseLogin, formatTime, formatDuration, describeTtl */
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3054);
 
 /** The accepted forms, worded for people; error messages quote these. */
 const FORMS = {
     sha: '7 or 40 lowercase hexadecimal characters, e.g. abc123f',
+    commit: 'a full commit SHA: 40 lowercase hexadecimal characters',
     flag: 'an uppercase feature flag name of letters, digits and _, at most 32 characters, e.g. ALERT_REPORTS',
     size: _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SIZES */ .F0.join(', '),
     ttl: '<n>h, <n>d or <n>w (1 hour to 4 weeks), close or manual, e.g. 48h',
@@ -2026,6 +2027,34 @@ const SHA = /^(?:[0-9a-f]{7}|[0-9a-f]{40})$/;
 /** A commit SHA shortened to the 7 characters labels carry, or undefined when `text` is not a SHA. */
 function toSha7(text) {
     return SHA.test(text) ? text.slice(0, 7) : undefined;
+}
+const SHA7 = /^[0-9a-f]{7}$/;
+/** Exactly the 7 characters labels carry. */
+function isSha7(text) {
+    return SHA7.test(text);
+}
+/** The 7 characters of a SHA already known to be one. */
+function sha7Of(sha) {
+    return sha.slice(0, 7);
+}
+/** toSha7 for a value that must be a SHA: throws an Error that names the value and the accepted form. */
+function requireSha7(text) {
+    const sha7 = toSha7(text);
+    if (sha7 === undefined)
+        throw new Error(`SHA "${text}" is not ${FORMS.sha}`);
+    return sha7;
+}
+const FULL_SHA = /^[0-9a-f]{40}$/;
+/** A full commit SHA (40 lowercase hex), or undefined. */
+function parseFullSha(text) {
+    return FULL_SHA.test(text) ? text : undefined;
+}
+/** parseFullSha for a value that must be a full SHA: throws an Error that names the value and the accepted form. */
+function requireSha(text) {
+    const sha = parseFullSha(text);
+    if (sha === undefined)
+        throw new Error(`SHA "${text}" is not ${FORMS.commit}`);
+    return sha;
 }
 /** Same rule as toSha7, keeping a full SHA whole (events pin the full SHA). */
 function parseSha(text) {
@@ -4891,13 +4920,6 @@ const STATE_FORMS = {
     config: 'comma-separated tokens: FLAG, !FLAG, debug, small, medium or large, e.g. ALERTS,!EMBEDDED,debug',
     requester: `${values/* FORMS */.yY.login}, or one shortened to ${REQUESTER_MAX_LENGTH} characters ending in ${ELLIPSIS}`,
 };
-const SHA7 = /^[0-9a-f]{7}$/;
-function requireSha7(sha) {
-    const sha7 = toSha7(sha);
-    if (sha7 === undefined)
-        throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
-    return sha7;
-}
 function pad(n, width) {
     return String(n).padStart(width, '0');
 }
@@ -5199,14 +5221,14 @@ function labels_parseLabel(name) {
                 reason: `a ${pointer} pointer carries exactly one SHA; expected ${example}`,
             };
         }
-        return SHA7.test(second)
+        return isSha7(second)
             ? { kind: 'pointer', pointer, sha: second }
             : { kind: 'malformed', reason: shaReason(second, example) };
     }
     if (first === bare(EMOJI.lock)) {
         const match = tokens.length === 2 ? /^lock-pr-([1-9][0-9]{0,15})(?:-([0-9a-f]{7}))?$/i.exec(second ?? '') : null;
         const pr = match ? Number(match[1]) : NaN;
-        const sha = match?.[2]?.toLowerCase();
+        const sha = match?.[2] === undefined ? undefined : toSha7(match[2].toLowerCase());
         return Number.isSafeInteger(pr)
             ? { kind: 'lock', pr, ...(sha ? { sha } : {}) }
             : { kind: 'malformed', reason: `lock label "${rest}" is not 🎪 🔐 ${LOCK_PREFIX}<PR number>[-<sha7>]` };
@@ -5217,7 +5239,7 @@ function labels_parseLabel(name) {
         if (tokens.length === 2 && second !== undefined)
             return stateLabel(emojiFirst, second, { form: 'global' });
         if (tokens.length === 3 && second !== undefined && third !== undefined) {
-            return SHA7.test(second)
+            return isSha7(second)
                 ? stateLabel(emojiFirst, third, { form: 'emoji-first', sha: second })
                 : { kind: 'malformed', reason: shaReason(second, example) };
         }
@@ -5226,7 +5248,7 @@ function labels_parseLabel(name) {
     const shaFirst = second === undefined ? undefined : STATE_EMOJI.get(second);
     if (shaFirst !== undefined) {
         const example = `🎪 abc123f ${second} <value>`;
-        if (!SHA7.test(first))
+        if (!isSha7(first))
             return { kind: 'malformed', reason: shaReason(first, example) };
         if (tokens.length !== 3 || third === undefined) {
             return {
@@ -5371,10 +5393,7 @@ function labels_lockLabel(pr, sha) {
         throw new Error(`PR number "${pr}" is not a positive integer`);
     if (sha === undefined)
         return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}`;
-    const sha7 = toSha7(sha);
-    if (sha7 === undefined)
-        throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
-    return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}-${sha7}`;
+    return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}-${requireSha7(sha)}`;
 }
 const STATUS_STYLE = {
     building: { color: 'fbca04', text: 'is building its Docker image' },
@@ -6083,6 +6102,7 @@ function handover_buildJobNeeded(record) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/approval.ts
+
 const WRITER_PERMISSIONS = new Set(['admin', 'maintain', 'write']);
 const FULL_SHA = /^[0-9a-f]{40}$/;
 /** admin, maintain or write; `unknown` (the permission check failed) is never a writer. */
@@ -6120,7 +6140,16 @@ function approval_requireApproval(input, decision) {
         return decision;
     if (!headIsUntrusted(state, event))
         return decision;
-    const sha = decision.targetSha;
+    // A build names its commit in full (planner.ts build()); anything shorter cannot be approved, so nothing is built.
+    const sha = parseFullSha(decision.targetSha);
+    if (sha === undefined)
+        return {
+            action: 'refuse',
+            reason: 'invalid-sha',
+            message: `${decision.targetSha} is not a full commit SHA, so it cannot be approved or built.`,
+            buildNeeded: false,
+            consume: [],
+        };
     const pending = new Set(state.pendingConfig.map((entry) => entry.label));
     const answered = decision.consume.filter((label) => !pending.has(label));
     if (input.policy.forkBuilds === 'refused') {
@@ -6705,11 +6734,12 @@ function prNumber(value, path) {
     }
     return number;
 }
+// GitHub always sends the head commit whole; a shortened one would pin nothing.
 function sha(payload, path) {
-    const value = field(payload, path, FORMS.sha);
-    const parsed = typeof value === 'string' ? parseSha(value) : undefined;
+    const value = field(payload, path, FORMS.commit);
+    const parsed = typeof value === 'string' ? parseFullSha(value) : undefined;
     if (parsed === undefined) {
-        throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected ${FORMS.sha}`);
+        throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected ${FORMS.commit}`);
     }
     return parsed;
 }
@@ -7274,11 +7304,12 @@ function resolveTarget(request, state, commits) {
     }
     if (state.headSha.startsWith(sha))
         return state.headSha;
-    if (request.allowOtherCommit === 'pinned' && sha.length === 40)
-        return sha;
+    const full = parseFullSha(sha);
+    if (request.allowOtherCommit === 'pinned' && full)
+        return full;
     if (request.allowOtherCommit === 'pr-commit') {
-        if (sha.length === 40 && commits?.includes(sha))
-            return sha;
+        if (full && commits?.includes(full))
+            return full;
         // Nothing is claimed or written for a SHA that is not the PR's: the run fails with this message.
         return decide('refuse', 'sha-not-in-pr', `workflow_dispatch input 'sha' is ${sha}, which is not a commit of PR #${state.number}: expected its head (${state.headSha}) or the full 40-character SHA of one of its commits.`);
     }
@@ -7547,7 +7578,7 @@ function lockIsLive(lock, now) {
     return lock !== undefined && lock.expiresAt.getTime() > now.getTime();
 }
 function shortSha(sha) {
-    return toSha7(sha) ?? sha;
+    return sha7Of(sha);
 }
 function head7(state) {
     return shortSha(state.headSha);
@@ -7710,6 +7741,11 @@ function choosePointer(pointers, environments, statuses) {
     });
     return fitting.length === 1 ? fitting[0] : undefined;
 }
+/**
+ * The head of a PR whose head was not read (a search result, a comment planned before its PR is read): no commit
+ * has it, so nothing is ever taken for the head by mistake.
+ */
+const state_UNKNOWN_HEAD = '0'.repeat(40);
 /** Reads a PR's labels into its showtime state. Never throws. */
 function state_buildPrState(input) {
     const state = {
@@ -8501,7 +8537,7 @@ async function readFleet(deps) {
     return pulls.flatMap((pull) => {
         const state = buildPrState({
             number: pull.number,
-            headSha: '0'.repeat(40),
+            headSha: UNKNOWN_HEAD,
             open: pull.open,
             labels: pull.labels,
         });
@@ -8626,7 +8662,7 @@ async function plan_step_planStep(deps, eventName, payload) {
  * command errors (their text is not echoed).
  */
 function refusedComment(deps, facts, actor, commands) {
-    const unread = buildPrState({ number: facts.pr, headSha: '0'.repeat(40), open: true, labels: [] });
+    const unread = buildPrState({ number: facts.pr, headSha: UNKNOWN_HEAD, open: true, labels: [] });
     const now = deps.clock();
     const decisions = eventsOf(facts, actor, commands).map((event) => plan({ event, state: unread, policy: deps.settings.policy, now }));
     if (decisions.length === 0) {
@@ -15609,9 +15645,12 @@ class adapter_OctokitGitHub {
             const { data } = await this.octokit.rest.pulls.get({ ...this.repo, pull_number: number });
             // A deleted head repository (null) can only have been a fork: a branch of this repository cannot outlive it.
             const headRepo = data.head.repo?.full_name;
+            const headSha = parseFullSha(data.head.sha);
+            if (headSha === undefined)
+                throw new Error(`GitHub gave pull request #${number} the head SHA ${JSON.stringify(data.head.sha)}; expected ${FORMS.commit}`);
             return {
                 number: data.number,
-                headSha: data.head.sha,
+                headSha,
                 open: data.state === 'open',
                 author: data.user?.login ?? '',
                 fromFork: headRepo === undefined || headRepo.toLowerCase() !== data.base.repo.full_name.toLowerCase(),

@@ -7,6 +7,8 @@
 // make. Only writers can push to branches of the base repository, so same-repository PRs keep the one-label flow.
 // Pure: the planner applies `requireApproval` to every decision it returns, and so does anything that rewrites one.
 import type { Actor, Decision, PlanInput, PrState, ShowtimeEvent } from './types.js';
+import { parseFullSha } from './values.js';
+import type { Sha, Sha7 } from './values.js';
 
 const WRITER_PERMISSIONS: ReadonlySet<string> = new Set(['admin', 'maintain', 'write']);
 const FULL_SHA = /^[0-9a-f]{40}$/;
@@ -35,10 +37,10 @@ export function approvedInFull(event: ShowtimeEvent): string | undefined {
 
 /** What an `await-approval` decision carries, so the answer can link the commit and its diff. */
 export interface ApprovalRequest {
-  /** The full SHA waiting for approval. */
-  sha: string;
-  /** The sha7 of the last commit that was approved and deployed (the active environment), for the diff. */
-  since?: string;
+  /** The commit waiting for approval. */
+  sha: Sha;
+  /** The last commit that was approved and deployed (the active environment), for the diff. */
+  since?: Sha7;
 }
 
 /** The exact comment that approves `sha`. */
@@ -55,7 +57,16 @@ export function requireApproval(input: PlanInput, decision: Decision): Decision 
   const { state, event } = input;
   if (!decision.buildNeeded || decision.targetSha === undefined) return decision;
   if (!headIsUntrusted(state, event)) return decision;
-  const sha = decision.targetSha;
+  // A build names its commit in full (planner.ts build()); anything shorter cannot be approved, so nothing is built.
+  const sha = parseFullSha(decision.targetSha);
+  if (sha === undefined)
+    return {
+      action: 'refuse',
+      reason: 'invalid-sha',
+      message: `${decision.targetSha} is not a full commit SHA, so it cannot be approved or built.`,
+      buildNeeded: false,
+      consume: [],
+    };
   const pending = new Set(state.pendingConfig.map((entry) => entry.label));
   const answered = decision.consume.filter((label) => !pending.has(label));
   if (input.policy.forkBuilds === 'refused') {

@@ -27,7 +27,18 @@
 // against `small`). Flags with those names are therefore best avoided; they can only collide for the same commit.
 import type { Address, ConfigChange, EnvConfig, Environment, Status, Ttl } from './types.js';
 import { SIZES, STATUSES } from './types.js';
-import { FORMS, formatTtl, parseFlag, parseLogin, parseSize, parseTtl, toSha7 } from './values.js';
+import {
+  FORMS,
+  formatTtl,
+  isSha7,
+  parseFlag,
+  parseLogin,
+  parseSize,
+  parseTtl,
+  requireSha7,
+  toSha7,
+} from './values.js';
+import type { Sha7 } from './values.js';
 
 export const CIRCUS = '🎪';
 
@@ -96,14 +107,6 @@ const STATE_FORMS = {
   config: 'comma-separated tokens: FLAG, !FLAG, debug, small, medium or large, e.g. ALERTS,!EMBEDDED,debug',
   requester: `${FORMS.login}, or one shortened to ${REQUESTER_MAX_LENGTH} characters ending in ${ELLIPSIS}`,
 } as const;
-
-const SHA7 = /^[0-9a-f]{7}$/;
-
-function requireSha7(sha: string): string {
-  const sha7 = toSha7(sha);
-  if (sha7 === undefined) throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
-  return sha7;
-}
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -316,7 +319,7 @@ export const STATE_KINDS: readonly StateKind[] = [
 
 /** A per-SHA state label in any form; only the global form lacks the SHA. */
 export type StateLabel = StateValue &
-  ({ form: 'sha-first' | 'emoji-first'; sha: string } | { form: 'global'; sha?: undefined });
+  ({ form: 'sha-first' | 'emoji-first'; sha: Sha7 } | { form: 'global'; sha?: undefined });
 
 export type ParsedLabel =
   /** Not a showtime label: does not start with `🎪 ` and is not `testenv-up`. */
@@ -329,8 +332,8 @@ export type ParsedLabel =
   | { kind: 'tracked' }
   | { kind: 'config-command'; change: ConfigChange }
   /** A PR's lock; a repository label, never expected on an issue. */
-  | { kind: 'lock'; pr: number; sha?: string }
-  | { kind: 'pointer'; pointer: 'active' | 'building'; sha: string }
+  | { kind: 'lock'; pr: number; sha?: Sha7 }
+  | { kind: 'pointer'; pointer: 'active' | 'building'; sha: Sha7 }
   | StateLabel;
 
 // U+FE0F only ever follows an emoji here; dropping it after anything but printable ASCII accepts both spellings while
@@ -463,7 +466,7 @@ export function parseLabel(name: string): ParsedLabel {
         reason: `a ${pointer} pointer carries exactly one SHA; expected ${example}`,
       };
     }
-    return SHA7.test(second)
+    return isSha7(second)
       ? { kind: 'pointer', pointer, sha: second }
       : { kind: 'malformed', reason: shaReason(second, example) };
   }
@@ -471,7 +474,7 @@ export function parseLabel(name: string): ParsedLabel {
     const match =
       tokens.length === 2 ? /^lock-pr-([1-9][0-9]{0,15})(?:-([0-9a-f]{7}))?$/i.exec(second ?? '') : null;
     const pr = match ? Number(match[1]) : NaN;
-    const sha = match?.[2]?.toLowerCase();
+    const sha = match?.[2] === undefined ? undefined : toSha7(match[2].toLowerCase());
     return Number.isSafeInteger(pr)
       ? { kind: 'lock', pr, ...(sha ? { sha } : {}) }
       : { kind: 'malformed', reason: `lock label "${rest}" is not 🎪 🔐 ${LOCK_PREFIX}<PR number>[-<sha7>]` };
@@ -483,7 +486,7 @@ export function parseLabel(name: string): ParsedLabel {
     if (tokens.length === 2 && second !== undefined)
       return stateLabel(emojiFirst, second, { form: 'global' });
     if (tokens.length === 3 && second !== undefined && third !== undefined) {
-      return SHA7.test(second)
+      return isSha7(second)
         ? stateLabel(emojiFirst, third, { form: 'emoji-first', sha: second })
         : { kind: 'malformed', reason: shaReason(second, example) };
     }
@@ -493,7 +496,7 @@ export function parseLabel(name: string): ParsedLabel {
   const shaFirst = second === undefined ? undefined : STATE_EMOJI.get(second);
   if (shaFirst !== undefined) {
     const example = `🎪 abc123f ${second} <value>`;
-    if (!SHA7.test(first)) return { kind: 'malformed', reason: shaReason(first, example) };
+    if (!isSha7(first)) return { kind: 'malformed', reason: shaReason(first, example) };
     if (tokens.length !== 3 || third === undefined) {
       return {
         kind: 'malformed',
@@ -511,7 +514,7 @@ export function parseLabel(name: string): ParsedLabel {
 function stateLabel(
   kind: StateKind,
   text: string,
-  where: { form: 'sha-first' | 'emoji-first'; sha: string } | { form: 'global' },
+  where: { form: 'sha-first' | 'emoji-first'; sha: Sha7 } | { form: 'global' },
 ): ParsedLabel {
   const parsed = parseValue(kind, text);
   return parsed.ok ? { ...parsed.value, ...where } : { kind: 'malformed', reason: parsed.reason };
@@ -652,9 +655,7 @@ export function configCommandLabel(change: ConfigChange): string {
 export function lockLabel(pr: number, sha?: string): string {
   if (!Number.isSafeInteger(pr) || pr < 1) throw new Error(`PR number "${pr}" is not a positive integer`);
   if (sha === undefined) return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}`;
-  const sha7 = toSha7(sha);
-  if (sha7 === undefined) throw new Error(`SHA "${sha}" is not ${FORMS.sha}`);
-  return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}-${sha7}`;
+  return `${PREFIX}${EMOJI.lock} ${LOCK_PREFIX}${pr}-${requireSha7(sha)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,19 +1,20 @@
 // Turns a GitHub event (name + payload JSON) into the few facts the action needs, validating each one. Pure: the
 // entrypoint reads the file and adds the sender's permission, which needs an API call.
-import { FORMS, parseLogin, parseSha } from './values.js';
+import { FORMS, parseFullSha, parseLogin, parseSha } from './values.js';
+import type { Sha, Sha7 } from './values.js';
 
 export type PayloadFacts =
   | {
       kind: 'labeled' | 'unlabeled';
       pr: number;
-      headSha: string;
+      headSha: Sha;
       label: string;
       sender: string;
     }
-  | { kind: 'synchronize'; pr: number; headSha: string; sender: string; fromFork: boolean }
-  | { kind: 'closed' | 'reopened'; pr: number; headSha: string; sender: string }
+  | { kind: 'synchronize'; pr: number; headSha: Sha; sender: string; fromFork: boolean }
+  | { kind: 'closed' | 'reopened'; pr: number; headSha: Sha; sender: string }
   | { kind: 'comment'; pr: number; body: string; commentId: number; sender: string }
-  | { kind: 'dispatch'; pr: number; sha?: string; sender: string }
+  | { kind: 'dispatch'; pr: number; sha?: Sha | Sha7; sender: string }
   | { kind: 'schedule' }
   /** An event the action is not for (e.g. a comment on an issue, a pull_request_target `edited`). */
   | { kind: 'ignored'; reason: string };
@@ -52,11 +53,12 @@ function prNumber(value: unknown, path: string): number {
   return number;
 }
 
-function sha(payload: Json, path: string): string {
-  const value = field(payload, path, FORMS.sha);
-  const parsed = typeof value === 'string' ? parseSha(value) : undefined;
+// GitHub always sends the head commit whole; a shortened one would pin nothing.
+function sha(payload: Json, path: string): Sha {
+  const value = field(payload, path, FORMS.commit);
+  const parsed = typeof value === 'string' ? parseFullSha(value) : undefined;
   if (parsed === undefined) {
-    throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected ${FORMS.sha}`);
+    throw new PayloadError(`event payload '${path}' is ${JSON.stringify(value)}; expected ${FORMS.commit}`);
   }
   return parsed;
 }

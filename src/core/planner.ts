@@ -93,10 +93,13 @@ import {
   formatDuration,
   formatTime,
   MAX_TTL_HOURS,
+  parseFullSha,
   parseSha,
+  sha7Of,
   toSha7,
   ttlDeadline,
 } from './values.js';
+import type { Sha, Sha7 } from './values.js';
 
 import type { Reason } from './reasons.js';
 
@@ -527,7 +530,7 @@ function resolveTarget(
   request: Extract<Request, { kind: 'start' }>,
   state: PrState,
   commits?: readonly string[],
-): string | Decision {
+): Sha | Decision {
   const given = request.sha ?? state.headSha;
   const sha = parseSha(given);
   if (sha === undefined) {
@@ -538,9 +541,10 @@ function resolveTarget(
     );
   }
   if (state.headSha.startsWith(sha)) return state.headSha;
-  if (request.allowOtherCommit === 'pinned' && sha.length === 40) return sha;
+  const full = parseFullSha(sha);
+  if (request.allowOtherCommit === 'pinned' && full) return full;
   if (request.allowOtherCommit === 'pr-commit') {
-    if (sha.length === 40 && commits?.includes(sha)) return sha;
+    if (full && commits?.includes(full)) return full;
     // Nothing is claimed or written for a SHA that is not the PR's: the run fails with this message.
     return decide(
       'refuse',
@@ -912,7 +916,7 @@ function decide(
 function build(
   state: PrState,
   action: 'create' | 'rolling-update',
-  target: string,
+  target: Sha,
   reason: Reason,
   message: string,
   consume: string[],
@@ -993,11 +997,11 @@ function lockIsLive(lock: Lease | undefined, now: Date): boolean {
   return lock !== undefined && lock.expiresAt.getTime() > now.getTime();
 }
 
-function shortSha(sha: string): string {
-  return toSha7(sha) ?? sha;
+function shortSha(sha: Sha | Sha7): Sha7 {
+  return sha7Of(sha);
 }
 
-function head7(state: PrState): string {
+function head7(state: PrState): Sha7 {
   return shortSha(state.headSha);
 }
 

@@ -14,11 +14,11 @@ import type { EnvConfig, Environment, PrState, Problem, Status } from './types.j
 import type { LabelForm, StateKind, StateLabel } from './labels.js';
 import { compareCodeUnits, configTokens, formatLabelDate, isStateLabel, parseLabel } from './labels.js';
 import { formatTtl } from './values.js';
+import type { Sha, Sha7 } from './values.js';
 
 export interface PrLabelsInput {
   number: number;
-  /** Full head SHA. */
-  headSha: string;
+  headSha: Sha;
   open: boolean;
   /** Whether the head branch lives in another repository; see PrState.fromFork. */
   fromFork?: boolean;
@@ -32,7 +32,7 @@ interface Sighting {
 }
 
 interface Pointer {
-  sha: string;
+  sha: Sha7;
   label: string;
 }
 
@@ -112,7 +112,7 @@ function mergeConfig(sightings: Sighting[]): { config: EnvConfig; contradicting:
 }
 
 function buildEnvironment(
-  sha: string,
+  sha: Sha7,
   sightings: Sighting[],
   labels: string[],
   problems: Problem[],
@@ -167,7 +167,7 @@ function choosePointer(
   pointers: Pointer[],
   environments: Record<string, Environment>,
   statuses: readonly Status[],
-): string | undefined {
+): Sha7 | undefined {
   const shas = distinct(pointers.map((p) => p.sha));
   if (shas.length <= 1) return shas[0];
   const fitting = shas.filter((sha) => {
@@ -176,6 +176,12 @@ function choosePointer(
   });
   return fitting.length === 1 ? fitting[0] : undefined;
 }
+
+/**
+ * The head of a PR whose head was not read (a search result, a comment planned before its PR is read): no commit
+ * has it, so nothing is ever taken for the head by mistake.
+ */
+export const UNKNOWN_HEAD = '0'.repeat(40) as Sha;
 
 /** Reads a PR's labels into its showtime state. Never throws. */
 export function buildPrState(input: PrLabelsInput): PrState {
@@ -193,13 +199,13 @@ export function buildPrState(input: PrLabelsInput): PrState {
     problems: [],
   };
   const malformed: Problem[] = [];
-  const sightings = new Map<string, Sighting[]>();
+  const sightings = new Map<Sha7, Sighting[]>();
   const globals: Sighting[] = [];
   const active: Pointer[] = [];
   const building: Pointer[] = [];
   /** Which SHA each label belongs to, to list `Environment.labels` in the PR's own order. */
-  const owner = new Map<string, string>();
-  const see = (sha: string, sighting: Sighting) => {
+  const owner = new Map<string, Sha7>();
+  const see = (sha: Sha7, sighting: Sighting) => {
     sightings.set(sha, [...(sightings.get(sha) ?? []), sighting]);
     owner.set(sighting.label, sha);
   };

@@ -2,6 +2,7 @@
 // Everything here is plain data: no I/O, no clock.
 import type { Reason } from './reasons.js';
 import type { SleepSchedule } from './schedule.js';
+import type { Sha, Sha7 } from './values.js';
 
 /** Lifecycle of one environment (one SHA of one PR). */
 export const STATUSES = [
@@ -52,8 +53,7 @@ export interface Address {
 
 /** One environment as the PR's labels describe it. Every field but `sha` may be missing on a damaged PR. */
 export interface Environment {
-  /** 7 lowercase hex characters. */
-  sha: string;
+  sha: Sha7;
   status?: Status;
   /** 📅, minute precision, UTC. */
   createdAt?: Date;
@@ -85,7 +85,7 @@ export interface Problem {
 export interface PrState {
   number: number;
   /** Full 40-hex head SHA at the time it was read. */
-  headSha: string;
+  headSha: Sha;
   open: boolean;
   /**
    * True when the head branch lives in another repository (anyone may push to it); false for a branch of this
@@ -95,9 +95,9 @@ export interface PrState {
   /** Keyed by sha7. */
   environments: Record<string, Environment>;
   /** 🎯: the environment that serves the PR. */
-  active?: string;
+  active?: Sha7;
   /** 🏗️: the environment being built or deployed to replace (or become) the active one. */
-  building?: string;
+  building?: Sha7;
   triggers: {
     start: boolean;
     stop: boolean;
@@ -119,7 +119,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /** A parsed `/showtime` (or `/circus`) command. */
 export type Command =
-  /** `sha` binds an approval to one commit (`/showtime start abc123f`). */
+  /** `sha` binds an approval to one commit (`/showtime start abc123f`): the text as written, which the planner checks. */
   | { kind: 'start'; sha?: string }
   | { kind: 'stop' }
   | { kind: 'status' }
@@ -147,21 +147,21 @@ export interface Actor {
 
 /** The events the action reacts to, normalised from GitHub's payloads. */
 export type ShowtimeEvent =
-  | { kind: 'labeled'; label: string; pr: number; headSha: string; actor: Actor }
-  | { kind: 'unlabeled'; label: string; pr: number; headSha: string; actor: Actor }
+  | { kind: 'labeled'; label: string; pr: number; headSha: Sha; actor: Actor }
+  | { kind: 'unlabeled'; label: string; pr: number; headSha: Sha; actor: Actor }
   | {
       kind: 'synchronize';
       pr: number;
-      headSha: string;
+      headSha: Sha;
       actor: Actor;
       /** True when the head repository is a fork of the base. */
       fromFork: boolean;
     }
-  | { kind: 'closed'; pr: number; headSha: string; actor: Actor }
-  | { kind: 'reopened'; pr: number; headSha: string; actor: Actor }
+  | { kind: 'closed'; pr: number; headSha: Sha; actor: Actor }
+  | { kind: 'reopened'; pr: number; headSha: Sha; actor: Actor }
   /** One slash command; a comment with several commands is planned once per command, in order. */
   | { kind: 'command'; pr: number; command: Command; actor: Actor }
-  | { kind: 'dispatch'; pr: number; sha?: string; actor: Actor }
+  | { kind: 'dispatch'; pr: number; sha?: Sha | Sha7; actor: Actor }
   /** The cleanup sweep looking at one PR. */
   | { kind: 'schedule' };
 
@@ -206,7 +206,7 @@ export type ActionKind = (typeof ACTIONS)[number];
 /** An environment somewhere in the repository, for quotas. */
 export interface FleetEntry {
   pr: number;
-  sha: string;
+  sha: Sha7;
   requester?: string;
 }
 
@@ -231,9 +231,9 @@ export interface PlanInput {
  * removed it), the SHA's lock is held by a live run, or this run holds the lock and has read the labels again.
  */
 export type ClaimOutcome =
-  | { kind: 'trigger-gone'; sha: string }
-  | { kind: 'lock-held'; sha: string; holder?: string }
-  | { kind: 'locked'; sha: string };
+  | { kind: 'trigger-gone'; sha: Sha | Sha7 }
+  | { kind: 'lock-held'; sha: Sha | Sha7; holder?: string }
+  | { kind: 'locked'; sha: Sha | Sha7 };
 
 /** Who holds a PR's lock and until when (a run that dies simply lets it expire). */
 export interface Lease {
@@ -245,7 +245,7 @@ export interface Lease {
 export interface Decision {
   action: ActionKind;
   /** The full SHA the action works on (create / rolling-update), or the sha7 of the environment concerned. */
-  targetSha?: string;
+  targetSha?: Sha | Sha7;
   buildNeeded: boolean;
   /** Machine-readable reason, stable across releases (used in outputs, logs and the decision table). */
   reason: Reason;
@@ -260,7 +260,7 @@ export interface Decision {
   /** For redeploy-config. */
   config?: EnvConfig;
   /** For await-approval: the commit waiting and the last approved one, to link the diff. */
-  approval?: { sha: string; since?: string };
+  approval?: { sha: Sha; since?: Sha7 };
   /** Labels the run writes back: state labels that someone without write permission removed. */
   restore?: string[];
 }

@@ -6,6 +6,7 @@ import { SIZES } from './types.js';
 /** The accepted forms, worded for people; error messages quote these. */
 export const FORMS = {
   sha: '7 or 40 lowercase hexadecimal characters, e.g. abc123f',
+  commit: 'a full commit SHA: 40 lowercase hexadecimal characters',
   flag: 'an uppercase feature flag name of letters, digits and _, at most 32 characters, e.g. ALERT_REPORTS',
   size: SIZES.join(', '),
   ttl: '<n>h, <n>d or <n>w (1 hour to 4 weeks), close or manual, e.g. 48h',
@@ -14,14 +15,53 @@ export const FORMS = {
 
 const SHA = /^(?:[0-9a-f]{7}|[0-9a-f]{40})$/;
 
+declare const shaKind: unique symbol;
+/** A full commit SHA: 40 lowercase hex characters, as events and the GitHub API name a commit. */
+export type Sha = string & { readonly [shaKind]: 'sha' };
+/** The 7 characters of a SHA that labels, names and tags carry: what identifies an environment of a PR. */
+export type Sha7 = string & { readonly [shaKind]: 'sha7' };
+
 /** A commit SHA shortened to the 7 characters labels carry, or undefined when `text` is not a SHA. */
-export function toSha7(text: string): string | undefined {
-  return SHA.test(text) ? text.slice(0, 7) : undefined;
+export function toSha7(text: string): Sha7 | undefined {
+  return SHA.test(text) ? (text.slice(0, 7) as Sha7) : undefined;
+}
+
+const SHA7 = /^[0-9a-f]{7}$/;
+
+/** Exactly the 7 characters labels carry. */
+export function isSha7(text: string): text is Sha7 {
+  return SHA7.test(text);
+}
+
+/** The 7 characters of a SHA already known to be one. */
+export function sha7Of(sha: Sha | Sha7): Sha7 {
+  return sha.slice(0, 7) as Sha7;
+}
+
+/** toSha7 for a value that must be a SHA: throws an Error that names the value and the accepted form. */
+export function requireSha7(text: string): Sha7 {
+  const sha7 = toSha7(text);
+  if (sha7 === undefined) throw new Error(`SHA "${text}" is not ${FORMS.sha}`);
+  return sha7;
+}
+
+const FULL_SHA = /^[0-9a-f]{40}$/;
+
+/** A full commit SHA (40 lowercase hex), or undefined. */
+export function parseFullSha(text: string): Sha | undefined {
+  return FULL_SHA.test(text) ? (text as Sha) : undefined;
+}
+
+/** parseFullSha for a value that must be a full SHA: throws an Error that names the value and the accepted form. */
+export function requireSha(text: string): Sha {
+  const sha = parseFullSha(text);
+  if (sha === undefined) throw new Error(`SHA "${text}" is not ${FORMS.commit}`);
+  return sha;
 }
 
 /** Same rule as toSha7, keeping a full SHA whole (events pin the full SHA). */
-export function parseSha(text: string): string | undefined {
-  return SHA.test(text) ? text : undefined;
+export function parseSha(text: string): Sha | Sha7 | undefined {
+  return SHA.test(text) ? (text as Sha | Sha7) : undefined;
 }
 
 export const MAX_FLAG_LENGTH = 32;

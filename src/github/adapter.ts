@@ -2,7 +2,7 @@
 // failure into a GitHubError that names the operation, the status and, for 401/403, the permission to grant.
 import type { Permission } from '../core/types.js';
 import { PERMISSIONS } from '../core/types.js';
-import { FORMS, parseLogin } from '../core/values.js';
+import { FORMS, parseFullSha, parseLogin } from '../core/values.js';
 import type { Operation } from './errors.js';
 import { isOwnComment } from './own-comment.js';
 import { GitHubError, githubMessage, statusOf, toGitHubError, validationCodes } from './errors.js';
@@ -145,9 +145,14 @@ export class OctokitGitHub implements GitHubPort {
         const { data } = await this.octokit.rest.pulls.get({ ...this.repo, pull_number: number });
         // A deleted head repository (null) can only have been a fork: a branch of this repository cannot outlive it.
         const headRepo = data.head.repo?.full_name;
+        const headSha = parseFullSha(data.head.sha);
+        if (headSha === undefined)
+          throw new Error(
+            `GitHub gave pull request #${number} the head SHA ${JSON.stringify(data.head.sha)}; expected ${FORMS.commit}`,
+          );
         return {
           number: data.number,
-          headSha: data.head.sha,
+          headSha,
           open: data.state === 'open',
           author: data.user?.login ?? '',
           fromFork:

@@ -2,6 +2,7 @@
 // GitHubPort and tests can stand a fake behind it. Every operation is bound to one repository at construction.
 import type { LabelDefinition } from '../core/labels.js';
 import type { Permission } from '../core/types.js';
+import type { Sha } from '../core/values.js';
 
 export interface RepoRef {
   owner: string;
@@ -10,8 +11,8 @@ export interface RepoRef {
 
 export interface PullRequestInfo {
   number: number;
-  /** Full 40-hex SHA of the head commit at the time of reading. */
-  headSha: string;
+  /** The head commit at the time of reading. */
+  headSha: Sha;
   open: boolean;
   author: string;
   /** True when the head branch lives in another repository (or that repository was deleted). */

@@ -16,7 +16,7 @@ import type {
   ClaimOutcome,
   PrState,
 } from '../core/types.js';
-import { buildPrState } from '../core/state.js';
+import { buildPrState, UNKNOWN_HEAD } from '../core/state.js';
 import { missingCreated } from '../core/state-guard.js';
 import type { Deps } from './context.js';
 import { phase } from './context.js';
@@ -44,7 +44,7 @@ async function readFleet(deps: Deps): Promise<FleetEntry[]> {
   return pulls.flatMap((pull) => {
     const state = buildPrState({
       number: pull.number,
-      headSha: '0'.repeat(40),
+      headSha: UNKNOWN_HEAD,
       open: pull.open,
       labels: pull.labels,
     });
@@ -184,7 +184,7 @@ function refusedComment(
   actor: Actor,
   commands: ReturnType<typeof parseCommands>,
 ): PlanRecord {
-  const unread = buildPrState({ number: facts.pr, headSha: '0'.repeat(40), open: true, labels: [] });
+  const unread = buildPrState({ number: facts.pr, headSha: UNKNOWN_HEAD, open: true, labels: [] });
   const now = deps.clock();
   const decisions = eventsOf(facts, actor, commands).map((event) =>
     plan({ event, state: unread, policy: deps.settings.policy, now }),

@@ -2,7 +2,7 @@
 import type { ManagedService } from '../aws/ecs.js';
 import type { SweepAction, SweepActionKind, SweepFailure } from '../core/dashboard.js';
 import type { SweepView } from '../core/reconcile.js';
-import { buildPrState } from '../core/state.js';
+import { buildPrState, UNKNOWN_HEAD } from '../core/state.js';
 import type { Address, PrState } from '../core/types.js';
 import { GitHubError } from '../github/errors.js';
 import type { LabelDefinition } from '../core/labels.js';
@@ -14,7 +14,6 @@ import { messageOf } from './context.js';
 
 import { PrSession } from './session.js';
 /** A PR's head SHA is not in a search result; nothing the sweep decides from a summary depends on it. */
-const UNKNOWN_HEAD = '0'.repeat(40);
 
 /** Where each kind of action writes, to tell what a partial dry run did not carry out. */
 const SYSTEM: Record<SweepActionKind, 'github' | 'aws' | 'both' | 'none'> = {
